@@ -1,0 +1,10 @@
+skip-to-content = انتقل إلى المحتوى
+quick-exit = خروج سريع
+lang-picker-label = اختر لغة
+footer-privacy = نحفظ أقل قدر ممكن من المعلومات عنك. لا تحتاج إلى حساب.
+footer-emergency = في خطر؟ اتصل بالرقم 112.
+not-found-title = هذه الصفحة غير موجودة
+not-found-text = ربما الرابط قديم، أو هناك حرف غير صحيح.
+back-home = إلى الصفحة الرئيسية
+error-title = حدث خطأ ما
+error-text = هذا ليس خطأك. حاول مرة أخرى بعد قليل.

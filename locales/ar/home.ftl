@@ -1,0 +1,10 @@
+home-title = دورستارت – نمضي معًا كآباء وأمهات
+home-heading = تربّي طفلك وحدك؟ لست وحدك.
+home-intro = اعثر على آباء وأمهات قريبين منك. اطرح سؤالًا دون ذكر اسمك. اقرأ خطوة بخطوة ما يمكنك ترتيبه.
+home-find-group = ابحث عن مجموعة
+home-find-group-text = آباء وأمهات بالقرب منك
+home-ask-help = اطلب المساعدة
+home-ask-help-text = دون اسمك، ودون أن يحكم عليك أحد
+home-guides = خطوة بخطوة
+home-guides-text = المال والسكن والعمل وغير ذلك
+home-facilitators = للمرشدين

@@ -1,0 +1,10 @@
+skip-to-content = Skip to content
+quick-exit = Leave quickly
+lang-picker-label = Choose a language
+footer-privacy = We keep as little about you as we can. You do not need an account.
+footer-emergency = In danger? Call 112.
+not-found-title = This page does not exist
+not-found-text = Maybe the link is old, or a letter is wrong.
+back-home = Go to the start page
+error-title = Something went wrong
+error-text = It is not your fault. Please try again soon.

@@ -1,0 +1,10 @@
+home-title = Doorstart – moving on together as a parent
+home-heading = Raising your child alone? You are not on your own.
+home-intro = Find other parents near you. Ask a question without giving your name. Read step by step what you can arrange.
+home-find-group = Find a group
+home-find-group-text = Parents near you
+home-ask-help = Ask for help
+home-ask-help-text = Without your name, without judgement
+home-guides = Step by step
+home-guides-text = Money, housing, work and more
+home-facilitators = For facilitators

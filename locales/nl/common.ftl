@@ -1,0 +1,10 @@
+skip-to-content = Naar de inhoud
+quick-exit = Snel weg
+lang-picker-label = Kies een taal
+footer-privacy = We bewaren zo weinig mogelijk over jou. Je hoeft geen account te maken.
+footer-emergency = In gevaar? Bel 112.
+not-found-title = Deze pagina bestaat niet
+not-found-text = Misschien is de link oud. Of er staat een letter verkeerd.
+back-home = Naar de startpagina
+error-title = Er ging iets mis
+error-text = Dat ligt niet aan jou. Probeer het zo nog eens.

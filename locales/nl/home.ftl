@@ -1,0 +1,10 @@
+home-title = Doorstart – samen verder als ouder
+home-heading = Zorg je alleen voor je kind? Je staat er niet alleen voor.
+home-intro = Vind andere ouders bij jou in de buurt. Stel een vraag zonder je naam. Lees stap voor stap wat je kunt regelen.
+home-find-group = Vind een groep
+home-find-group-text = Ouders bij jou in de buurt
+home-ask-help = Vraag hulp
+home-ask-help-text = Zonder je naam, zonder oordeel
+home-guides = Stap voor stap
+home-guides-text = Geld, wonen, werk en meer
+home-facilitators = Voor begeleiders

@@ -1,0 +1,48 @@
+//! The one error type that crosses the wire. Details go to the log, people get a generic text.
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    /// Input that does not fit: the key names a message in `locales/`.
+    #[error("invalid input: {0}")]
+    Invalid(String),
+    #[error("not found")]
+    NotFound,
+    #[error("too many requests")]
+    TooMany,
+    #[error("server error")]
+    Internal,
+}
+
+impl AppError {
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::Invalid(_) => 400,
+            AppError::NotFound => 404,
+            AppError::TooMany => 429,
+            AppError::Internal => 500,
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sqlx::Error> for AppError {
+    fn from(e: sqlx::Error) -> Self {
+        match e {
+            sqlx::Error::RowNotFound => AppError::NotFound,
+            other => {
+                tracing::error!(error = %other, "database error");
+                AppError::Internal
+            }
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl axum::response::IntoResponse for AppError {
+    fn into_response(self) -> axum::response::Response {
+        let status = axum::http::StatusCode::from_u16(self.status())
+            .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR);
+        (status, status.canonical_reason().unwrap_or("error")).into_response()
+    }
+}

@@ -1,0 +1,341 @@
+//! Types shared by server and views, and the parsed domain values with their rules.
+use serde::{Deserialize, Serialize};
+
+/// A Dutch postcode, reduced to the four digits we search with (PC4).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Postcode(u16);
+
+impl Postcode {
+    /// Accepts `7607`, `7607AB`, `7607 ab` and surrounding spaces.
+    pub fn parse(input: &str) -> Option<Postcode> {
+        let compact: String = input.split_whitespace().collect();
+        if compact.len() != 4 && compact.len() != 6 {
+            return None;
+        }
+        let (digits, letters) = compact.split_at(4);
+        if !digits.bytes().all(|b| b.is_ascii_digit()) || digits.starts_with('0') {
+            return None;
+        }
+        if !letters.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return None;
+        }
+        digits.parse().ok().map(Postcode)
+    }
+
+    pub fn pc4(self) -> u16 {
+        self.0
+    }
+}
+
+impl std::fmt::Display for Postcode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}", self.0)
+    }
+}
+
+/// Great-circle distance in kilometres.
+pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    const EARTH_RADIUS_KM: f64 = 6371.0;
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = (lat2 - lat1).to_radians();
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * EARTH_RADIUS_KM * a.sqrt().asin()
+}
+
+/// Distance shown to people: kilometres with one decimal.
+pub fn round_km(km: f64) -> f64 {
+    (km * 10.0).round() / 10.0
+}
+
+/// Day of the week, Monday = 1 … Sunday = 7.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Weekday(u8);
+
+impl Weekday {
+    pub const ALL: [Weekday; 7] = [
+        Weekday(1),
+        Weekday(2),
+        Weekday(3),
+        Weekday(4),
+        Weekday(5),
+        Weekday(6),
+        Weekday(7),
+    ];
+
+    pub fn new(n: i64) -> Option<Weekday> {
+        (1..=7).contains(&n).then_some(Weekday(n as u8))
+    }
+
+    pub fn number(self) -> u8 {
+        self.0
+    }
+
+    pub fn key(self) -> &'static str {
+        match self.0 {
+            1 => "day-1",
+            2 => "day-2",
+            3 => "day-3",
+            4 => "day-4",
+            5 => "day-5",
+            6 => "day-6",
+            _ => "day-7",
+        }
+    }
+}
+
+/// The optional filters of the finder. Unknown or out-of-range values are dropped, not errors:
+/// a filter only narrows what a parent sees.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupFilters {
+    pub child_age: Option<u8>,
+    pub language: Option<String>,
+    pub weekday: Option<Weekday>,
+    pub children_welcome: bool,
+}
+
+impl GroupFilters {
+    pub fn parse(age: Option<&str>, language: Option<&str>, day: Option<&str>, kids: Option<&str>) -> Self {
+        let child_age = age
+            .and_then(|a| a.trim().parse::<u8>().ok())
+            .filter(|a| *a <= 18);
+        let language = language
+            .map(|l| l.trim().to_ascii_lowercase())
+            .filter(|l| GROUP_LANGUAGES.contains(&l.as_str()));
+        let weekday = day.and_then(|d| d.trim().parse::<i64>().ok()).and_then(Weekday::new);
+        let children_welcome = matches!(kids, Some("1") | Some("on") | Some("true"));
+        GroupFilters {
+            child_age,
+            language,
+            weekday,
+            children_welcome,
+        }
+    }
+
+    /// The rule of the age, language, day and children filters for one group.
+    pub fn admits(&self, g: &GroupFacts) -> bool {
+        self.child_age
+            .is_none_or(|a| g.age_min <= a && a <= g.age_max)
+            && self
+                .language
+                .as_deref()
+                .is_none_or(|l| g.languages.iter().any(|x| x == l))
+            && self.weekday.is_none_or(|d| d == g.weekday)
+            && (!self.children_welcome || g.children_welcome || g.childcare)
+    }
+}
+
+/// Languages a group can be held in (codes; names come from the locale files).
+pub const GROUP_LANGUAGES: [&str; 10] = ["nl", "en", "ar", "tr", "pl", "uk", "ti", "pap", "so", "fa"];
+
+/// How often a group meets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Rhythm {
+    Weekly,
+    Fortnightly,
+    Monthly,
+}
+
+impl Rhythm {
+    pub fn parse(s: &str) -> Option<Rhythm> {
+        match s {
+            "weekly" => Some(Rhythm::Weekly),
+            "fortnightly" => Some(Rhythm::Fortnightly),
+            "monthly" => Some(Rhythm::Monthly),
+            _ => None,
+        }
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rhythm::Weekly => "weekly",
+            Rhythm::Fortnightly => "fortnightly",
+            Rhythm::Monthly => "monthly",
+        }
+    }
+}
+
+/// What a parent sees of a group, in a result list and on its page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GroupFacts {
+    pub id: String,
+    pub name: String,
+    pub municipality: String,
+    pub address: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub weekday: Weekday,
+    pub start_minute: u16,
+    pub rhythm: Rhythm,
+    pub age_min: u8,
+    pub age_max: u8,
+    pub languages: Vec<String>,
+    pub children_welcome: bool,
+    pub childcare: bool,
+    pub cost_cents: u32,
+    pub online: bool,
+    pub facilitator_name: String,
+    /// Unix seconds of the next meetup that is not cancelled.
+    pub next_meetup: Option<i64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GroupHit {
+    pub group: GroupFacts,
+    pub distance_km: f64,
+}
+
+/// The answer of the finder.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum GroupSearch {
+    /// No postcode given yet: show the form only.
+    Empty,
+    Invalid,
+    UnknownPostcode,
+    Found {
+        place: String,
+        /// Up to 10 groups within 25 km, nearest first.
+        near: Vec<GroupHit>,
+        /// True when none of them is within 10 km: `near` then holds the nearest further away.
+        nothing_close: bool,
+        online: Vec<GroupFacts>,
+    },
+}
+
+pub const MAX_RESULTS: usize = 10;
+pub const SEARCH_RADIUS_KM: f64 = 25.0;
+pub const CLOSE_KM: f64 = 10.0;
+
+/// Chooses what to show from candidates already sorted by distance (all of them, any distance).
+pub fn pick_results(sorted: Vec<GroupHit>) -> (Vec<GroupHit>, bool) {
+    let nothing_close = sorted.first().is_none_or(|h| h.distance_km > CLOSE_KM);
+    let within: Vec<GroupHit> = sorted
+        .iter()
+        .filter(|h| h.distance_km <= SEARCH_RADIUS_KM)
+        .take(MAX_RESULTS)
+        .cloned()
+        .collect();
+    if nothing_close {
+        // Show the nearest ones further away, so the parent still has somewhere to go.
+        (sorted.into_iter().take(3).collect(), true)
+    } else {
+        (within, false)
+    }
+}
+
+/// "09:30" from minutes after midnight.
+pub fn clock_time(minute: u16) -> String {
+    format!("{:02}:{:02}", minute / 60, minute % 60)
+}
+
+/// "€ 2,50" style amount for Dutch; other locales get the same digits (euros are euros).
+pub fn euros(cents: u32) -> String {
+    format!("€ {},{:02}", cents / 100, cents % 100)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn postcodes_in_every_usual_shape() {
+        for s in ["7607", "7607AB", "7607 ab", "  7607 AB  ", "7607ab", "7607 A B"] {
+            assert_eq!(Postcode::parse(s).map(|p| p.pc4()), Some(7607), "{s:?}");
+        }
+        for s in ["", "760", "76071", "0607", "7607 A", "7607 A1", "abcd", "7607ABC", "٧٦٠٧", "7607-AB"] {
+            assert_eq!(Postcode::parse(s), None, "{s:?}");
+        }
+        assert_eq!(Postcode::parse("1012").unwrap().to_string(), "1012");
+    }
+
+    #[test]
+    fn distance_between_almelo_and_enschede() {
+        // Almelo 7607 to Enschede 7511: about 22 km as the crow flies.
+        let d = distance_km(52.3549, 6.6676, 52.22, 6.9001);
+        assert!((d - 22.5).abs() < 1.0, "{d}");
+        assert_eq!(distance_km(52.0, 6.0, 52.0, 6.0), 0.0);
+        assert_eq!(round_km(3.14159), 3.1);
+        assert_eq!(round_km(3.15), 3.2);
+    }
+
+    fn group(id: &str, age: (u8, u8), langs: &[&str], day: i64, kids: bool, care: bool) -> GroupFacts {
+        GroupFacts {
+            id: id.into(),
+            name: id.into(),
+            municipality: "Almelo".into(),
+            address: String::new(),
+            lat: 52.0,
+            lon: 6.0,
+            weekday: Weekday::new(day).unwrap(),
+            start_minute: 600,
+            rhythm: Rhythm::Weekly,
+            age_min: age.0,
+            age_max: age.1,
+            languages: langs.iter().map(|s| s.to_string()).collect(),
+            children_welcome: kids,
+            childcare: care,
+            cost_cents: 0,
+            online: false,
+            facilitator_name: "Anna".into(),
+            next_meetup: None,
+        }
+    }
+
+    #[test]
+    fn filters_narrow_by_age_language_day_and_children() {
+        let g = group("a", (4, 12), &["nl", "ar"], 2, false, true);
+        assert!(GroupFilters::default().admits(&g));
+        assert!(GroupFilters::parse(Some("4"), None, None, None).admits(&g));
+        assert!(GroupFilters::parse(Some("12"), None, None, None).admits(&g));
+        assert!(!GroupFilters::parse(Some("3"), None, None, None).admits(&g));
+        assert!(!GroupFilters::parse(Some("13"), None, None, None).admits(&g));
+        assert!(GroupFilters::parse(None, Some("AR"), None, None).admits(&g));
+        assert!(!GroupFilters::parse(None, Some("tr"), None, None).admits(&g));
+        assert!(GroupFilters::parse(None, None, Some("2"), None).admits(&g));
+        assert!(!GroupFilters::parse(None, None, Some("3"), None).admits(&g));
+        assert!(GroupFilters::parse(None, None, None, Some("1")).admits(&g));
+        let no_kids = group("b", (4, 12), &["nl"], 2, false, false);
+        assert!(!GroupFilters::parse(None, None, None, Some("1")).admits(&no_kids));
+    }
+
+    #[test]
+    fn bad_filter_values_are_ignored() {
+        let f = GroupFilters::parse(Some("-1"), Some("<script>"), Some("9"), Some("maybe"));
+        assert_eq!(f, GroupFilters::default());
+    }
+
+    fn hit(km: f64) -> GroupHit {
+        GroupHit {
+            group: group(&km.to_string(), (0, 18), &["nl"], 1, true, false),
+            distance_km: km,
+        }
+    }
+
+    #[test]
+    fn results_are_capped_and_far_ones_flagged() {
+        let many: Vec<GroupHit> = (0..15).map(|i| hit(i as f64)).collect();
+        let (shown, none_close) = pick_results(many);
+        assert_eq!(shown.len(), MAX_RESULTS);
+        assert!(!none_close);
+
+        let some: Vec<GroupHit> = vec![hit(2.0), hit(24.0), hit(30.0)];
+        let (shown, _) = pick_results(some);
+        assert_eq!(shown.len(), 2, "30 km is outside the radius");
+
+        let far: Vec<GroupHit> = vec![hit(12.0), hit(40.0), hit(80.0), hit(90.0)];
+        let (shown, none_close) = pick_results(far);
+        assert!(none_close);
+        assert_eq!(shown.len(), 3);
+        assert_eq!(shown[0].distance_km, 12.0);
+
+        let (shown, none_close) = pick_results(vec![]);
+        assert!(none_close && shown.is_empty());
+    }
+
+    #[test]
+    fn times_and_money() {
+        assert_eq!(clock_time(570), "09:30");
+        assert_eq!(euros(250), "€ 2,50");
+        assert_eq!(Weekday::new(0), None);
+        assert_eq!(Weekday::new(8), None);
+    }
+}

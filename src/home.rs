@@ -1,0 +1,45 @@
+//! The home page: three big choices and a small door for facilitators.
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::i18n::use_i18n;
+use crate::ui::{Icon, IconName};
+
+#[component]
+fn Choice(href: &'static str, icon: IconName, title: String, text: String) -> impl IntoView {
+    view! {
+        <li>
+            <a class="choice" href=href>
+                <span class="choice-icon"><Icon name=icon/></span>
+                <span class="choice-text">
+                    <strong>{title}</strong>
+                    <span>{text}</span>
+                </span>
+                <Icon name=IconName::Arrow/>
+            </a>
+        </li>
+    }
+}
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let i = use_i18n();
+    view! {
+        <Title text=i.t("home-title")/>
+        <section class="page">
+            <h1>{i.t("home-heading")}</h1>
+            <p class="lead">{i.t("home-intro")}</p>
+            <ul class="choices">
+                <Choice href="/groups" icon=IconName::Users title=i.t("home-find-group") text=i.t("home-find-group-text")/>
+                <Choice href="/help" icon=IconName::Chat title=i.t("home-ask-help") text=i.t("home-ask-help-text")/>
+                <Choice href="/guides" icon=IconName::Book title=i.t("home-guides") text=i.t("home-guides-text")/>
+            </ul>
+            <p class="facilitator-link">
+                <a href="/admin">
+                    <Icon name=IconName::Key/>
+                    <span>{i.t("home-facilitators")}</span>
+                </a>
+            </p>
+        </section>
+    }
+}

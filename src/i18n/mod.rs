@@ -1,0 +1,140 @@
+//! Languages: Fluent files in `locales/<lang>/`, the choice order
+//! `?lang=xx` (sets a cookie) → cookie → Accept-Language → Dutch, and the right-to-left table.
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+mod negotiate;
+#[cfg(feature = "ssr")]
+pub use negotiate::{language_layer, LANG_COOKIE};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum Lang {
+    #[default]
+    Nl,
+    En,
+    Ar,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::Nl, Lang::En, Lang::Ar];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+            Lang::Ar => "ar",
+        }
+    }
+
+    /// The language's name in its own language and script (never translated).
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::Nl => "Nederlands",
+            Lang::En => "English",
+            Lang::Ar => "العربية",
+        }
+    }
+
+    pub fn is_rtl(self) -> bool {
+        matches!(self, Lang::Ar)
+    }
+
+    pub fn dir(self) -> &'static str {
+        if self.is_rtl() {
+            "rtl"
+        } else {
+            "ltr"
+        }
+    }
+
+    /// Parses a code such as `ar`, `AR` or `ar-MA` (only the primary subtag counts).
+    pub fn parse(code: &str) -> Option<Lang> {
+        let primary = code.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|l| l.code() == primary)
+    }
+}
+
+/// Translation for the current request. Pages render on the server (islands), so lookups
+/// happen there; islands get their words as props.
+#[derive(Clone, Copy, Debug)]
+pub struct I18n {
+    pub lang: Lang,
+}
+
+impl I18n {
+    pub fn t(&self, key: &'static str) -> String {
+        lookup(self.lang, key, &[])
+    }
+
+    pub fn t_args(&self, key: &'static str, args: &[(&'static str, String)]) -> String {
+        lookup(self.lang, key, args)
+    }
+}
+
+pub fn use_i18n() -> I18n {
+    use_context::<I18n>().unwrap_or(I18n { lang: Lang::Nl })
+}
+
+#[cfg(feature = "ssr")]
+fluent_templates::static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "nl",
+        // Bidi isolation is done in the markup (<bdi>, dir="ltr"), not with invisible characters.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+#[cfg(feature = "ssr")]
+fn lookup(lang: Lang, key: &str, args: &[(&'static str, String)]) -> String {
+    use fluent_templates::{fluent_bundle::FluentValue, Loader};
+    use std::borrow::Cow;
+    use std::collections::HashMap;
+    let id: fluent_templates::LanguageIdentifier =
+        lang.code().parse().expect("language codes are valid");
+    if args.is_empty() {
+        LOCALES.lookup(&id, key)
+    } else {
+        let map: HashMap<Cow<'static, str>, FluentValue<'_>> = args
+            .iter()
+            .map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.as_str())))
+            .collect();
+        LOCALES.lookup_with_args(&id, key, &map)
+    }
+}
+
+/// The client build renders only islands, which receive translated words as props.
+#[cfg(not(feature = "ssr"))]
+fn lookup(_lang: Lang, key: &str, _args: &[(&'static str, String)]) -> String {
+    key.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_language_codes() {
+        assert_eq!(Lang::parse("ar"), Some(Lang::Ar));
+        assert_eq!(Lang::parse("EN-gb"), Some(Lang::En));
+        assert_eq!(Lang::parse(" nl "), Some(Lang::Nl));
+        assert_eq!(Lang::parse("xx"), None);
+        assert_eq!(Lang::parse(""), None);
+    }
+
+    #[test]
+    fn only_arabic_is_right_to_left_for_now() {
+        assert_eq!(Lang::Ar.dir(), "rtl");
+        assert_eq!(Lang::Nl.dir(), "ltr");
+        assert_eq!(Lang::En.dir(), "ltr");
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn looks_up_words_per_language() {
+        let nl = I18n { lang: Lang::Nl }.t("home-find-group");
+        let ar = I18n { lang: Lang::Ar }.t("home-find-group");
+        assert!(!nl.is_empty() && nl != "home-find-group");
+        assert_ne!(nl, ar);
+    }
+}

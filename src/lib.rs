@@ -1,0 +1,25 @@
+//! Doorstart: peer groups, anonymous help and step-by-step guides for single parents.
+#![recursion_limit = "256"]
+
+pub mod app;
+pub mod error;
+pub mod home;
+pub mod i18n;
+pub mod ui;
+
+#[cfg(feature = "ssr")]
+pub mod config;
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod security;
+#[cfg(feature = "ssr")]
+pub mod server;
+
+/// Client entry point: only the islands come alive, the rest of the page stays server HTML.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_islands();
+}

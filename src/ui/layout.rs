@@ -1,0 +1,135 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_location;
+
+use super::{Icon, IconName};
+use crate::i18n::{use_i18n, Lang};
+
+/// A neutral site to leave for.
+pub const QUICK_EXIT_URL: &str = "https://www.google.nl/";
+
+/// Leaves at once for a neutral site. Without JavaScript it is a plain link; with it, the
+/// current page is replaced in the history so "back" does not return here.
+#[island]
+pub fn QuickExit(label: String) -> impl IntoView {
+    view! {
+        <a
+            class="quick-exit"
+            href=QUICK_EXIT_URL
+            rel="noreferrer"
+            data-quick-exit=""
+            on:click=move |ev| {
+                ev.prevent_default();
+                let _ = window().location().replace(QUICK_EXIT_URL);
+            }
+        >
+            <Icon name=IconName::Exit/>
+            <span>{label}</span>
+        </a>
+    }
+}
+
+/// The current address with `lang` set to another language, keeping the other query parameters.
+fn href_with_lang(path: &str, search: &str, lang: Lang) -> String {
+    let mut pairs: Vec<&str> = search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.starts_with("lang="))
+        .collect();
+    let lang_pair = format!("lang={}", lang.code());
+    pairs.push(&lang_pair);
+    format!("{path}?{}", pairs.join("&"))
+}
+
+#[component]
+fn LanguagePicker() -> impl IntoView {
+    let i = use_i18n();
+    let location = use_location();
+    let path = location.pathname.get_untracked();
+    let search = location.search.get_untracked();
+    let links = Lang::ALL
+        .into_iter()
+        .map(|l| {
+            let href = href_with_lang(&path, &search, l);
+            let current = (l == i.lang).then_some("true");
+            view! {
+                <li>
+                    <a href=href hreflang=l.code() lang=l.code() dir=l.dir() aria-current=current>
+                        {l.native_name()}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="lang-picker">
+            <summary>
+                <Icon name=IconName::Globe/>
+                <span class="visually-hidden">{i.t("lang-picker-label")}</span>
+                <span lang=i.lang.code()>{i.lang.native_name()}</span>
+            </summary>
+            <ul class="lang-list">{links}</ul>
+        </details>
+    }
+}
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let i = use_i18n();
+    view! {
+        <a class="skip-link" href="#main">{i.t("skip-to-content")}</a>
+        <header class="site-header">
+            <a class="brand" href="/">
+                <Icon name=IconName::Home/>
+                <span>"Doorstart"</span>
+            </a>
+            <LanguagePicker/>
+            <QuickExit label=i.t("quick-exit")/>
+        </header>
+    }
+}
+
+#[component]
+pub fn Footer() -> impl IntoView {
+    let i = use_i18n();
+    view! {
+        <footer class="site-footer">
+            <p>{i.t("footer-privacy")}</p>
+            <p>{i.t("footer-emergency")}</p>
+        </footer>
+    }
+}
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+        res.set_status(axum::http::StatusCode::NOT_FOUND);
+    }
+    let i = use_i18n();
+    view! {
+        <Title text=i.t("not-found-title")/>
+        <section class="page narrow">
+            <h1>{i.t("not-found-title")}</h1>
+            <p>{i.t("not-found-text")}</p>
+            <a class="button" href="/">
+                <Icon name=IconName::Home/>
+                <span>{i.t("back-home")}</span>
+            </a>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_links_keep_other_parameters() {
+        assert_eq!(href_with_lang("/", "", Lang::Ar), "/?lang=ar");
+        assert_eq!(
+            href_with_lang("/groups", "?postcode=7607&lang=nl", Lang::En),
+            "/groups?postcode=7607&lang=en"
+        );
+    }
+}

@@ -1,0 +1,6 @@
+//! Shared view pieces: layout, quick exit, language picker, icons.
+pub mod icons;
+mod layout;
+
+pub use icons::{Icon, IconName};
+pub use layout::{Footer, Header, NotFound, QuickExit};
