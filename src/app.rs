@@ -4,6 +4,7 @@ use leptos_meta::{provide_meta_context, MetaTags};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
+use crate::groups::pages::{GroupPage, GroupsPage};
 use crate::home::HomePage;
 use crate::i18n::{I18n, Lang};
 use crate::ui::{Footer, Header, NotFound};
@@ -59,6 +60,8 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("groups") view=GroupsPage ssr=SsrMode::Async/>
+                    <Route path=path!("groups/:id") view=GroupPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <Footer/>

@@ -3,14 +3,19 @@
 
 pub mod app;
 pub mod error;
+pub mod groups;
 pub mod home;
 pub mod i18n;
+pub mod meetups;
+pub mod time;
 pub mod ui;
 
 #[cfg(feature = "ssr")]
 pub mod config;
 #[cfg(feature = "ssr")]
 pub mod db;
+#[cfg(feature = "ssr")]
+pub mod demo;
 #[cfg(feature = "ssr")]
 pub mod security;
 #[cfg(feature = "ssr")]

@@ -25,6 +25,17 @@ async fn main() -> ExitCode {
         }
     };
 
+    if config.demo {
+        match doorstart::demo::load_if_empty(&db).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(groups = n, "demo data loaded"),
+            Err(e) => {
+                tracing::error!(error = %e, "could not load demo data");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+
     let listener = match tokio::net::TcpListener::bind(config.site_addr).await {
         Ok(l) => l,
         Err(e) => {

@@ -72,15 +72,7 @@ impl Weekday {
     }
 
     pub fn key(self) -> &'static str {
-        match self.0 {
-            1 => "day-1",
-            2 => "day-2",
-            3 => "day-3",
-            4 => "day-4",
-            5 => "day-5",
-            6 => "day-6",
-            _ => "day-7",
-        }
+        crate::i18n::weekday_key(self.0)
     }
 }
 

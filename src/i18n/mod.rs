@@ -66,13 +66,91 @@ impl I18n {
         lookup(self.lang, key, &[])
     }
 
+    /// A number with one decimal, with the decimal sign people expect.
+    pub fn decimal(&self, value: f64) -> String {
+        let s = format!("{value:.1}");
+        match self.lang {
+            Lang::Nl => s.replace('.', ","),
+            _ => s,
+        }
+    }
+
+    /// "dinsdag 1 december" / "Tuesday 1 December", local Dutch time.
+    pub fn date(&self, unix: i64) -> String {
+        let d = crate::time::to_local(unix);
+        self.t_args(
+            "date-long",
+            &[
+                ("weekday", self.t(weekday_key(d.weekday))),
+                ("day", d.day.to_string()),
+                ("month", self.t(month_key(d.month))),
+            ],
+        )
+    }
+
+    /// "10:00", local Dutch time.
+    pub fn clock(&self, unix: i64) -> String {
+        let d = crate::time::to_local(unix);
+        format!("{:02}:{:02}", d.hour, d.minute)
+    }
+
     pub fn t_args(&self, key: &'static str, args: &[(&'static str, String)]) -> String {
         lookup(self.lang, key, args)
     }
 }
 
+/// Marks a message key that is chosen in code (a match arm), so the key check finds it.
+pub const fn k(key: &'static str) -> &'static str {
+    key
+}
+
 pub fn use_i18n() -> I18n {
     use_context::<I18n>().unwrap_or(I18n { lang: Lang::Nl })
+}
+
+pub fn weekday_key(n: u8) -> &'static str {
+    match n {
+        1 => k("day-1"),
+        2 => k("day-2"),
+        3 => k("day-3"),
+        4 => k("day-4"),
+        5 => k("day-5"),
+        6 => k("day-6"),
+        _ => k("day-7"),
+    }
+}
+
+pub fn month_key(n: u8) -> &'static str {
+    match n {
+        1 => k("month-1"),
+        2 => k("month-2"),
+        3 => k("month-3"),
+        4 => k("month-4"),
+        5 => k("month-5"),
+        6 => k("month-6"),
+        7 => k("month-7"),
+        8 => k("month-8"),
+        9 => k("month-9"),
+        10 => k("month-10"),
+        11 => k("month-11"),
+        _ => k("month-12"),
+    }
+}
+
+/// The name of a language a group is held in, in the reader's language.
+pub fn language_name_key(code: &str) -> &'static str {
+    match code {
+        "nl" => k("language-nl"),
+        "en" => k("language-en"),
+        "ar" => k("language-ar"),
+        "tr" => k("language-tr"),
+        "pl" => k("language-pl"),
+        "uk" => k("language-uk"),
+        "ti" => k("language-ti"),
+        "pap" => k("language-pap"),
+        "so" => k("language-so"),
+        _ => k("language-fa"),
+    }
 }
 
 #[cfg(feature = "ssr")]

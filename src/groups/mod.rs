@@ -1,0 +1,8 @@
+//! The group finder, a group page (parent side).
+pub mod api;
+pub mod model;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod postcodes;
+#[cfg(feature = "ssr")]
+pub mod store;

@@ -1,0 +1,408 @@
+//! The finder (`/groups`) and a group's page (`/groups/{id}`).
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use super::api::{group_page, search_groups, GroupPageData};
+use super::model::{euros, GroupFacts, GroupFilters, GroupHit, GroupSearch, Rhythm, Weekday, GROUP_LANGUAGES};
+use crate::error::AppError;
+use crate::i18n::{k, language_name_key, use_i18n, I18n};
+use crate::ui::{Icon, IconName, NotFound};
+
+#[cfg(feature = "ssr")]
+fn set_status(code: u16) {
+    if let (Some(res), Ok(status)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        axum::http::StatusCode::from_u16(code),
+    ) {
+        res.set_status(status);
+    }
+}
+#[cfg(not(feature = "ssr"))]
+fn set_status(_code: u16) {}
+
+fn rhythm_text(i: &I18n, g: &GroupFacts) -> String {
+    let key = match g.rhythm {
+        Rhythm::Weekly => k("rhythm-weekly"),
+        Rhythm::Fortnightly => k("rhythm-fortnightly"),
+        Rhythm::Monthly => k("rhythm-monthly"),
+    };
+    i.t_args(
+        key,
+        &[
+            ("day", i.t(g.weekday.key())),
+            ("time", super::model::clock_time(g.start_minute)),
+        ],
+    )
+}
+
+fn languages_text(i: &I18n, g: &GroupFacts) -> String {
+    g.languages
+        .iter()
+        .map(|code| i.t(language_name_key(code)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn cost_text(i: &I18n, cents: u32) -> String {
+    if cents == 0 {
+        i.t("cost-free")
+    } else {
+        i.t_args("cost-amount", &[("amount", euros(cents))])
+    }
+}
+
+/// The icon-led facts of a group, shared by the result card and the group page.
+#[component]
+fn GroupFactsList(group: GroupFacts, #[prop(optional)] distance_km: Option<f64>) -> impl IntoView {
+    let i = use_i18n();
+    let place = match (group.online, distance_km) {
+        (true, _) => i.t("group-online"),
+        (false, Some(km)) => i.t_args(
+            "distance-from-you",
+            &[("km", i.decimal(km)), ("place", group.municipality.clone())],
+        ),
+        (false, None) => group.municipality.clone(),
+    };
+    let ages = i.t_args(
+        "group-ages",
+        &[("min", group.age_min.to_string()), ("max", group.age_max.to_string())],
+    );
+    let kids = match (group.children_welcome, group.childcare) {
+        (_, true) => Some(i.t("group-childcare")),
+        (true, false) => Some(i.t("group-children-welcome")),
+        _ => None,
+    };
+    let next = group.next_meetup.map(|t| {
+        i.t_args("group-next-meetup", &[("date", i.date(t)), ("time", i.clock(t))])
+    });
+    view! {
+        <ul class="facts">
+            <li><Icon name=IconName::Pin/><span>{place}</span></li>
+            <li><Icon name=IconName::Calendar/><span>{rhythm_text(&i, &group)}</span></li>
+            <li><Icon name=IconName::Child/><span>{ages}</span></li>
+            {kids.map(|t| view! { <li><Icon name=IconName::Users/><span>{t}</span></li> })}
+            <li><Icon name=IconName::Chat/><span>{languages_text(&i, &group)}</span></li>
+            <li><Icon name=IconName::Euro/><span>{cost_text(&i, group.cost_cents)}</span></li>
+            {next.map(|t| view! { <li><Icon name=IconName::Clock/><span>{t}</span></li> })}
+        </ul>
+    }
+}
+
+#[component]
+fn GroupCard(hit: GroupHit) -> impl IntoView {
+    let href = format!("/groups/{}", hit.group.id);
+    let name = hit.group.name.clone();
+    view! {
+        <li class="group-card">
+            <h3><a href=href>{name}</a></h3>
+            <GroupFactsList group=hit.group distance_km=hit.distance_km/>
+        </li>
+    }
+}
+
+#[component]
+fn OnlineCard(group: GroupFacts) -> impl IntoView {
+    let href = format!("/groups/{}", group.id);
+    let name = group.name.clone();
+    view! {
+        <li class="group-card">
+            <h3><a href=href>{name}</a></h3>
+            <GroupFactsList group=group/>
+        </li>
+    }
+}
+
+/// The search form; works as a plain GET form.
+#[component]
+fn SearchForm(postcode: String, filters: GroupFilters, error: Option<String>) -> impl IntoView {
+    let i = use_i18n();
+    let has_error = error.is_some();
+    let ages = (0..=18u8)
+        .map(|a| {
+            let selected = filters.child_age == Some(a);
+            view! { <option value=a.to_string() selected=selected>{a.to_string()}</option> }
+        })
+        .collect_view();
+    let languages = GROUP_LANGUAGES
+        .iter()
+        .map(|code| {
+            let selected = filters.language.as_deref() == Some(*code);
+            view! { <option value=*code selected=selected>{i.t(language_name_key(code))}</option> }
+        })
+        .collect_view();
+    let days = Weekday::ALL
+        .iter()
+        .map(|d| {
+            let selected = filters.weekday == Some(*d);
+            view! { <option value=d.number().to_string() selected=selected>{i.t(d.key())}</option> }
+        })
+        .collect_view();
+    let filters_open = filters != GroupFilters::default();
+    view! {
+        <form class="search-form" method="get" action="/groups" role="search">
+            <div class="field">
+                <label for="postcode">
+                    {i.t("postcode-label")}
+                    <span class="hint" id="postcode-hint">{i.t("postcode-hint")}</span>
+                </label>
+                {error.map(|e| view! { <p class="field-error" id="postcode-error">{e}</p> })}
+                <input
+                    id="postcode"
+                    name="postcode"
+                    type="text"
+                    inputmode="text"
+                    autocomplete="postal-code"
+                    maxlength="10"
+                    dir="ltr"
+                    value=postcode
+                    aria-invalid=has_error.then_some("true")
+                    aria-describedby=if has_error { "postcode-hint postcode-error" } else { "postcode-hint" }
+                />
+            </div>
+            <details class="filters" open=filters_open>
+                <summary>{i.t("filters-summary")}</summary>
+                <div class="field">
+                    <label for="age">{i.t("filter-age-label")}</label>
+                    <select id="age" name="age">
+                        <option value="">{i.t("filter-any")}</option>
+                        {ages}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="language">{i.t("filter-language-label")}</label>
+                    <select id="language" name="language">
+                        <option value="">{i.t("filter-any")}</option>
+                        {languages}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="day">{i.t("filter-day-label")}</label>
+                    <select id="day" name="day">
+                        <option value="">{i.t("filter-any")}</option>
+                        {days}
+                    </select>
+                </div>
+                <div class="field check">
+                    <input id="kids" name="kids" type="checkbox" value="1" checked=filters.children_welcome/>
+                    <label for="kids">{i.t("filter-kids-label")}</label>
+                </div>
+            </details>
+            <button type="submit"><Icon name=IconName::Search/><span>{i.t("search-button")}</span></button>
+        </form>
+    }
+}
+
+fn results_view(i: I18n, search: Result<GroupSearch, AppError>) -> AnyView {
+    match search {
+        Err(_) => {
+            set_status(500);
+            view! { <p class="error-summary" role="alert">{i.t("error-text")}</p> }.into_any()
+        }
+        Ok(GroupSearch::Empty | GroupSearch::Invalid | GroupSearch::UnknownPostcode) => ().into_any(),
+        Ok(GroupSearch::Found { place, near, nothing_close, online }) => {
+            let heading = if nothing_close {
+                view! {
+                    <div class="notice" role="status">
+                        <p>{i.t_args("results-none-close", &[("place", place.clone())])}</p>
+                        <p>
+                            {i.t("start-group-invite")} " "
+                            <a href="/help">{i.t("start-group-link")}</a>
+                        </p>
+                    </div>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <h2 role="status">
+                        {i.t_args("results-heading", &[("count", near.len().to_string()), ("place", place.clone())])}
+                    </h2>
+                }
+                .into_any()
+            };
+            let cards = near.into_iter().map(|hit| view! { <GroupCard hit/> }).collect_view();
+            let online_section = (!online.is_empty()).then(|| {
+                let cards = online.into_iter().map(|group| view! { <OnlineCard group/> }).collect_view();
+                view! {
+                    <h2>{i.t("online-heading")}</h2>
+                    <ol class="results">{cards}</ol>
+                }
+            });
+            view! {
+                {heading}
+                <ol class="results">{cards}</ol>
+                {online_section}
+                <p class="attribution">{i.t("attribution-geonames")}</p>
+            }
+            .into_any()
+        }
+    }
+}
+
+#[component]
+pub fn GroupsPage() -> impl IntoView {
+    let i = use_i18n();
+    let q = use_query_map().get_untracked();
+    let param = |name: &str| q.get(name).map(|v| v.chars().take(64).collect::<String>());
+    let postcode = param("postcode").unwrap_or_default();
+    let (age, language, day, kids) = (param("age"), param("language"), param("day"), param("kids"));
+    let filters = GroupFilters::parse(age.as_deref(), language.as_deref(), day.as_deref(), kids.as_deref());
+    let search = move || {
+        let (postcode, age, language, day, kids, filters) =
+            (postcode.clone(), age.clone(), language.clone(), day.clone(), kids.clone(), filters.clone());
+        Suspend::new(async move {
+            let result = search_groups(postcode.clone(), age, language, day, kids).await;
+            let error = match &result {
+                Ok(GroupSearch::Invalid) => {
+                    set_status(400);
+                    Some(i.t("postcode-invalid"))
+                }
+                Ok(GroupSearch::UnknownPostcode) => {
+                    set_status(404);
+                    Some(i.t_args("postcode-unknown", &[("postcode", postcode.trim().to_string())]))
+                }
+                _ => None,
+            };
+            view! {
+                <SearchForm postcode=postcode filters=filters error=error/>
+                {results_view(i, result)}
+            }
+        })
+    };
+    view! {
+        <Title text=i.t("groups-title")/>
+        <section class="page">
+            <h1>{i.t("groups-heading")}</h1>
+            <p class="lead">{i.t("groups-intro")}</p>
+            <Suspense fallback=|| ()>{search}</Suspense>
+        </section>
+    }
+}
+
+fn share_text(i: &I18n, name: &str, url: &str) -> String {
+    i.t_args("share-text", &[("name", name.to_string()), ("url", url.to_string())])
+}
+
+/// Percent-encodes text for a link's query (share links).
+fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+fn own_origin() -> String {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<axum::http::request::Parts>()
+            .and_then(|p| p.headers.get(axum::http::header::HOST)?.to_str().ok().map(str::to_string))
+            .map(|h| format!("http://{h}"))
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        String::new()
+    }
+}
+
+fn group_view(i: I18n, data: GroupPageData) -> AnyView {
+    let GroupPageData { group, description, first_visit, meetups } = data;
+    let url = format!("{}/groups/{}", own_origin(), group.id);
+    let text = share_text(&i, &group.name, &url);
+    let whatsapp = format!("https://wa.me/?text={}", encode(&text));
+    let sms = format!("sms:?&body={}", encode(&text));
+    let route = format!(
+        "https://www.openstreetmap.org/directions?route=%3B{:.5}%2C{:.5}",
+        group.lat, group.lon
+    );
+    let place = (!group.online).then(|| {
+        view! {
+            <h2>{i.t("group-place")}</h2>
+            <p>{group.address.clone()}</p>
+            <p>
+                <a class="button secondary" href=route rel="noreferrer">
+                    <Icon name=IconName::Route/><span>{i.t("group-route")}</span>
+                </a>
+            </p>
+        }
+    });
+    let meetup_items = meetups
+        .into_iter()
+        .map(|m| {
+            let when = i.t_args("meetup-when", &[("date", i.date(m.starts_at)), ("start", i.clock(m.starts_at)), ("end", i.clock(m.ends_at))]);
+            let cancelled = m.cancelled.then(|| view! { <strong class="cancelled">{i.t("meetup-cancelled")}</strong> });
+            view! {
+                <li class=if m.cancelled { "meetup cancelled-item" } else { "meetup" }>
+                    <Icon name=IconName::Calendar/>
+                    <span>
+                        {cancelled} " " {when}
+                        <br/>
+                        {m.place}
+                        " · "
+                        {i.t_args("meetup-capacity", &[("count", m.capacity.to_string())])}
+                    </span>
+                </li>
+            }
+        })
+        .collect_view();
+    let name = group.name.clone();
+    let facilitator = i.t_args("group-facilitator", &[("name", group.facilitator_name.clone())]);
+    let no_kids = (!group.children_welcome && !group.childcare).then(|| view! { <p>{i.t("group-no-children")}</p> });
+    view! {
+        <Title text=name.clone()/>
+        <article class="page group-page">
+            <h1>{name}</h1>
+            <GroupFactsList group=group.clone()/>
+            <p>{description}</p>
+            {no_kids}
+            <h2>{i.t("group-first-visit")}</h2>
+            <p>{first_visit}</p>
+            <p>{facilitator}</p>
+            {place}
+            <h2>{i.t("group-meetups")}</h2>
+            <ul class="meetups">{meetup_items}</ul>
+            <h2>{i.t("group-share")}</h2>
+            <p class="share">
+                <a class="button secondary" href=whatsapp rel="noreferrer">
+                    <Icon name=IconName::Share/><span>{i.t("share-whatsapp")}</span>
+                </a>
+                <a class="button secondary" href=sms>
+                    <Icon name=IconName::Chat/><span>{i.t("share-sms")}</span>
+                </a>
+            </p>
+        </article>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn GroupPage() -> impl IntoView {
+    let i = use_i18n();
+    let id = use_params_map().get_untracked().get("id").unwrap_or_default();
+    let page = move || {
+        let id = id.clone();
+        Suspend::new(async move {
+            match group_page(id, i.lang.code().to_string()).await {
+                Ok(data) => group_view(i, data),
+                Err(AppError::NotFound) | Err(AppError::Invalid(_)) => view! { <NotFound/> }.into_any(),
+                Err(_) => {
+                    set_status(500);
+                    view! { <p class="error-summary" role="alert">{i.t("error-text")}</p> }.into_any()
+                }
+            }
+        })
+    };
+    view! { <Suspense fallback=|| ()>{page}</Suspense> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn share_text_is_encoded() {
+        assert_eq!(encode("a b&c/é"), "a%20b%26c%2F%C3%A9");
+    }
+}
