@@ -180,9 +180,11 @@ mod tests {
         let first = time::to_local(next[0]);
         assert_eq!((first.month, first.day, first.hour, first.minute, first.weekday), (11, 24, 9, 30, 2));
         assert_eq!(next[1] - next[0], 7 * 86_400);
-        // Same weekday but the time has passed: next week.
+        // Same weekday but the time has passed: the next slot of the rhythm.
+        let weekly = next_meetings(now, 1, (9, 30), Rhythm::Weekly, 1);
+        assert_eq!(time::to_local(weekly[0]).day, 30);
         let monday = next_meetings(now, 1, (9, 30), Rhythm::Fortnightly, 2);
-        assert_eq!(time::to_local(monday[0]).day, 30);
+        assert_eq!(time::to_local(monday[0]).day, 7);
         assert_eq!(monday[1] - monday[0], 14 * 86_400);
     }
 

@@ -35,25 +35,29 @@ pub async fn search_groups(
         return Ok(GroupSearch::UnknownPostcode);
     };
     let filters = GroupFilters::parse(age.as_deref(), language.as_deref(), day.as_deref(), kids.as_deref());
+    let distance = |g: &GroupFacts| round_km(distance_km(here.lat, here.lon, g.lat, g.lon));
     let measure = |groups: Vec<GroupFacts>| {
         let mut hits: Vec<GroupHit> = groups
             .into_iter()
             .filter(|g| filters.admits(g))
             .map(|g| GroupHit {
-                distance_km: round_km(distance_km(here.lat, here.lon, g.lat, g.lon)),
+                distance_km: distance(&g),
                 group: g,
             })
             .collect();
         hits.sort_by(|a, b| a.distance_km.total_cmp(&b.distance_km));
         hits
     };
-    let mut hits = measure(store::in_person_near(&db, here.lat, here.lon, SEARCH_RADIUS_KM).await?);
+    let around = store::in_person_near(&db, here.lat, here.lon, SEARCH_RADIUS_KM).await?;
+    // Unmet demand is about place, not about filters: any group within 10 km meets it.
+    let any_close = around.iter().any(|g| distance(g) <= CLOSE_KM);
+    let mut hits = measure(around);
     if hits.first().is_none_or(|h| h.distance_km > CLOSE_KM) {
         // Nothing close: look across the whole country for the nearest ones.
         hits = measure(store::in_person_near(&db, here.lat, here.lon, 400.0).await?);
     }
     let (near, nothing_close) = pick_results(hits);
-    if nothing_close {
+    if !any_close {
         store::record_miss(&db, pc.pc4(), crate::time::day_number(db.now())).await?;
     }
     let online = store::online(&db)

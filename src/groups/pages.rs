@@ -7,7 +7,7 @@ use super::api::{group_page, search_groups, GroupPageData};
 use super::model::{euros, GroupFacts, GroupFilters, GroupHit, GroupSearch, Rhythm, Weekday, GROUP_LANGUAGES};
 use crate::error::AppError;
 use crate::i18n::{k, language_name_key, use_i18n, I18n};
-use crate::ui::{Icon, IconName, NotFound};
+use crate::ui::{ErrorNote, Icon, IconName, NotFound};
 
 #[cfg(feature = "ssr")]
 fn set_status(code: u16) {
@@ -197,7 +197,7 @@ fn results_view(i: I18n, search: Result<GroupSearch, AppError>) -> AnyView {
     match search {
         Err(_) => {
             set_status(500);
-            view! { <p class="error-summary" role="alert">{i.t("error-text")}</p> }.into_any()
+            view! { <ErrorNote/> }.into_any()
         }
         Ok(GroupSearch::Empty | GroupSearch::Invalid | GroupSearch::UnknownPostcode) => ().into_any(),
         Ok(GroupSearch::Found { place, near, nothing_close, online }) => {
@@ -247,9 +247,8 @@ pub fn GroupsPage() -> impl IntoView {
     let postcode = param("postcode").unwrap_or_default();
     let (age, language, day, kids) = (param("age"), param("language"), param("day"), param("kids"));
     let filters = GroupFilters::parse(age.as_deref(), language.as_deref(), day.as_deref(), kids.as_deref());
-    let search = move || {
-        let (postcode, age, language, day, kids, filters) =
-            (postcode.clone(), age.clone(), language.clone(), day.clone(), kids.clone(), filters.clone());
+    // One future, not a closure: a closure would be called (and search) twice while rendering.
+    let search = {
         Suspend::new(async move {
             let result = search_groups(postcode.clone(), age, language, day, kids).await;
             let error = match &result {
@@ -381,15 +380,14 @@ fn group_view(i: I18n, data: GroupPageData) -> AnyView {
 pub fn GroupPage() -> impl IntoView {
     let i = use_i18n();
     let id = use_params_map().get_untracked().get("id").unwrap_or_default();
-    let page = move || {
-        let id = id.clone();
+    let page = {
         Suspend::new(async move {
             match group_page(id, i.lang.code().to_string()).await {
                 Ok(data) => group_view(i, data),
                 Err(AppError::NotFound) | Err(AppError::Invalid(_)) => view! { <NotFound/> }.into_any(),
                 Err(_) => {
                     set_status(500);
-                    view! { <p class="error-summary" role="alert">{i.t("error-text")}</p> }.into_any()
+                    view! { <ErrorNote/> }.into_any()
                 }
             }
         })

@@ -100,6 +100,18 @@ pub fn Footer() -> impl IntoView {
     }
 }
 
+/// A generic "something went wrong" for a failed part of a page (details are in the log).
+#[component]
+pub fn ErrorNote() -> impl IntoView {
+    let i = use_i18n();
+    view! {
+        <div class="error-summary" role="alert">
+            <h2>{i.t("error-title")}</h2>
+            <p>{i.t("error-text")}</p>
+        </div>
+    }
+}
+
 #[component]
 pub fn NotFound() -> impl IntoView {
     #[cfg(feature = "ssr")]

@@ -3,4 +3,4 @@ pub mod icons;
 mod layout;
 
 pub use icons::{Icon, IconName};
-pub use layout::{Footer, Header, NotFound, QuickExit};
+pub use layout::{ErrorNote, Footer, Header, NotFound, QuickExit};

@@ -1,0 +1,130 @@
+//! One harness for the integration tests: the real app on port 0 with a fresh database,
+//! on SQLite and on PostgreSQL.
+#![allow(dead_code)]
+use std::sync::Arc;
+
+use doorstart::db::{Backend, Db, ManualClock};
+
+pub struct TestApp {
+    pub base: String,
+    pub db: Db,
+    pub clock: Arc<ManualClock>,
+    pub client: reqwest::Client,
+    pg_database: Option<String>,
+    sqlite_file: Option<std::path::PathBuf>,
+}
+
+/// Runs one async test body against both backends as two separate tests.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($name:ident, |$app:ident| $body:block) => {
+        mod $name {
+            use super::*;
+            #[tokio::test]
+            async fn sqlite() {
+                let owned = common::spawn(doorstart::db::Backend::Sqlite).await;
+                {
+                    let $app = &owned;
+                    $body
+                }
+                owned.finish().await;
+            }
+            #[tokio::test]
+            async fn postgres() {
+                let owned = common::spawn(doorstart::db::Backend::Postgres).await;
+                {
+                    let $app = &owned;
+                    $body
+                }
+                owned.finish().await;
+            }
+        }
+    };
+}
+
+pub fn pg_admin_url() -> String {
+    std::env::var("TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_string())
+}
+
+/// Monday 23 November 2026, 12:00 in Amsterdam.
+pub const START: i64 = 1_795_431_600;
+
+pub async fn spawn(backend: Backend) -> TestApp {
+    use sqlx::Connection;
+    let id = doorstart::db::new_id();
+    let (url, pg_database, sqlite_file) = match backend {
+        Backend::Sqlite => {
+            let path = std::env::temp_dir().join(format!("doorstart-test-{id}.db"));
+            (format!("sqlite://{}", path.display()), None, Some(path))
+        }
+        Backend::Postgres => {
+            let admin = pg_admin_url();
+            let mut conn = sqlx::PgConnection::connect(&admin).await.unwrap_or_else(|e| {
+                panic!("PostgreSQL must run for these tests ({admin}): {e}")
+            });
+            let name = format!("doorstart_test_{id}");
+            sqlx::query(&format!("CREATE DATABASE {name}"))
+                .execute(&mut conn)
+                .await
+                .expect("create test database");
+            let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin);
+            (format!("{base}/{name}"), Some(name), None)
+        }
+    };
+    let clock = Arc::new(ManualClock::new(START));
+    let db = Db::connect(&url, clock.clone()).await.expect("connect and migrate");
+    let options = doorstart::server::leptos_options();
+    let router = doorstart::server::router(options, db.clone());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        axum::serve(listener, router).await.unwrap();
+    });
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    TestApp {
+        base: format!("http://{addr}"),
+        db,
+        clock,
+        client,
+        pg_database,
+        sqlite_file,
+    }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.unwrap()
+    }
+
+    /// GET and return status and body.
+    pub async fn page(&self, path: &str) -> (u16, String) {
+        let res = self.get(path).await;
+        let status = res.status().as_u16();
+        (status, res.text().await.unwrap())
+    }
+
+    pub async fn finish(self) {
+        self.db.pool.close().await;
+        if let Some(name) = self.pg_database {
+            use sqlx::Connection;
+            if let Ok(mut conn) = sqlx::PgConnection::connect(&pg_admin_url()).await {
+                let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                    .execute(&mut conn)
+                    .await;
+            }
+        }
+        if let Some(path) = self.sqlite_file {
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+//! The group finder on both databases, through HTTP like a browser without JavaScript.
+mod common;
+
+use doorstart::groups::model::{Rhythm, Weekday};
+use doorstart::groups::store::{self, NewGroup};
+
+async fn add_group(app: &common::TestApp, name: &str, lat: f64, lon: f64, ages: (u8, u8), langs: &[&str], online: bool) -> String {
+    store::insert(
+        &app.db,
+        &NewGroup {
+            name,
+            municipality: "Almelo",
+            address: "Teststraat 1, Almelo",
+            pc4: 7607,
+            lat,
+            lon,
+            weekday: Weekday::new(2).unwrap(),
+            start_minute: 570,
+            rhythm: Rhythm::Weekly,
+            ages,
+            languages: langs,
+            children_welcome: false,
+            childcare: true,
+            cost_cents: 0,
+            online,
+            facilitator_name: "Anna",
+            texts: &[
+                ("nl", "Beschrijving in het Nederlands", "Eerste keer: gewoon binnenlopen"),
+                ("en", "Description in English", "First time: just walk in"),
+            ],
+        },
+    )
+    .await
+    .unwrap()
+}
+
+on_both_backends!(finds_groups_nearest_first, |app| {
+    // Almelo 7607 centroid is 52.3549, 6.6676.
+    add_group(app, "Far group Enschede", 52.22, 6.90, (4, 12), &["nl"], false).await; // ~22 km
+    add_group(app, "Near group", 52.356, 6.668, (4, 12), &["nl", "ar"], false).await; // ~0.1 km
+    add_group(app, "Middle group", 52.30, 6.74, (4, 12), &["nl"], false).await; // ~8 km
+    add_group(app, "Too far Zwolle", 52.51, 6.09, (4, 12), &["nl"], false).await; // >25 km
+    add_group(app, "Video group", 0.0, 0.0, (4, 18), &["nl"], true).await;
+
+    let (status, body) = app.page("/groups?postcode=7607+ab").await;
+    assert_eq!(status, 200);
+    let near = body.find("Near group").expect("near group listed");
+    let middle = body.find("Middle group").expect("middle group listed");
+    let far = body.find("Far group Enschede").expect("far group listed");
+    assert!(near < middle && middle < far, "sorted by distance");
+    assert!(!body.contains("Too far Zwolle"));
+    assert!(body.contains("Video group"), "online groups are listed too");
+    assert!(body.contains("0,1 km"), "distance with one decimal, Dutch comma");
+    assert!(body.contains("GeoNames"), "attribution shown");
+    assert!(body.contains(r#"value="7607 ab""#), "the postcode stays in the form");
+
+    // A filter narrows: age 15 is outside 4–12.
+    let (_, body) = app.page("/groups?postcode=7607&age=15").await;
+    assert!(!body.contains("Near group"));
+    assert!(body.contains("Video group"), "4–18 admits 15");
+    // Language filter.
+    let (_, body) = app.page("/groups?postcode=7607&language=ar").await;
+    assert!(body.contains("Near group"));
+    assert!(!body.contains("Middle group"));
+
+    // No miss was counted: there was a group close by.
+    let misses: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM search_misses").fetch_one(&app.db.pool).await.unwrap();
+    assert_eq!(misses, 0);
+});
+
+on_both_backends!(bad_and_unknown_postcodes, |app| {
+    let (status, body) = app.page("/groups?postcode=76a7").await;
+    assert_eq!(status, 400);
+    assert!(body.contains("Dit is geen postcode"));
+    assert!(body.contains(r#"aria-invalid="true""#));
+    let (status, body) = app.page("/groups?postcode=%3Cscript%3Ealert(1)%3C/script%3E&lang=en").await;
+    assert_eq!(status, 400);
+    assert!(body.contains("This is not a postcode"));
+    assert!(!body.contains("<script>alert(1)"), "input is escaped");
+    let (status, body) = app.page("/groups?postcode=1000").await;
+    assert_eq!(status, 404);
+    assert!(body.contains("We kennen postcode 1000 niet"));
+    // A huge value is cut, not a crash.
+    let long = "9".repeat(5000);
+    let (status, _) = app.page(&format!("/groups?postcode={long}")).await;
+    assert_eq!(status, 400);
+    // No postcode yet: just the form.
+    let (status, body) = app.page("/groups").await;
+    assert_eq!(status, 200);
+    assert!(body.contains(r#"name="postcode""#));
+});
+
+on_both_backends!(nothing_close_is_said_kindly_and_counted, |app| {
+    add_group(app, "Almelo group", 52.356, 6.668, (4, 12), &["nl"], false).await;
+    // Maastricht 6211 is far from Almelo.
+    let (status, body) = app.page("/groups?postcode=6211").await;
+    assert_eq!(status, 200);
+    assert!(body.contains("Er is nog geen groep binnen 10 km"));
+    assert!(body.contains("Almelo group"), "the nearest further away is shown");
+    let _ = app.page("/groups?postcode=6211AB").await;
+    let row: (String, i64) = sqlx::query_as("SELECT pc4, searches FROM search_misses")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(row, ("6211".to_string(), 2));
+    let cols: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM search_misses").fetch_one(&app.db.pool).await.unwrap();
+    assert_eq!(cols, 1, "one row per PC4 and day");
+});
+
+on_both_backends!(group_page_in_the_readers_language, |app| {
+    let id = add_group(app, "Koffie <b>ochtend</b>", 52.356, 6.668, (4, 12), &["nl", "ar"], false).await;
+    let start = common::START + 86_400;
+    doorstart::meetups::store::insert(&app.db, &id, start, start + 7200, "Buurthuis", 12).await.unwrap();
+    let (status, body) = app.page(&format!("/groups/{id}")).await;
+    assert_eq!(status, 200);
+    assert!(body.contains("Koffie &lt;b&gt;ochtend&lt;/b&gt;"), "HTML in names is shown as text");
+    assert!(body.contains("Beschrijving in het Nederlands"));
+    assert!(body.contains("Begeleider: Anna"));
+    assert!(body.contains("openstreetmap.org/directions"));
+    assert!(body.contains("https://wa.me/?text="));
+    assert!(body.contains("dinsdag 24 november"), "meetup date in Dutch");
+    assert!(body.contains("12:00"), "local time");
+    let (_, body) = app.page(&format!("/groups/{id}?lang=en")).await;
+    assert!(body.contains("Description in English"));
+    // Arabic has no text of its own: falls back to Dutch.
+    let (_, body) = app.page(&format!("/groups/{id}?lang=ar")).await;
+    assert!(body.contains("Beschrijving in het Nederlands"));
+
+    let (status, body) = app.page("/groups/does-not-exist").await;
+    assert_eq!(status, 404);
+    assert!(body.contains("Deze pagina bestaat niet"));
+});
+
+on_both_backends!(demo_data_loads_once, |app| {
+    let n = doorstart::demo::load_if_empty(&app.db).await.unwrap();
+    assert!(n >= 30);
+    assert_eq!(doorstart::demo::load_if_empty(&app.db).await.unwrap(), 0, "not twice");
+    let (status, body) = app.page("/groups?postcode=7607").await;
+    assert_eq!(status, 200);
+    assert!(body.contains("Koffieochtend ouders Almelo-Centrum"));
+    assert!(body.contains("Volgende keer"), "demo groups have meetups");
+});
