@@ -103,7 +103,13 @@ fn texts(kind: Kind) -> [(&'static str, &'static str, &'static str); 3] {
 }
 
 /// The next `count` meeting days of a group from `now`, as Unix seconds.
-pub fn next_meetings(now: i64, weekday: u8, start: (u16, u16), rhythm: Rhythm, count: usize) -> Vec<i64> {
+pub fn next_meetings(
+    now: i64,
+    weekday: u8,
+    start: (u16, u16),
+    rhythm: Rhythm,
+    count: usize,
+) -> Vec<i64> {
     let today = time::to_local(now);
     let base_day = time::days_from_civil(today.year, today.month, today.day);
     let ahead = (weekday as i64 - today.weekday as i64).rem_euclid(7);
@@ -160,7 +166,11 @@ pub async fn load_if_empty(db: &Db) -> Result<usize, sqlx::Error> {
             },
         )
         .await?;
-        let place = if online { "Online".to_string() } else { address.clone() };
+        let place = if online {
+            "Online".to_string()
+        } else {
+            address.clone()
+        };
         for start in next_meetings(db.now(), demo.weekday as u8, demo.start, demo.rhythm, 3) {
             crate::meetups::store::insert(db, &id, start, start + 2 * 3600, &place, 15).await?;
         }
@@ -178,7 +188,16 @@ mod tests {
         let next = next_meetings(now, 2, (9, 30), Rhythm::Weekly, 3);
         assert_eq!(next.len(), 3);
         let first = time::to_local(next[0]);
-        assert_eq!((first.month, first.day, first.hour, first.minute, first.weekday), (11, 24, 9, 30, 2));
+        assert_eq!(
+            (
+                first.month,
+                first.day,
+                first.hour,
+                first.minute,
+                first.weekday
+            ),
+            (11, 24, 9, 30, 2)
+        );
         assert_eq!(next[1] - next[0], 7 * 86_400);
         // Same weekday but the time has passed: the next slot of the rhythm.
         let weekly = next_meetings(now, 1, (9, 30), Rhythm::Weekly, 1);

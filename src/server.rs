@@ -80,6 +80,9 @@ pub fn router(leptos_options: LeptosOptions, db: Db) -> Router {
         .layer(middleware::from_fn(security::headers_layer))
         .layer(CompressionLayer::new())
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            Duration::from_secs(30),
+        ))
         .layer(middleware::from_fn(security::log_layer))
 }

@@ -77,7 +77,8 @@ pub fn to_local(unix: i64) -> LocalDateTime {
 
 /// The Unix time of a local Amsterdam date and time.
 pub fn from_local(year: i32, month: u8, day: u8, hour: u8, minute: u8) -> i64 {
-    let naive = days_from_civil(year, month, day) * 86_400 + hour as i64 * 3600 + minute as i64 * 60;
+    let naive =
+        days_from_civil(year, month, day) * 86_400 + hour as i64 * 3600 + minute as i64 * 60;
     // Try the winter offset first; if the result falls in summer time, use that offset.
     let guess = naive - 3_600;
     naive - amsterdam_offset(guess)
@@ -96,7 +97,10 @@ mod tests {
     fn civil_round_trip() {
         assert_eq!(days_from_civil(1970, 1, 1), 0);
         assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(days_from_civil(2026, 11, 23)), (2026, 11, 23));
+        assert_eq!(
+            civil_from_days(days_from_civil(2026, 11, 23)),
+            (2026, 11, 23)
+        );
         assert_eq!(weekday_of(days_from_civil(2026, 11, 23)), 1, "a Monday");
     }
 
@@ -116,7 +120,10 @@ mod tests {
         let t = from_local(2026, 12, 1, 10, 0);
         assert_eq!(t, days_from_civil(2026, 12, 1) * 86_400 + 9 * 3600);
         let l = to_local(t);
-        assert_eq!((l.year, l.month, l.day, l.hour, l.minute, l.weekday), (2026, 12, 1, 10, 0, 2));
+        assert_eq!(
+            (l.year, l.month, l.day, l.hour, l.minute, l.weekday),
+            (2026, 12, 1, 10, 0, 2)
+        );
         let s = from_local(2026, 7, 1, 10, 0);
         assert_eq!(to_local(s).hour, 10);
         assert_eq!(s, days_from_civil(2026, 7, 1) * 86_400 + 8 * 3600);

@@ -11,10 +11,11 @@ on_both_backends!(migrations_create_the_tables, |app| {
             .unwrap_or_else(|e| panic!("{table}: {e}"));
         assert_eq!(n, 0, "{table} starts empty");
     }
-    let applied: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations WHERE success = TRUE")
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
+    let applied: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations WHERE success = TRUE")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
     assert!(applied >= 1);
 });
 
@@ -30,7 +31,11 @@ on_both_backends!(language_choice_order, |app| {
     // Default: Dutch.
     let (status, body) = app.page("/").await;
     assert_eq!(status, 200);
-    assert!(body.contains(r#"<html lang="nl" dir="ltr""#), "{}", &body[..200]);
+    assert!(
+        body.contains(r#"<html lang="nl" dir="ltr""#),
+        "{}",
+        &body[..200]
+    );
     assert!(body.contains("Vind een groep"));
 
     // Accept-Language picks a supported language.
@@ -53,7 +58,13 @@ on_both_backends!(language_choice_order, |app| {
         .send()
         .await
         .unwrap();
-    let cookie = res.headers().get("set-cookie").expect("lang cookie").to_str().unwrap().to_string();
+    let cookie = res
+        .headers()
+        .get("set-cookie")
+        .expect("lang cookie")
+        .to_str()
+        .unwrap()
+        .to_string();
     assert!(cookie.starts_with("lang=ar;"), "{cookie}");
     let body = res.text().await.unwrap();
     assert!(body.contains(r#"<html lang="ar" dir="rtl""#));
@@ -79,29 +90,64 @@ on_both_backends!(language_choice_order, |app| {
 on_both_backends!(security_headers_and_nonce, |app| {
     let res = app.get("/").await;
     let h = res.headers().clone();
-    let csp = h.get("content-security-policy").unwrap().to_str().unwrap().to_string();
+    let csp = h
+        .get("content-security-policy")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
     assert!(!csp.contains("unsafe-inline"));
-    for part in ["'wasm-unsafe-eval'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"] {
+    for part in [
+        "'wasm-unsafe-eval'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+    ] {
         assert!(csp.contains(part), "{part} in {csp}");
     }
     assert_eq!(h.get("referrer-policy").unwrap(), "no-referrer");
     assert_eq!(h.get("x-content-type-options").unwrap(), "nosniff");
     assert!(h.get("permissions-policy").is_some());
     assert!(h.get("server").is_none());
-    assert!(h.get("strict-transport-security").is_none(), "no HSTS over plain HTTP");
-    let nonce = csp.split("'nonce-").nth(1).unwrap().split('\'').next().unwrap().to_string();
+    assert!(
+        h.get("strict-transport-security").is_none(),
+        "no HSTS over plain HTTP"
+    );
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .unwrap()
+        .split('\'')
+        .next()
+        .unwrap()
+        .to_string();
     let body = res.text().await.unwrap();
     let scripts = body.matches("<script").count();
     assert!(scripts >= 1);
-    assert_eq!(body.matches(&format!("nonce=\"{nonce}\"")).count(), scripts, "every script carries the nonce");
+    assert_eq!(
+        body.matches(&format!("nonce=\"{nonce}\"")).count(),
+        scripts,
+        "every script carries the nonce"
+    );
 
     // A second request gets another nonce.
     let other = app.get("/").await;
-    let csp2 = other.headers().get("content-security-policy").unwrap().to_str().unwrap();
+    let csp2 = other
+        .headers()
+        .get("content-security-policy")
+        .unwrap()
+        .to_str()
+        .unwrap();
     assert!(!csp2.contains(&nonce));
 
     // HSTS when a proxy says it was HTTPS.
-    let res = app.client.get(app.url("/")).header("x-forwarded-proto", "https").send().await.unwrap();
+    let res = app
+        .client
+        .get(app.url("/"))
+        .header("x-forwarded-proto", "https")
+        .send()
+        .await
+        .unwrap();
     assert!(res.headers().get("strict-transport-security").is_some());
 });
 
@@ -152,18 +198,36 @@ on_both_backends!(not_found_in_the_users_language, |app| {
 on_both_backends!(sqlite_settings_or_pg_basics, |app| {
     if app.db.backend == doorstart::db::Backend::Sqlite {
         let mut conn = app.db.pool.acquire().await.unwrap();
-        let row = sqlx::query("PRAGMA journal_mode").fetch_one(&mut *conn).await.unwrap();
+        let row = sqlx::query("PRAGMA journal_mode")
+            .fetch_one(&mut *conn)
+            .await
+            .unwrap();
         assert_eq!(row.try_get::<String, _>(0).unwrap().to_lowercase(), "wal");
-        let fk: i64 = sqlx::query_scalar("PRAGMA foreign_keys").fetch_one(&mut *conn).await.unwrap();
+        let fk: i64 = sqlx::query_scalar("PRAGMA foreign_keys")
+            .fetch_one(&mut *conn)
+            .await
+            .unwrap();
         assert_eq!(fk, 1);
-        let sync: i64 = sqlx::query_scalar("PRAGMA synchronous").fetch_one(&mut *conn).await.unwrap();
+        let sync: i64 = sqlx::query_scalar("PRAGMA synchronous")
+            .fetch_one(&mut *conn)
+            .await
+            .unwrap();
         assert_eq!(sync, 2, "FULL");
-        let busy: i64 = sqlx::query_scalar("PRAGMA busy_timeout").fetch_one(&mut *conn).await.unwrap();
+        let busy: i64 = sqlx::query_scalar("PRAGMA busy_timeout")
+            .fetch_one(&mut *conn)
+            .await
+            .unwrap();
         assert!(busy >= 1000);
-        let secure: i64 = sqlx::query_scalar("PRAGMA secure_delete").fetch_one(&mut *conn).await.unwrap();
+        let secure: i64 = sqlx::query_scalar("PRAGMA secure_delete")
+            .fetch_one(&mut *conn)
+            .await
+            .unwrap();
         assert_eq!(secure, 1);
     } else {
-        let v: String = sqlx::query_scalar("SELECT current_database()::text").fetch_one(&app.db.pool).await.unwrap();
+        let v: String = sqlx::query_scalar("SELECT current_database()::text")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
         assert!(v.starts_with("doorstart_test_"));
     }
 });

@@ -4,7 +4,15 @@ mod common;
 use doorstart::groups::model::{Rhythm, Weekday};
 use doorstart::groups::store::{self, NewGroup};
 
-async fn add_group(app: &common::TestApp, name: &str, lat: f64, lon: f64, ages: (u8, u8), langs: &[&str], online: bool) -> String {
+async fn add_group(
+    app: &common::TestApp,
+    name: &str,
+    lat: f64,
+    lon: f64,
+    ages: (u8, u8),
+    langs: &[&str],
+    online: bool,
+) -> String {
     store::insert(
         &app.db,
         &NewGroup {
@@ -25,7 +33,11 @@ async fn add_group(app: &common::TestApp, name: &str, lat: f64, lon: f64, ages: 
             online,
             facilitator_name: "Anna",
             texts: &[
-                ("nl", "Beschrijving in het Nederlands", "Eerste keer: gewoon binnenlopen"),
+                (
+                    "nl",
+                    "Beschrijving in het Nederlands",
+                    "Eerste keer: gewoon binnenlopen",
+                ),
                 ("en", "Description in English", "First time: just walk in"),
             ],
         },
@@ -36,8 +48,26 @@ async fn add_group(app: &common::TestApp, name: &str, lat: f64, lon: f64, ages: 
 
 on_both_backends!(finds_groups_nearest_first, |app| {
     // Almelo 7607 centroid is 52.3549, 6.6676.
-    add_group(app, "Far group Enschede", 52.22, 6.90, (4, 12), &["nl"], false).await; // ~22 km
-    add_group(app, "Near group", 52.356, 6.668, (4, 12), &["nl", "ar"], false).await; // ~0.1 km
+    add_group(
+        app,
+        "Far group Enschede",
+        52.22,
+        6.90,
+        (4, 12),
+        &["nl"],
+        false,
+    )
+    .await; // ~22 km
+    add_group(
+        app,
+        "Near group",
+        52.356,
+        6.668,
+        (4, 12),
+        &["nl", "ar"],
+        false,
+    )
+    .await; // ~0.1 km
     add_group(app, "Middle group", 52.30, 6.74, (4, 12), &["nl"], false).await; // ~8 km
     add_group(app, "Too far Zwolle", 52.51, 6.09, (4, 12), &["nl"], false).await; // >25 km
     add_group(app, "Video group", 0.0, 0.0, (4, 18), &["nl"], true).await;
@@ -50,9 +80,15 @@ on_both_backends!(finds_groups_nearest_first, |app| {
     assert!(near < middle && middle < far, "sorted by distance");
     assert!(!body.contains("Too far Zwolle"));
     assert!(body.contains("Video group"), "online groups are listed too");
-    assert!(body.contains("0,1 km"), "distance with one decimal, Dutch comma");
+    assert!(
+        body.contains("0,1 km"),
+        "distance with one decimal, Dutch comma"
+    );
     assert!(body.contains("GeoNames"), "attribution shown");
-    assert!(body.contains(r#"value="7607 ab""#), "the postcode stays in the form");
+    assert!(
+        body.contains(r#"value="7607 ab""#),
+        "the postcode stays in the form"
+    );
 
     // A filter narrows: age 15 is outside 4–12.
     let (_, body) = app.page("/groups?postcode=7607&age=15").await;
@@ -64,7 +100,10 @@ on_both_backends!(finds_groups_nearest_first, |app| {
     assert!(!body.contains("Middle group"));
 
     // No miss was counted: there was a group close by.
-    let misses: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM search_misses").fetch_one(&app.db.pool).await.unwrap();
+    let misses: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM search_misses")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
     assert_eq!(misses, 0);
 });
 
@@ -73,7 +112,9 @@ on_both_backends!(bad_and_unknown_postcodes, |app| {
     assert_eq!(status, 400);
     assert!(body.contains("Dit is geen postcode"));
     assert!(body.contains(r#"aria-invalid="true""#));
-    let (status, body) = app.page("/groups?postcode=%3Cscript%3Ealert(1)%3C/script%3E&lang=en").await;
+    let (status, body) = app
+        .page("/groups?postcode=%3Cscript%3Ealert(1)%3C/script%3E&lang=en")
+        .await;
     assert_eq!(status, 400);
     assert!(body.contains("This is not a postcode"));
     assert!(!body.contains("<script>alert(1)"), "input is escaped");
@@ -96,24 +137,44 @@ on_both_backends!(nothing_close_is_said_kindly_and_counted, |app| {
     let (status, body) = app.page("/groups?postcode=6211").await;
     assert_eq!(status, 200);
     assert!(body.contains("Er is nog geen groep binnen 10 km"));
-    assert!(body.contains("Almelo group"), "the nearest further away is shown");
+    assert!(
+        body.contains("Almelo group"),
+        "the nearest further away is shown"
+    );
     let _ = app.page("/groups?postcode=6211AB").await;
     let row: (String, i64) = sqlx::query_as("SELECT pc4, searches FROM search_misses")
         .fetch_one(&app.db.pool)
         .await
         .unwrap();
     assert_eq!(row, ("6211".to_string(), 2));
-    let cols: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM search_misses").fetch_one(&app.db.pool).await.unwrap();
+    let cols: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM search_misses")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
     assert_eq!(cols, 1, "one row per PC4 and day");
 });
 
 on_both_backends!(group_page_in_the_readers_language, |app| {
-    let id = add_group(app, "Koffie <b>ochtend</b>", 52.356, 6.668, (4, 12), &["nl", "ar"], false).await;
+    let id = add_group(
+        app,
+        "Koffie <b>ochtend</b>",
+        52.356,
+        6.668,
+        (4, 12),
+        &["nl", "ar"],
+        false,
+    )
+    .await;
     let start = common::START + 86_400;
-    doorstart::meetups::store::insert(&app.db, &id, start, start + 7200, "Buurthuis", 12).await.unwrap();
+    doorstart::meetups::store::insert(&app.db, &id, start, start + 7200, "Buurthuis", 12)
+        .await
+        .unwrap();
     let (status, body) = app.page(&format!("/groups/{id}")).await;
     assert_eq!(status, 200);
-    assert!(body.contains("Koffie &lt;b&gt;ochtend&lt;/b&gt;"), "HTML in names is shown as text");
+    assert!(
+        body.contains("Koffie &lt;b&gt;ochtend&lt;/b&gt;"),
+        "HTML in names is shown as text"
+    );
     assert!(body.contains("Beschrijving in het Nederlands"));
     assert!(body.contains("Begeleider: Anna"));
     assert!(body.contains("openstreetmap.org/directions"));
@@ -134,7 +195,11 @@ on_both_backends!(group_page_in_the_readers_language, |app| {
 on_both_backends!(demo_data_loads_once, |app| {
     let n = doorstart::demo::load_if_empty(&app.db).await.unwrap();
     assert!(n >= 30);
-    assert_eq!(doorstart::demo::load_if_empty(&app.db).await.unwrap(), 0, "not twice");
+    assert_eq!(
+        doorstart::demo::load_if_empty(&app.db).await.unwrap(),
+        0,
+        "not twice"
+    );
     let (status, body) = app.page("/groups?postcode=7607").await;
     assert_eq!(status, 200);
     assert!(body.contains("Koffieochtend ouders Almelo-Centrum"));

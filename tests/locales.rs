@@ -51,7 +51,9 @@ fn locale(lang: &str) -> BTreeMap<String, (BTreeSet<String>, String)> {
                 continue;
             }
             if !line.starts_with(' ') {
-                let (id, value) = line.split_once('=').unwrap_or_else(|| panic!("{path:?}: {line}"));
+                let (id, value) = line
+                    .split_once('=')
+                    .unwrap_or_else(|| panic!("{path:?}: {line}"));
                 let id = id.trim().to_string();
                 assert!(!messages.contains_key(&id), "{lang}: {id} twice");
                 messages.insert(id.clone(), (BTreeSet::new(), value.trim().to_string()));
@@ -85,9 +87,15 @@ fn every_locale_matches_the_dutch_and_the_code() {
     let nl = locale("nl");
     let used = used_keys();
     let missing: Vec<_> = used.iter().filter(|k| !nl.contains_key(*k)).collect();
-    assert!(missing.is_empty(), "keys used in src/ but not in nl: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "keys used in src/ but not in nl: {missing:?}"
+    );
     let stale: Vec<_> = nl.keys().filter(|k| !used.contains(*k)).collect();
-    assert!(stale.is_empty(), "keys in nl that src/ never uses: {stale:?}");
+    assert!(
+        stale.is_empty(),
+        "keys in nl that src/ never uses: {stale:?}"
+    );
 
     for lang in &langs {
         let other = locale(lang);
@@ -100,7 +108,10 @@ fn every_locale_matches_the_dutch_and_the_code() {
         );
         for (id, (vars, value)) in &other {
             assert!(!value.is_empty(), "{lang}: {id} is empty");
-            assert_eq!(vars, &nl[id].0, "{lang}: {id} uses the same variables as nl");
+            assert_eq!(
+                vars, &nl[id].0,
+                "{lang}: {id} uses the same variables as nl"
+            );
         }
     }
     println!("{} keys checked in {} locales", nl.len(), langs.len());

@@ -34,7 +34,12 @@ pub async fn search_groups(
     let Some(here) = postcodes::centroid(pc) else {
         return Ok(GroupSearch::UnknownPostcode);
     };
-    let filters = GroupFilters::parse(age.as_deref(), language.as_deref(), day.as_deref(), kids.as_deref());
+    let filters = GroupFilters::parse(
+        age.as_deref(),
+        language.as_deref(),
+        day.as_deref(),
+        kids.as_deref(),
+    );
     let distance = |g: &GroupFacts| round_km(distance_km(here.lat, here.lon, g.lat, g.lon));
     let measure = |groups: Vec<GroupFacts>| {
         let mut hits: Vec<GroupHit> = groups
@@ -80,7 +85,9 @@ pub async fn group_page(id: String, lang: String) -> Result<GroupPageData, AppEr
     if id.len() > 64 {
         return Err(AppError::NotFound);
     }
-    let group = store::active_by_id(&db, &id).await?.ok_or(AppError::NotFound)?;
+    let group = store::active_by_id(&db, &id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let (description, first_visit) = store::texts(&db, &id, &lang).await?.unwrap_or_default();
     let meetups = crate::meetups::store::upcoming_for_group(&db, &id).await?;
     Ok(GroupPageData {

@@ -87,14 +87,21 @@ pub struct GroupFilters {
 }
 
 impl GroupFilters {
-    pub fn parse(age: Option<&str>, language: Option<&str>, day: Option<&str>, kids: Option<&str>) -> Self {
+    pub fn parse(
+        age: Option<&str>,
+        language: Option<&str>,
+        day: Option<&str>,
+        kids: Option<&str>,
+    ) -> Self {
         let child_age = age
             .and_then(|a| a.trim().parse::<u8>().ok())
             .filter(|a| *a <= 18);
         let language = language
             .map(|l| l.trim().to_ascii_lowercase())
             .filter(|l| GROUP_LANGUAGES.contains(&l.as_str()));
-        let weekday = day.and_then(|d| d.trim().parse::<i64>().ok()).and_then(Weekday::new);
+        let weekday = day
+            .and_then(|d| d.trim().parse::<i64>().ok())
+            .and_then(Weekday::new);
         let children_welcome = matches!(kids, Some("1") | Some("on") | Some("true"));
         GroupFilters {
             child_age,
@@ -118,7 +125,8 @@ impl GroupFilters {
 }
 
 /// Languages a group can be held in (codes; names come from the locale files).
-pub const GROUP_LANGUAGES: [&str; 10] = ["nl", "en", "ar", "tr", "pl", "uk", "ti", "pap", "so", "fa"];
+pub const GROUP_LANGUAGES: [&str; 10] =
+    ["nl", "en", "ar", "tr", "pl", "uk", "ti", "pap", "so", "fa"];
 
 /// How often a group meets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -230,10 +238,19 @@ mod tests {
 
     #[test]
     fn postcodes_in_every_usual_shape() {
-        for s in ["7607", "7607AB", "7607 ab", "  7607 AB  ", "7607ab", "7607 A B"] {
+        for s in [
+            "7607",
+            "7607AB",
+            "7607 ab",
+            "  7607 AB  ",
+            "7607ab",
+            "7607 A B",
+        ] {
             assert_eq!(Postcode::parse(s).map(|p| p.pc4()), Some(7607), "{s:?}");
         }
-        for s in ["", "760", "76071", "0607", "7607 A", "7607 A1", "abcd", "7607ABC", "٧٦٠٧", "7607-AB"] {
+        for s in [
+            "", "760", "76071", "0607", "7607 A", "7607 A1", "abcd", "7607ABC", "٧٦٠٧", "7607-AB",
+        ] {
             assert_eq!(Postcode::parse(s), None, "{s:?}");
         }
         assert_eq!(Postcode::parse("1012").unwrap().to_string(), "1012");
@@ -249,7 +266,14 @@ mod tests {
         assert_eq!(round_km(3.15), 3.2);
     }
 
-    fn group(id: &str, age: (u8, u8), langs: &[&str], day: i64, kids: bool, care: bool) -> GroupFacts {
+    fn group(
+        id: &str,
+        age: (u8, u8),
+        langs: &[&str],
+        day: i64,
+        kids: bool,
+        care: bool,
+    ) -> GroupFacts {
         GroupFacts {
             id: id.into(),
             name: id.into(),

@@ -4,7 +4,9 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::api::{group_page, search_groups, GroupPageData};
-use super::model::{euros, GroupFacts, GroupFilters, GroupHit, GroupSearch, Rhythm, Weekday, GROUP_LANGUAGES};
+use super::model::{
+    euros, GroupFacts, GroupFilters, GroupHit, GroupSearch, Rhythm, Weekday, GROUP_LANGUAGES,
+};
 use crate::error::AppError;
 use crate::i18n::{k, language_name_key, use_i18n, I18n};
 use crate::ui::{ErrorNote, Icon, IconName, NotFound};
@@ -66,7 +68,10 @@ fn GroupFactsList(group: GroupFacts, #[prop(optional)] distance_km: Option<f64>)
     };
     let ages = i.t_args(
         "group-ages",
-        &[("min", group.age_min.to_string()), ("max", group.age_max.to_string())],
+        &[
+            ("min", group.age_min.to_string()),
+            ("max", group.age_max.to_string()),
+        ],
     );
     let kids = match (group.children_welcome, group.childcare) {
         (_, true) => Some(i.t("group-childcare")),
@@ -74,7 +79,10 @@ fn GroupFactsList(group: GroupFacts, #[prop(optional)] distance_km: Option<f64>)
         _ => None,
     };
     let next = group.next_meetup.map(|t| {
-        i.t_args("group-next-meetup", &[("date", i.date(t)), ("time", i.clock(t))])
+        i.t_args(
+            "group-next-meetup",
+            &[("date", i.date(t)), ("time", i.clock(t))],
+        )
     });
     view! {
         <ul class="facts">
@@ -199,8 +207,15 @@ fn results_view(i: I18n, search: Result<GroupSearch, AppError>) -> AnyView {
             set_status(500);
             view! { <ErrorNote/> }.into_any()
         }
-        Ok(GroupSearch::Empty | GroupSearch::Invalid | GroupSearch::UnknownPostcode) => ().into_any(),
-        Ok(GroupSearch::Found { place, near, nothing_close, online }) => {
+        Ok(GroupSearch::Empty | GroupSearch::Invalid | GroupSearch::UnknownPostcode) => {
+            ().into_any()
+        }
+        Ok(GroupSearch::Found {
+            place,
+            near,
+            nothing_close,
+            online,
+        }) => {
             let heading = if nothing_close {
                 view! {
                     <div class="notice" role="status">
@@ -220,9 +235,15 @@ fn results_view(i: I18n, search: Result<GroupSearch, AppError>) -> AnyView {
                 }
                 .into_any()
             };
-            let cards = near.into_iter().map(|hit| view! { <GroupCard hit/> }).collect_view();
+            let cards = near
+                .into_iter()
+                .map(|hit| view! { <GroupCard hit/> })
+                .collect_view();
             let online_section = (!online.is_empty()).then(|| {
-                let cards = online.into_iter().map(|group| view! { <OnlineCard group/> }).collect_view();
+                let cards = online
+                    .into_iter()
+                    .map(|group| view! { <OnlineCard group/> })
+                    .collect_view();
                 view! {
                     <h2>{i.t("online-heading")}</h2>
                     <ol class="results">{cards}</ol>
@@ -246,7 +267,12 @@ pub fn GroupsPage() -> impl IntoView {
     let param = |name: &str| q.get(name).map(|v| v.chars().take(64).collect::<String>());
     let postcode = param("postcode").unwrap_or_default();
     let (age, language, day, kids) = (param("age"), param("language"), param("day"), param("kids"));
-    let filters = GroupFilters::parse(age.as_deref(), language.as_deref(), day.as_deref(), kids.as_deref());
+    let filters = GroupFilters::parse(
+        age.as_deref(),
+        language.as_deref(),
+        day.as_deref(),
+        kids.as_deref(),
+    );
     // One future, not a closure: a closure would be called (and search) twice while rendering.
     let search = {
         Suspend::new(async move {
@@ -258,7 +284,10 @@ pub fn GroupsPage() -> impl IntoView {
                 }
                 Ok(GroupSearch::UnknownPostcode) => {
                     set_status(404);
-                    Some(i.t_args("postcode-unknown", &[("postcode", postcode.trim().to_string())]))
+                    Some(i.t_args(
+                        "postcode-unknown",
+                        &[("postcode", postcode.trim().to_string())],
+                    ))
                 }
                 _ => None,
             };
@@ -279,14 +308,19 @@ pub fn GroupsPage() -> impl IntoView {
 }
 
 fn share_text(i: &I18n, name: &str, url: &str) -> String {
-    i.t_args("share-text", &[("name", name.to_string()), ("url", url.to_string())])
+    i.t_args(
+        "share-text",
+        &[("name", name.to_string()), ("url", url.to_string())],
+    )
 }
 
 /// Percent-encodes text for a link's query (share links).
 fn encode(text: &str) -> String {
     text.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()
@@ -296,7 +330,13 @@ fn own_origin() -> String {
     #[cfg(feature = "ssr")]
     {
         use_context::<axum::http::request::Parts>()
-            .and_then(|p| p.headers.get(axum::http::header::HOST)?.to_str().ok().map(str::to_string))
+            .and_then(|p| {
+                p.headers
+                    .get(axum::http::header::HOST)?
+                    .to_str()
+                    .ok()
+                    .map(str::to_string)
+            })
             .map(|h| format!("http://{h}"))
             .unwrap_or_default()
     }
@@ -307,7 +347,12 @@ fn own_origin() -> String {
 }
 
 fn group_view(i: I18n, data: GroupPageData) -> AnyView {
-    let GroupPageData { group, description, first_visit, meetups } = data;
+    let GroupPageData {
+        group,
+        description,
+        first_visit,
+        meetups,
+    } = data;
     let url = format!("{}/groups/{}", own_origin(), group.id);
     let text = share_text(&i, &group.name, &url);
     let whatsapp = format!("https://wa.me/?text={}", encode(&text));
@@ -330,8 +375,17 @@ fn group_view(i: I18n, data: GroupPageData) -> AnyView {
     let meetup_items = meetups
         .into_iter()
         .map(|m| {
-            let when = i.t_args("meetup-when", &[("date", i.date(m.starts_at)), ("start", i.clock(m.starts_at)), ("end", i.clock(m.ends_at))]);
-            let cancelled = m.cancelled.then(|| view! { <strong class="cancelled">{i.t("meetup-cancelled")}</strong> });
+            let when = i.t_args(
+                "meetup-when",
+                &[
+                    ("date", i.date(m.starts_at)),
+                    ("start", i.clock(m.starts_at)),
+                    ("end", i.clock(m.ends_at)),
+                ],
+            );
+            let cancelled = m
+                .cancelled
+                .then(|| view! { <strong class="cancelled">{i.t("meetup-cancelled")}</strong> });
             view! {
                 <li class=if m.cancelled { "meetup cancelled-item" } else { "meetup" }>
                     <Icon name=IconName::Calendar/>
@@ -347,8 +401,12 @@ fn group_view(i: I18n, data: GroupPageData) -> AnyView {
         })
         .collect_view();
     let name = group.name.clone();
-    let facilitator = i.t_args("group-facilitator", &[("name", group.facilitator_name.clone())]);
-    let no_kids = (!group.children_welcome && !group.childcare).then(|| view! { <p>{i.t("group-no-children")}</p> });
+    let facilitator = i.t_args(
+        "group-facilitator",
+        &[("name", group.facilitator_name.clone())],
+    );
+    let no_kids = (!group.children_welcome && !group.childcare)
+        .then(|| view! { <p>{i.t("group-no-children")}</p> });
     view! {
         <Title text=name.clone()/>
         <article class="page group-page">
@@ -379,12 +437,17 @@ fn group_view(i: I18n, data: GroupPageData) -> AnyView {
 #[component]
 pub fn GroupPage() -> impl IntoView {
     let i = use_i18n();
-    let id = use_params_map().get_untracked().get("id").unwrap_or_default();
+    let id = use_params_map()
+        .get_untracked()
+        .get("id")
+        .unwrap_or_default();
     let page = {
         Suspend::new(async move {
             match group_page(id, i.lang.code().to_string()).await {
                 Ok(data) => group_view(i, data),
-                Err(AppError::NotFound) | Err(AppError::Invalid(_)) => view! { <NotFound/> }.into_any(),
+                Err(AppError::NotFound) | Err(AppError::Invalid(_)) => {
+                    view! { <NotFound/> }.into_any()
+                }
                 Err(_) => {
                     set_status(500);
                     view! { <ErrorNote/> }.into_any()

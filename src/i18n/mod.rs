@@ -7,7 +7,9 @@ mod negotiate;
 #[cfg(feature = "ssr")]
 pub use negotiate::{language_layer, LANG_COOKIE};
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Lang {
     #[default]
     Nl,

@@ -4,7 +4,10 @@ use super::MeetupSummary;
 use crate::db::Db;
 
 /// Meetups from now on, cancelled ones included (people who planned to come must see it).
-pub async fn upcoming_for_group(db: &Db, group_id: &str) -> Result<Vec<MeetupSummary>, sqlx::Error> {
+pub async fn upcoming_for_group(
+    db: &Db,
+    group_id: &str,
+) -> Result<Vec<MeetupSummary>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT id, starts_at, ends_at, place, capacity, cancelled FROM meetups \
          WHERE group_id = $1 AND ends_at >= $2 ORDER BY starts_at LIMIT 8",

@@ -39,8 +39,14 @@ pub async fn headers_layer(mut req: Request, next: Next) -> Response {
     if let Ok(v) = HeaderValue::from_str(&content_security_policy(&nonce)) {
         h.insert(header::CONTENT_SECURITY_POLICY, v);
     }
-    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     h.insert(
         "permissions-policy",
@@ -48,7 +54,10 @@ pub async fn headers_layer(mut req: Request, next: Next) -> Response {
             "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
         ),
     );
-    h.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
+    h.insert(
+        "cross-origin-opener-policy",
+        HeaderValue::from_static("same-origin"),
+    );
     if https {
         h.insert(
             header::STRICT_TRANSPORT_SECURITY,
@@ -126,9 +135,18 @@ mod tests {
     #[test]
     fn posts_from_other_sites_are_cross_site() {
         let post = Method::POST;
-        assert!(is_cross_site(&post, &headers(&[("sec-fetch-site", "cross-site")])));
-        assert!(is_cross_site(&post, &headers(&[("sec-fetch-site", "same-site")])));
-        assert!(!is_cross_site(&post, &headers(&[("sec-fetch-site", "same-origin")])));
+        assert!(is_cross_site(
+            &post,
+            &headers(&[("sec-fetch-site", "cross-site")])
+        ));
+        assert!(is_cross_site(
+            &post,
+            &headers(&[("sec-fetch-site", "same-site")])
+        ));
+        assert!(!is_cross_site(
+            &post,
+            &headers(&[("sec-fetch-site", "same-origin")])
+        ));
         assert!(is_cross_site(
             &post,
             &headers(&[("origin", "https://evil.example"), ("host", "doorstart.nl")])

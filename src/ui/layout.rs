@@ -12,12 +12,15 @@ pub const QUICK_EXIT_URL: &str = "https://www.google.nl/";
 /// current page is replaced in the history so "back" does not return here.
 #[island]
 pub fn QuickExit(label: String) -> impl IntoView {
+    // Effects run only in the browser: the mark tells that the island is alive.
+    let alive = RwSignal::new(false);
+    Effect::new(move || alive.set(true));
     view! {
         <a
             class="quick-exit"
             href=QUICK_EXIT_URL
             rel="noreferrer"
-            data-quick-exit=""
+            data-alive=move || alive.get().then_some("true")
             on:click=move |ev| {
                 ev.prevent_default();
                 let _ = window().location().replace(QUICK_EXIT_URL);

@@ -60,9 +60,9 @@ pub async fn spawn(backend: Backend) -> TestApp {
         }
         Backend::Postgres => {
             let admin = pg_admin_url();
-            let mut conn = sqlx::PgConnection::connect(&admin).await.unwrap_or_else(|e| {
-                panic!("PostgreSQL must run for these tests ({admin}): {e}")
-            });
+            let mut conn = sqlx::PgConnection::connect(&admin)
+                .await
+                .unwrap_or_else(|e| panic!("PostgreSQL must run for these tests ({admin}): {e}"));
             let name = format!("doorstart_test_{id}");
             sqlx::query(&format!("CREATE DATABASE {name}"))
                 .execute(&mut conn)
@@ -73,7 +73,9 @@ pub async fn spawn(backend: Backend) -> TestApp {
         }
     };
     let clock = Arc::new(ManualClock::new(START));
-    let db = Db::connect(&url, clock.clone()).await.expect("connect and migrate");
+    let db = Db::connect(&url, clock.clone())
+        .await
+        .expect("connect and migrate");
     let options = doorstart::server::leptos_options();
     let router = doorstart::server::router(options, db.clone());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();

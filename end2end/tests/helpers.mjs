@@ -1,0 +1,41 @@
+import { expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** axe-core must find nothing on the page as it is now. */
+export async function expectNoAxeViolations(page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(summary, 'axe-core violations').toEqual([]);
+}
+
+/** Fails the test on any CSP report or page error (for example a script without its nonce). */
+export function watchForErrors(page) {
+  const problems = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !/Failed to load resource.*(google|favicon)/.test(msg.text())) {
+      problems.push(msg.text());
+    }
+  });
+  page.on('pageerror', (err) => problems.push(String(err)));
+  return problems;
+}
+
+/** Neutral site for the quick exit: answered locally, this machine has no internet. */
+export async function fakeNeutralSite(context) {
+  await context.route('https://www.google.nl/**', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: '<html><head><title>Neutral</title></head><body>neutral</body></html>' }));
+}
+
+export async function screenshot(page, name) {
+  const dir = path.resolve(process.cwd(), '..', 'screenshots');
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
+
+/** Both ways every journey must work. */
+export const jsModes = [
+  { name: 'with JavaScript', javaScriptEnabled: true },
+  { name: 'without JavaScript', javaScriptEnabled: false },
+];

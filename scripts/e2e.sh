@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Serves the release build on a fresh SQLite file with demo data, runs the Playwright journeys,
+# then stops the server with SIGTERM and checks it stopped cleanly and logged nothing personal.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+
+port="${E2E_PORT:-3100}"
+work="$(mktemp -d)"
+log="$work/server.log"
+DATABASE_URL="sqlite://$work/e2e.db" DOORSTART_DEMO=1 LEPTOS_SITE_ADDR="127.0.0.1:$port" \
+  "$CARGO_TARGET_DIR/release/doorstart" >"$log" 2>&1 &
+pid=$!
+trap 'kill "$pid" 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do
+  curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
+  sleep 0.5
+done
+curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null || { cat "$log"; exit 1; }
+
+status=0
+(cd end2end && BASE_URL="http://127.0.0.1:$port" npx playwright test) || status=$?
+
+kill -TERM "$pid"
+server_exit=0
+wait "$pid" || server_exit=$?
+trap - EXIT
+if [ "$server_exit" -ne 0 ] || ! grep -q "stopped cleanly" "$log"; then
+  echo "server did not stop cleanly (exit $server_exit)"; cat "$log"; exit 1
+fi
+# The log must hold no user agent, no query string and no form content.
+if grep -Eq 'HeadlessChrome|Mozilla/|postcode=|7607' "$log"; then
+  echo "the server log holds request details it must not keep:"; cat "$log"; exit 1
+fi
+rm -rf "$work"
+exit "$status"

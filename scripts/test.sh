@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Every check: format, clippy (server and browser code), unit and integration tests on SQLite
+# and PostgreSQL, then the end2end journeys in Debian's Chromium with axe-core.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+"$ROOT/scripts/setup.sh" test
+cd "$ROOT"
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --check
+step "clippy (server)"
+cargo clippy --features ssr --all-targets -- -D warnings
+step "clippy (browser)"
+cargo clippy --features hydrate --target wasm32-unknown-unknown --lib -- -D warnings
+step "unit and integration tests (SQLite and PostgreSQL)"
+TEST_POSTGRES_URL="${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}" \
+  cargo test --features ssr
+step "release build"
+cargo leptos build --release
+step "end2end"
+"$ROOT/scripts/e2e.sh"
