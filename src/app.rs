@@ -4,6 +4,7 @@ use leptos_meta::{provide_meta_context, MetaTags};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
+use crate::groups::join_pages::{JoinPage, JoinStatusPage, WithdrawnPage};
 use crate::groups::pages::{GroupPage, GroupsPage};
 use crate::home::HomePage;
 use crate::i18n::{I18n, Lang};
@@ -62,6 +63,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("groups") view=GroupsPage ssr=SsrMode::Async/>
                     <Route path=path!("groups/:id") view=GroupPage ssr=SsrMode::Async/>
+                    <Route path=path!("groups/:id/join") view=JoinPage ssr=SsrMode::Async/>
+                    <Route path=path!("join/:token") view=JoinStatusPage ssr=SsrMode::Async/>
+                    <Route path=path!("withdrawn") view=WithdrawnPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <Footer/>

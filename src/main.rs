@@ -49,10 +49,14 @@ async fn main() -> ExitCode {
         .unwrap_or_default();
     tracing::info!("Doorstart listening on http://{addr}");
 
+    doorstart::retention::spawn(db.clone());
     let app = server::router(options, db.clone());
-    let served = axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await;
+    let served = axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await;
     db.pool.close().await;
     match served {
         Ok(()) => {

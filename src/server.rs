@@ -1,11 +1,14 @@
 //! The HTTP side: state, router and middleware. `main.rs` and the integration tests share it.
 use std::net::SocketAddr;
+use std::sync::Arc;
 use std::time::Duration;
 
-use axum::extract::{FromRef, State};
-use axum::http::StatusCode;
-use axum::response::IntoResponse;
-use axum::routing::get;
+use axum::body::Body;
+use axum::extract::{ConnectInfo, FromRef, State};
+use axum::http::request::Parts;
+use axum::http::{Request, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
 use axum::{middleware, Router};
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
@@ -15,7 +18,9 @@ use tower_http::timeout::TimeoutLayer;
 
 use crate::app::{shell, App};
 use crate::db::Db;
-use crate::{i18n, security};
+use crate::security::limit::RateLimiter;
+use crate::ui::forms::FormState;
+use crate::{groups, i18n, security};
 
 /// Largest request body we take: our forms are short.
 pub const BODY_LIMIT_BYTES: usize = 64 * 1024;
@@ -24,6 +29,8 @@ pub const BODY_LIMIT_BYTES: usize = 64 * 1024;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Db,
+    /// Join requests and RSVPs per client: 10 in 10 minutes.
+    pub form_limiter: Arc<RateLimiter>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -60,15 +67,53 @@ async fn healthz(State(db): State<Db>) -> impl IntoResponse {
     }
 }
 
+/// Renders the page at the posted address again, with what was posted and what was wrong,
+/// so a form works the same with and without JavaScript.
+pub async fn render_form_again(state: &AppState, parts: Parts, form: FormState) -> Response {
+    let db = state.db.clone();
+    let options = state.leptos_options.clone();
+    let handler = leptos_axum::render_app_async_with_context(
+        move || {
+            provide_context(db.clone());
+            provide_context(form.clone());
+        },
+        move || shell(options.clone()),
+    );
+    let mut res = handler(Request::from_parts(parts, Body::empty())).await;
+    if res.status() == StatusCode::OK {
+        *res.status_mut() = StatusCode::BAD_REQUEST;
+    }
+    res
+}
+
+/// After a successful post: go to the page that shows the result (303, so a refresh does not post again).
+pub fn see_other(path: &str) -> Response {
+    Redirect::to(path).into_response()
+}
+
+/// The client's address, for the in-memory rate limit only.
+pub fn client_ip(parts: &Parts) -> Option<std::net::IpAddr> {
+    parts
+        .extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip())
+}
+
 pub fn router(leptos_options: LeptosOptions, db: Db) -> Router {
     let routes = generate_route_list(App);
     let state = AppState {
         leptos_options: leptos_options.clone(),
         db: db.clone(),
+        form_limiter: Arc::new(RateLimiter::new(10, Duration::from_secs(600))),
     };
     let context = move || provide_context(db.clone());
     Router::new()
         .route("/healthz", get(healthz))
+        .route("/groups/{id}/join", post(groups::api::handlers::join))
+        .route(
+            "/join/{token}/withdraw",
+            post(groups::api::handlers::withdraw),
+        )
         .leptos_routes_with_context(&state, routes, context, {
             let options = leptos_options.clone();
             move || shell(options.clone())

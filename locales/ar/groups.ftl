@@ -42,3 +42,4 @@ group-share = شارك هذه المجموعة
 share-text = انظر إلى هذه المجموعة للآباء والأمهات: { $name } { $url }
 share-whatsapp = شارك عبر واتساب
 share-sms = شارك برسالة نصية
+group-join = أريد الانضمام

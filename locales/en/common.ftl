@@ -8,3 +8,7 @@ not-found-text = Maybe the link is old, or a letter is wrong.
 back-home = Go to the start page
 error-title = Something went wrong
 error-text = It is not your fault. Please try again soon.
+form-has-problems = Please look at these points again:
+form-expired = This form has expired. Reload the page and try again.
+form-too-many = You sent many forms in a short time. Wait 10 minutes and then try again.
+optional = Optional

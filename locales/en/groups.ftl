@@ -42,3 +42,4 @@ group-share = Share this group
 share-text = Have a look at this group for parents: { $name } { $url }
 share-whatsapp = Share on WhatsApp
 share-sms = Share by text message
+group-join = I want to join

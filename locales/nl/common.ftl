@@ -8,3 +8,7 @@ not-found-text = Misschien is de link oud. Of er staat een letter verkeerd.
 back-home = Naar de startpagina
 error-title = Er ging iets mis
 error-text = Dat ligt niet aan jou. Probeer het zo nog eens.
+form-has-problems = Kijk nog even naar deze punten:
+form-expired = Dit formulier is verlopen. Laad de pagina opnieuw en probeer het nog eens.
+form-too-many = Je hebt veel formulieren kort na elkaar gestuurd. Wacht 10 minuten en probeer het dan opnieuw.
+optional = Niet verplicht

@@ -42,3 +42,4 @@ group-share = Deel deze groep
 share-text = Kijk eens naar deze groep voor ouders: { $name } { $url }
 share-whatsapp = Delen via WhatsApp
 share-sms = Delen via sms
+group-join = Ik wil meedoen

@@ -97,3 +97,94 @@ pub async fn group_page(id: String, lang: String) -> Result<GroupPageData, AppEr
         meetups,
     })
 }
+
+#[server(prefix = "/api", endpoint = "groups/join-status")]
+pub async fn join_status(token: String) -> Result<super::join::JoinStatusView, AppError> {
+    use super::join::valid_token;
+    let db = expect_context::<crate::db::Db>();
+    if !valid_token(&token) {
+        return Err(AppError::NotFound);
+    }
+    super::store::join_status(&db, &token)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// Plain form posts (they work without JavaScript): parse, store, answer with a redirect or
+/// with the same page again and a message per field.
+#[cfg(feature = "ssr")]
+pub mod handlers {
+    use std::collections::HashMap;
+
+    use axum::extract::{Path, State};
+    use axum::http::request::Parts;
+    use axum::http::StatusCode;
+    use axum::response::{IntoResponse, Response};
+    use axum::Form;
+
+    use crate::error::AppError;
+    use crate::groups::join::{valid_token, JoinInput};
+    use crate::groups::store;
+    use crate::i18n::k;
+    use crate::server::{client_ip, render_form_again, see_other, AppState};
+    use crate::ui::forms::{FieldErrors, FormState};
+
+    pub async fn join(
+        State(state): State<AppState>,
+        Path(id): Path<String>,
+        parts: Parts,
+        Form(form): Form<HashMap<String, String>>,
+    ) -> Response {
+        if id.len() > 64 {
+            return AppError::NotFound.into_response();
+        }
+        match store::active_by_id(&state.db, &id).await {
+            Ok(Some(_)) => {}
+            Ok(None) => return AppError::NotFound.into_response(),
+            Err(e) => return AppError::from(e).into_response(),
+        }
+        if !state.form_limiter.allow(client_ip(&parts)) {
+            let mut errors = FieldErrors::default();
+            errors.add("form", k("form-too-many"));
+            let mut res = render_form_again(
+                &state,
+                parts,
+                FormState {
+                    values: form,
+                    errors,
+                },
+            )
+            .await;
+            *res.status_mut() = StatusCode::TOO_MANY_REQUESTS;
+            return res;
+        }
+        match JoinInput::parse(&form) {
+            Err(errors) => {
+                render_form_again(
+                    &state,
+                    parts,
+                    FormState {
+                        values: form,
+                        errors,
+                    },
+                )
+                .await
+            }
+            Ok(input) => match store::insert_join_request(&state.db, &id, &input).await {
+                // A repeated post with the same token lands on the same status page.
+                Ok(_) => see_other(&format!("/join/{}", input.token)),
+                Err(e) => AppError::from(e).into_response(),
+            },
+        }
+    }
+
+    pub async fn withdraw(State(state): State<AppState>, Path(token): Path<String>) -> Response {
+        if !valid_token(&token) {
+            return AppError::NotFound.into_response();
+        }
+        match store::delete_join_request(&state.db, &token).await {
+            Ok(_) => see_other("/withdrawn"),
+            Err(e) => AppError::from(e).into_response(),
+        }
+    }
+}

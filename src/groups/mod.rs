@@ -1,5 +1,7 @@
 //! The group finder, a group page (parent side).
 pub mod api;
+pub mod join;
+pub mod join_pages;
 pub mod model;
 pub mod pages;
 #[cfg(feature = "ssr")]

@@ -262,7 +262,7 @@ mod tests {
         let d = distance_km(52.3549, 6.6676, 52.22, 6.9001);
         assert!((d - 22.5).abs() < 1.0, "{d}");
         assert_eq!(distance_km(52.0, 6.0, 52.0, 6.0), 0.0);
-        assert_eq!(round_km(3.14159), 3.1);
+        assert_eq!(round_km(2.449), 2.4);
         assert_eq!(round_km(3.15), 3.2);
     }
 

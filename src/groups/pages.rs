@@ -401,6 +401,7 @@ fn group_view(i: I18n, data: GroupPageData) -> AnyView {
         })
         .collect_view();
     let name = group.name.clone();
+    let join_href = format!("/groups/{}/join", group.id);
     let facilitator = i.t_args(
         "group-facilitator",
         &[("name", group.facilitator_name.clone())],
@@ -412,6 +413,11 @@ fn group_view(i: I18n, data: GroupPageData) -> AnyView {
         <article class="page group-page">
             <h1>{name}</h1>
             <GroupFactsList group=group.clone()/>
+            <p>
+                <a class="button" href=join_href>
+                    <Icon name=IconName::Users/><span>{i.t("group-join")}</span>
+                </a>
+            </p>
             <p>{description}</p>
             {no_kids}
             <h2>{i.t("group-first-visit")}</h2>

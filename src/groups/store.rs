@@ -182,3 +182,91 @@ pub async fn count_active(db: &Db) -> Result<i64, sqlx::Error> {
         .fetch_one(&db.pool)
         .await
 }
+
+/// Stores a join request; a second post with the same token (refresh, double tap) stores nothing.
+/// Returns false when the token was already used.
+pub async fn insert_join_request(
+    db: &Db,
+    group_id: &str,
+    input: &super::join::JoinInput,
+) -> Result<bool, sqlx::Error> {
+    let now = db.now();
+    let ages = input
+        .child_ages
+        .iter()
+        .map(u8::to_string)
+        .collect::<Vec<_>>()
+        .join(",");
+    let done = sqlx::query(
+        "INSERT INTO join_requests (id, group_id, token_hash, first_name, contact_kind, contact, \
+         language, children, child_ages, status, created_at, contact_deadline, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'received', $10, $11, $10) \
+         ON CONFLICT (token_hash) DO NOTHING",
+    )
+    .bind(crate::db::new_id())
+    .bind(group_id)
+    .bind(crate::security::tokens::hash_token(&input.token))
+    .bind(&input.first_name)
+    .bind(input.contact.kind())
+    .bind(input.contact.value())
+    .bind(&input.language)
+    .bind(input.children.map(i64::from))
+    .bind(ages)
+    .bind(now)
+    .bind(now + super::join::CONTACT_DAYS * 86_400)
+    .execute(&db.pool)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn join_status(
+    db: &Db,
+    token: &str,
+) -> Result<Option<super::join::JoinStatusView>, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT j.group_id, g.name, j.first_name, j.status, j.contact_deadline \
+         FROM join_requests j JOIN peer_groups g ON g.id = j.group_id WHERE j.token_hash = $1",
+    )
+    .bind(crate::security::tokens::hash_token(token))
+    .fetch_optional(&db.pool)
+    .await?;
+    row.map(|r| {
+        Ok(super::join::JoinStatusView {
+            group_id: r.try_get("group_id")?,
+            group_name: r.try_get("name")?,
+            first_name: r.try_get("first_name")?,
+            status: super::join::JoinStatus::parse(&r.try_get::<String, _>("status")?)
+                .ok_or_else(|| sqlx::Error::Decode("bad join status".into()))?,
+            contact_deadline: r.try_get("contact_deadline")?,
+        })
+    })
+    .transpose()
+}
+
+/// Deletes a join request at once (the parent withdraws). True when there was one.
+pub async fn delete_join_request(db: &Db, token: &str) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM join_requests WHERE token_hash = $1")
+        .bind(crate::security::tokens::hash_token(token))
+        .execute(&db.pool)
+        .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// Retention: a finished request (joined or not) goes 30 days after it was closed; any request
+/// goes 90 days after it was made. Returns how many were deleted.
+pub async fn purge_join_requests(
+    db: &Db,
+    closed_days: i64,
+    max_days: i64,
+) -> Result<u64, sqlx::Error> {
+    let now = db.now();
+    let done = sqlx::query(
+        "DELETE FROM join_requests WHERE \
+         (status IN ('joined', 'not_joined') AND updated_at < $1) OR created_at < $2",
+    )
+    .bind(now - closed_days * 86_400)
+    .bind(now - max_days * 86_400)
+    .execute(&db.pool)
+    .await?;
+    Ok(done.rows_affected())
+}

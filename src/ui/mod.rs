@@ -1,4 +1,5 @@
 //! Shared view pieces: layout, quick exit, language picker, icons.
+pub mod forms;
 pub mod icons;
 mod layout;
 

@@ -1,0 +1,364 @@
+//! A parent's request to join a group: the parsed input and its rules.
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::model::GROUP_LANGUAGES;
+use crate::i18n::k;
+use crate::ui::forms::FieldErrors;
+
+/// Days within which the facilitator promises to make contact.
+pub const CONTACT_DAYS: i64 = 7;
+pub const NAME_MAX: usize = 40;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum JoinStatus {
+    Received,
+    Contacted,
+    Joined,
+    NotJoined,
+}
+
+impl JoinStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            JoinStatus::Received => "received",
+            JoinStatus::Contacted => "contacted",
+            JoinStatus::Joined => "joined",
+            JoinStatus::NotJoined => "not_joined",
+        }
+    }
+    pub fn parse(s: &str) -> Option<JoinStatus> {
+        match s {
+            "received" => Some(JoinStatus::Received),
+            "contacted" => Some(JoinStatus::Contacted),
+            "joined" => Some(JoinStatus::Joined),
+            "not_joined" => Some(JoinStatus::NotJoined),
+            _ => None,
+        }
+    }
+}
+
+/// How the parent wants to be reached.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Contact {
+    Phone(String),
+    Email(String),
+    /// "I'll just come to a meeting": nothing to store.
+    AtMeeting,
+}
+
+impl Contact {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Contact::Phone(_) => "phone",
+            Contact::Email(_) => "email",
+            Contact::AtMeeting => "meeting",
+        }
+    }
+    pub fn value(&self) -> &str {
+        match self {
+            Contact::Phone(v) | Contact::Email(v) => v,
+            Contact::AtMeeting => "",
+        }
+    }
+}
+
+/// A Dutch number (06…, 0546…, +31…, 0031…) or an international one (+ and 8–15 digits).
+pub fn parse_phone(input: &str) -> Option<String> {
+    let trimmed = input.trim();
+    if trimmed.len() > 25 {
+        return None;
+    }
+    if !trimmed
+        .chars()
+        .all(|c| c.is_ascii_digit() || " -()+.".contains(c))
+    {
+        return None;
+    }
+    let plus = trimmed.starts_with('+');
+    let digits: String = trimmed.chars().filter(char::is_ascii_digit).collect();
+    let dutch = if let Some(rest) = digits.strip_prefix("31").filter(|_| plus) {
+        Some(format!("0{rest}"))
+    } else if let Some(rest) = digits.strip_prefix("0031") {
+        Some(format!("0{rest}"))
+    } else if !plus {
+        Some(digits.clone())
+    } else {
+        None
+    };
+    match dutch {
+        Some(d) if d.len() == 10 && d.starts_with('0') && !d.starts_with("00") => Some(d),
+        Some(_) => None,
+        None if (8..=15).contains(&digits.len()) && !digits.starts_with('0') => {
+            Some(format!("+{digits}"))
+        }
+        None => None,
+    }
+}
+
+/// A plausible e-mail address: something@domain.tld, no spaces, at most 254 characters.
+pub fn parse_email(input: &str) -> Option<String> {
+    let e = input.trim();
+    if e.len() > 254 || e.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return None;
+    }
+    let (local, domain) = e.split_once('@')?;
+    let ok = !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains("..");
+    ok.then(|| e.to_string())
+}
+
+/// A first name or nickname as the parent wrote it, without control characters.
+pub fn parse_name(input: &str) -> Result<String, &'static str> {
+    let name: String = input.trim().chars().filter(|c| !c.is_control()).collect();
+    if name.is_empty() {
+        Err(k("join-name-missing"))
+    } else if name.chars().count() > NAME_MAX {
+        Err(k("join-name-long"))
+    } else {
+        Ok(name)
+    }
+}
+
+/// "4, 7" → [4, 7]: up to 10 ages from 0 to 18.
+pub fn parse_ages(input: &str) -> Option<Vec<u8>> {
+    let ages: Option<Vec<u8>> = input
+        .split([',', ' ', ';', '/'])
+        .filter(|s| !s.is_empty())
+        .map(|s| s.parse::<u8>().ok().filter(|a| *a <= 18))
+        .collect();
+    ages.filter(|a| a.len() <= 10)
+}
+
+/// The private status link's token: 32 random bytes, base64url without padding.
+pub fn valid_token(token: &str) -> bool {
+    token.len() == 43
+        && token
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JoinInput {
+    pub token: String,
+    pub first_name: String,
+    pub contact: Contact,
+    pub language: String,
+    pub children: Option<u8>,
+    pub child_ages: Vec<u8>,
+}
+
+impl JoinInput {
+    /// Parses the posted form; every problem is named per field with a message key.
+    pub fn parse(form: &HashMap<String, String>) -> Result<JoinInput, FieldErrors> {
+        let field = |name: &str| form.get(name).map(String::as_str).unwrap_or("");
+        let mut errors = FieldErrors::default();
+        let token = field("token").to_string();
+        if !valid_token(&token) || !field("website").is_empty() {
+            errors.add("form", k("form-expired"));
+        }
+        let first_name =
+            parse_name(field("first_name")).map_err(|key| errors.add("first_name", key));
+        let contact = match field("contact_kind") {
+            "phone" => parse_phone(field("phone"))
+                .map(Contact::Phone)
+                .ok_or_else(|| errors.add("phone", k("join-phone-invalid"))),
+            "email" => parse_email(field("email"))
+                .map(Contact::Email)
+                .ok_or_else(|| errors.add("email", k("join-email-invalid"))),
+            "meeting" => Ok(Contact::AtMeeting),
+            _ => {
+                errors.add("contact_kind", k("join-contact-missing"));
+                Err(())
+            }
+        };
+        let language = Some(field("language"))
+            .filter(|l| GROUP_LANGUAGES.contains(l))
+            .unwrap_or("nl")
+            .to_string();
+        let children = match field("children").trim() {
+            "" => Ok(None),
+            n => n
+                .parse::<u8>()
+                .ok()
+                .filter(|n| *n <= 10)
+                .map(Some)
+                .ok_or_else(|| errors.add("children", k("join-children-invalid"))),
+        };
+        let child_ages = parse_ages(field("child_ages"))
+            .ok_or_else(|| errors.add("child_ages", k("join-ages-invalid")));
+        if field("consent") != "yes" {
+            errors.add("consent", k("join-consent-missing"));
+        }
+        match (first_name, contact, children, child_ages) {
+            (Ok(first_name), Ok(contact), Ok(children), Ok(child_ages)) if errors.is_empty() => {
+                Ok(JoinInput {
+                    token,
+                    first_name,
+                    contact,
+                    language,
+                    children,
+                    child_ages,
+                })
+            }
+            _ => Err(errors),
+        }
+    }
+}
+
+/// What the private status page shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct JoinStatusView {
+    pub group_id: String,
+    pub group_name: String,
+    pub first_name: String,
+    pub status: JoinStatus,
+    pub contact_deadline: i64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(pairs: &[(&str, &str)]) -> HashMap<String, String> {
+        pairs
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    const TOKEN: &str = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ";
+
+    #[test]
+    fn phones() {
+        assert_eq!(parse_phone("06 12345678").as_deref(), Some("0612345678"));
+        assert_eq!(
+            parse_phone("+31 6 1234 5678").as_deref(),
+            Some("0612345678")
+        );
+        assert_eq!(
+            parse_phone("0031-546-123456").as_deref(),
+            Some("0546123456")
+        );
+        assert_eq!(
+            parse_phone("(0546) 12 34 56").as_deref(),
+            Some("0546123456")
+        );
+        assert_eq!(
+            parse_phone("+32 470 12 34 56").as_deref(),
+            Some("+32470123456")
+        );
+        for bad in [
+            "",
+            "12345",
+            "06-1234",
+            "0612345678901",
+            "06 1234 567a",
+            "+31 6 123",
+            "<script>",
+        ] {
+            assert_eq!(parse_phone(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn emails() {
+        assert_eq!(
+            parse_email(" anna@example.nl ").as_deref(),
+            Some("anna@example.nl")
+        );
+        for bad in [
+            "",
+            "anna",
+            "anna@",
+            "@x.nl",
+            "anna@nl",
+            "an na@x.nl",
+            "a@b@c.nl",
+            "a@.nl",
+            "a@x..nl",
+        ] {
+            assert_eq!(parse_email(bad), None, "{bad}");
+        }
+        assert_eq!(parse_email(&format!("{}@x.nl", "a".repeat(260))), None);
+    }
+
+    #[test]
+    fn names_and_ages() {
+        assert_eq!(parse_name("  Fatima "), Ok("Fatima".to_string()));
+        assert_eq!(parse_name("   "), Err("join-name-missing"));
+        assert_eq!(parse_name(&"x".repeat(41)), Err("join-name-long"));
+        assert_eq!(
+            parse_name("<b>Ay\u{0}şe</b>"),
+            Ok("<b>Ayşe</b>".to_string())
+        );
+        assert_eq!(parse_ages("4, 7"), Some(vec![4, 7]));
+        assert_eq!(parse_ages(""), Some(vec![]));
+        assert_eq!(parse_ages("4, 19"), None);
+        assert_eq!(parse_ages("vier"), None);
+    }
+
+    #[test]
+    fn a_good_form() {
+        let input = JoinInput::parse(&form(&[
+            ("token", TOKEN),
+            ("first_name", "Sanne"),
+            ("contact_kind", "phone"),
+            ("phone", "06 12345678"),
+            ("language", "ar"),
+            ("children", "2"),
+            ("child_ages", "5 8"),
+            ("consent", "yes"),
+        ]))
+        .unwrap();
+        assert_eq!(input.contact, Contact::Phone("0612345678".into()));
+        assert_eq!(input.language, "ar");
+        assert_eq!(input.children, Some(2));
+        assert_eq!(input.child_ages, vec![5, 8]);
+        let meeting = JoinInput::parse(&form(&[
+            ("token", TOKEN),
+            ("first_name", "S"),
+            ("contact_kind", "meeting"),
+            ("phone", "not looked at"),
+            ("consent", "yes"),
+        ]))
+        .unwrap();
+        assert_eq!(meeting.contact, Contact::AtMeeting);
+        assert_eq!(meeting.language, "nl");
+    }
+
+    #[test]
+    fn every_problem_is_named() {
+        let errors = JoinInput::parse(&form(&[
+            ("token", "short"),
+            ("children", "99"),
+            ("website", "x"),
+        ]))
+        .unwrap_err();
+        for field in ["form", "first_name", "contact_kind", "children", "consent"] {
+            assert!(errors.get(field).is_some(), "{field}");
+        }
+        let errors = JoinInput::parse(&form(&[
+            ("token", TOKEN),
+            ("first_name", "A"),
+            ("contact_kind", "email"),
+            ("email", "nope"),
+            ("consent", "yes"),
+        ]))
+        .unwrap_err();
+        assert_eq!(errors.get("email"), Some("join-email-invalid"));
+        assert!(errors.get("phone").is_none());
+    }
+
+    #[test]
+    fn tokens() {
+        assert!(valid_token(TOKEN));
+        assert!(!valid_token("abc"));
+        assert!(!valid_token(&TOKEN.replace('a', "/")));
+    }
+}

@@ -1,0 +1,228 @@
+//! Joining a group: the form (`/groups/{id}/join`), the private status page (`/join/{token}`)
+//! and the page after withdrawing (`/withdrawn`).
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use super::api::{group_page, join_status};
+use super::join::{JoinStatus, JoinStatusView, CONTACT_DAYS, NAME_MAX};
+use super::model::GROUP_LANGUAGES;
+use crate::error::AppError;
+use crate::i18n::{language_name_key, use_i18n, I18n};
+use crate::ui::forms::{use_form_state, ErrorSummary, Honeypot, TextField};
+use crate::ui::{ErrorNote, Icon, IconName, NotFound};
+
+/// A fresh token for the status link: made when the form is shown, so a double post is one request.
+fn form_token() -> String {
+    let posted = use_form_state().value("token");
+    if super::join::valid_token(&posted) {
+        return posted;
+    }
+    #[cfg(feature = "ssr")]
+    {
+        crate::security::tokens::new_token()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        String::new()
+    }
+}
+
+/// Private pages are not kept by browsers or proxies.
+fn no_store() {
+    #[cfg(feature = "ssr")]
+    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+        res.insert_header(
+            axum::http::header::CACHE_CONTROL,
+            axum::http::HeaderValue::from_static("no-store"),
+        );
+    }
+}
+
+#[component]
+fn ContactChoice() -> impl IntoView {
+    let i = use_i18n();
+    let state = use_form_state();
+    let chosen = state.value("contact_kind");
+    let error = state.errors.get("contact_kind").map(|key| i.t(key));
+    let radio = |value: &'static str, label: String| {
+        let checked = chosen == value;
+        let id = format!("contact-{value}");
+        view! {
+            <div class="radio">
+                <input type="radio" id=id.clone() name="contact_kind" value=value checked=checked/>
+                <label for=id>{label}</label>
+            </div>
+        }
+    };
+    view! {
+        <fieldset class="field" id="contact_kind">
+            <legend>{i.t("join-contact-legend")}</legend>
+            {error.map(|e| view! { <p class="field-error">{e}</p> })}
+            {radio("phone", i.t("join-contact-phone"))}
+            <TextField name="phone" label=i.t("join-phone-label") kind="tel" autocomplete="tel" maxlength=25 ltr=true/>
+            {radio("email", i.t("join-contact-email"))}
+            <TextField name="email" label=i.t("join-email-label") kind="email" autocomplete="email" maxlength=254 ltr=true/>
+            {radio("meeting", i.t("join-contact-meeting"))}
+        </fieldset>
+    }
+}
+
+#[component]
+fn JoinForm(group_id: String, group_name: String) -> impl IntoView {
+    let i = use_i18n();
+    let state = use_form_state();
+    let action = format!("/groups/{group_id}/join");
+    let chosen_lang = Some(state.value("language"))
+        .filter(|l| !l.is_empty())
+        .unwrap_or_else(|| i.lang.code().to_string());
+    let languages = GROUP_LANGUAGES
+        .iter()
+        .map(|code| {
+            let selected = chosen_lang == *code;
+            view! { <option value=*code selected=selected>{i.t(language_name_key(code))}</option> }
+        })
+        .collect_view();
+    let consent_error = state.errors.get("consent").map(|key| i.t(key));
+    let form_error = state.errors.get("form").map(|key| i.t(key));
+    view! {
+        <Title text=i.t_args("join-title", &[("name", group_name.clone())])/>
+        <section class="page narrow">
+            <h1>{i.t_args("join-heading", &[("name", group_name)])}</h1>
+            <p class="lead">{i.t("join-intro")}</p>
+            <ErrorSummary/>
+            <form method="post" action=action novalidate=true>
+                {form_error.map(|e| view! { <p class="field-error" id="form">{e}</p> })}
+                <input type="hidden" name="token" value=form_token()/>
+                <Honeypot/>
+                <TextField name="first_name" label=i.t("join-name-label") hint=i.t("join-name-hint") autocomplete="given-name" maxlength=NAME_MAX/>
+                <ContactChoice/>
+                <div class="field">
+                    <label for="language">{i.t("join-language-label")}</label>
+                    <select id="language" name="language">{languages}</select>
+                </div>
+                <TextField name="children" label=i.t("join-children-label") hint=i.t("optional") kind="number" maxlength=2/>
+                <TextField name="child_ages" label=i.t("join-ages-label") hint=i.t("join-ages-hint") maxlength=40/>
+                <div class="field check" id="consent">
+                    {consent_error.map(|e| view! { <p class="field-error">{e}</p> })}
+                    <input type="checkbox" id="consent-box" name="consent" value="yes"/>
+                    <label for="consent-box">{i.t("join-consent")}</label>
+                </div>
+                <button type="submit"><Icon name=IconName::Users/><span>{i.t("join-submit")}</span></button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+pub fn JoinPage() -> impl IntoView {
+    let i = use_i18n();
+    let id = use_params_map()
+        .get_untracked()
+        .get("id")
+        .unwrap_or_default();
+    let page = Suspend::new(async move {
+        match group_page(id.clone(), i.lang.code().to_string()).await {
+            Ok(data) => view! { <JoinForm group_id=id group_name=data.group.name/> }.into_any(),
+            Err(AppError::NotFound | AppError::Invalid(_)) => view! { <NotFound/> }.into_any(),
+            Err(_) => view! { <ErrorNote/> }.into_any(),
+        }
+    });
+    view! { <Suspense fallback=|| ()>{page}</Suspense> }
+}
+
+fn status_steps(i: &I18n, status: JoinStatus) -> impl IntoView {
+    let steps = [
+        (JoinStatus::Received, i.t("join-step-received")),
+        (JoinStatus::Contacted, i.t("join-step-contacted")),
+        (JoinStatus::Joined, i.t("join-step-joined")),
+    ];
+    let reached = |s: JoinStatus| match status {
+        JoinStatus::Received => s == JoinStatus::Received,
+        JoinStatus::Contacted | JoinStatus::NotJoined => s != JoinStatus::Joined,
+        JoinStatus::Joined => true,
+    };
+    let items = steps
+        .into_iter()
+        .map(|(s, label)| {
+            let current = (s == status).then_some("step");
+            let class = if reached(s) { "step done" } else { "step" };
+            view! { <li class=class aria-current=current>{label}</li> }
+        })
+        .collect_view();
+    view! { <ol class="steps">{items}</ol> }
+}
+
+fn status_view(i: I18n, token: String, view_data: JoinStatusView) -> AnyView {
+    let JoinStatusView {
+        group_id,
+        group_name,
+        first_name,
+        status,
+        contact_deadline,
+    } = view_data;
+    let promise = match status {
+        JoinStatus::Received => i.t_args(
+            "join-promise",
+            &[
+                ("days", CONTACT_DAYS.to_string()),
+                ("date", i.date(contact_deadline)),
+            ],
+        ),
+        JoinStatus::Contacted => i.t("join-contacted-text"),
+        JoinStatus::Joined => i.t("join-joined-text"),
+        JoinStatus::NotJoined => i.t("join-not-joined-text"),
+    };
+    let withdraw = format!("/join/{token}/withdraw");
+    let group_href = format!("/groups/{group_id}");
+    view! {
+        <Title text=i.t("join-status-title")/>
+        <section class="page narrow">
+            <h1>{i.t_args("join-status-heading", &[("name", first_name)])}</h1>
+            <p>
+                {i.t("join-status-for")} " "
+                <a href=group_href>{group_name}</a>
+            </p>
+            {status_steps(&i, status)}
+            <p class="notice">{promise}</p>
+            <h2>{i.t("join-keep-link-heading")}</h2>
+            <p>{i.t("join-keep-link")}</p>
+            <form method="post" action=withdraw>
+                <p>{i.t("join-withdraw-text")}</p>
+                <button type="submit" class="secondary"><Icon name=IconName::Exit/><span>{i.t("join-withdraw")}</span></button>
+            </form>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn JoinStatusPage() -> impl IntoView {
+    let i = use_i18n();
+    no_store();
+    let token = use_params_map()
+        .get_untracked()
+        .get("token")
+        .unwrap_or_default();
+    let page = Suspend::new(async move {
+        match join_status(token.clone()).await {
+            Ok(data) => status_view(i, token, data),
+            Err(AppError::NotFound | AppError::Invalid(_)) => view! { <NotFound/> }.into_any(),
+            Err(_) => view! { <ErrorNote/> }.into_any(),
+        }
+    });
+    view! { <Suspense fallback=|| ()>{page}</Suspense> }
+}
+
+#[component]
+pub fn WithdrawnPage() -> impl IntoView {
+    let i = use_i18n();
+    view! {
+        <Title text=i.t("withdrawn-title")/>
+        <section class="page narrow">
+            <h1>{i.t("withdrawn-title")}</h1>
+            <p>{i.t("withdrawn-text")}</p>
+            <a class="button" href="/groups"><Icon name=IconName::Search/><span>{i.t("home-find-group")}</span></a>
+        </section>
+    }
+}

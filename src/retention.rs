@@ -1,0 +1,28 @@
+//! Deletes personal records when their time is up: a background task, hourly.
+use std::time::Duration;
+
+use crate::db::Db;
+
+/// How long a finished join request is kept.
+pub const JOIN_CLOSED_DAYS: i64 = 30;
+/// How long any join request is kept.
+pub const JOIN_MAX_DAYS: i64 = 90;
+
+/// One pass over every kind of personal record.
+pub async fn purge_once(db: &Db) -> Result<u64, sqlx::Error> {
+    crate::groups::store::purge_join_requests(db, JOIN_CLOSED_DAYS, JOIN_MAX_DAYS).await
+}
+
+pub fn spawn(db: Db) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(3600));
+        loop {
+            tick.tick().await;
+            match purge_once(&db).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(deleted = n, "retention"),
+                Err(e) => tracing::warn!(error = %e, "retention pass failed"),
+            }
+        }
+    });
+}

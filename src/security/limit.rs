@@ -1,0 +1,77 @@
+//! A rate limit per client, in memory only. The client is known by a keyed hash of its
+//! address, with a key made at start; no address is ever stored or logged.
+use std::collections::hash_map::DefaultHasher;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::net::IpAddr;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+pub struct RateLimiter {
+    key: u64,
+    max: u32,
+    window: Duration,
+    seen: Mutex<HashMap<u64, (u32, Instant)>>,
+}
+
+impl RateLimiter {
+    pub fn new(max: u32, window: Duration) -> Self {
+        use rand::Rng;
+        Self {
+            key: rand::thread_rng().gen(),
+            max,
+            window,
+            seen: Mutex::new(HashMap::new()),
+        }
+    }
+
+    fn client(&self, ip: Option<IpAddr>) -> u64 {
+        let mut h = DefaultHasher::new();
+        self.key.hash(&mut h);
+        ip.hash(&mut h);
+        h.finish()
+    }
+
+    /// True when this client may go on; counts the attempt.
+    pub fn allow(&self, ip: Option<IpAddr>) -> bool {
+        self.allow_at(ip, Instant::now())
+    }
+
+    fn allow_at(&self, ip: Option<IpAddr>, now: Instant) -> bool {
+        let client = self.client(ip);
+        let mut seen = self.seen.lock().unwrap_or_else(|e| e.into_inner());
+        // Keep the table small: forget windows that are over.
+        if seen.len() > 10_000 {
+            seen.retain(|_, (_, start)| now.duration_since(*start) < self.window);
+        }
+        let entry = seen.entry(client).or_insert((0, now));
+        if now.duration_since(entry.1) >= self.window {
+            *entry = (0, now);
+        }
+        entry.0 += 1;
+        entry.0 <= self.max
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limits_per_client_and_window() {
+        let limiter = RateLimiter::new(3, Duration::from_secs(60));
+        let a: IpAddr = "10.0.0.1".parse().unwrap();
+        let b: IpAddr = "10.0.0.2".parse().unwrap();
+        let t = Instant::now();
+        assert!((0..3).all(|_| limiter.allow_at(Some(a), t)));
+        assert!(!limiter.allow_at(Some(a), t));
+        assert!(
+            limiter.allow_at(Some(b), t),
+            "another client has its own count"
+        );
+        assert!(
+            limiter.allow_at(Some(a), t + Duration::from_secs(61)),
+            "a new window"
+        );
+    }
+}

@@ -1,0 +1,34 @@
+//! Private link tokens: 256 random bits, kept in the database only as a SHA-256 hash
+//! (a plain hash is enough for a token with this much entropy).
+use base64::Engine;
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+
+pub fn new_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+pub fn hash_token(token: &str) -> String {
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_long_random_and_hashed() {
+        let a = new_token();
+        assert_eq!(a.len(), 43);
+        assert!(crate::groups::join::valid_token(&a));
+        assert_ne!(a, new_token());
+        assert_eq!(hash_token(&a).len(), 64);
+        assert_eq!(hash_token(&a), hash_token(&a));
+        assert_ne!(hash_token(&a), a);
+    }
+}

@@ -1,0 +1,124 @@
+//! Forms that work without JavaScript: a form posts to its own page; on bad input the server
+//! renders the same page again (status 400) with the values and a message per field.
+use std::collections::HashMap;
+
+use crate::i18n::use_i18n;
+use leptos::prelude::*;
+
+/// Message keys per field name. The field "form" holds a problem of the whole form.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FieldErrors(Vec<(String, &'static str)>);
+
+impl FieldErrors {
+    pub fn add(&mut self, field: &str, key: &'static str) {
+        self.0.push((field.to_string(), key));
+    }
+    pub fn get(&self, field: &str) -> Option<&'static str> {
+        self.0.iter().find(|(f, _)| f == field).map(|(_, k)| *k)
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &'static str)> {
+        self.0.iter().map(|(f, k)| (f.as_str(), *k))
+    }
+}
+
+/// What was posted and what was wrong with it, for the page that shows the form again.
+#[derive(Clone, Debug, Default)]
+pub struct FormState {
+    pub values: HashMap<String, String>,
+    pub errors: FieldErrors,
+}
+
+impl FormState {
+    pub fn value(&self, name: &str) -> String {
+        self.values.get(name).cloned().unwrap_or_default()
+    }
+    pub fn has_errors(&self) -> bool {
+        !self.errors.is_empty()
+    }
+}
+
+pub fn use_form_state() -> FormState {
+    use_context::<FormState>().unwrap_or_default()
+}
+
+/// The list of problems at the top of a form, each linking to its field.
+#[component]
+pub fn ErrorSummary() -> impl IntoView {
+    let i = use_i18n();
+    let state = use_form_state();
+    state.has_errors().then(|| {
+        let items = state
+            .errors
+            .iter()
+            .map(|(field, key)| {
+                let href = format!("#{field}");
+                view! { <li><a href=href>{i.t(key)}</a></li> }
+            })
+            .collect_view();
+        view! {
+            <div class="error-summary" role="alert" tabindex="-1" id="error-summary">
+                <h2>{i.t("form-has-problems")}</h2>
+                <ul>{items}</ul>
+            </div>
+        }
+    })
+}
+
+/// A labelled text input with its hint and its error, filled with what was posted.
+#[component]
+pub fn TextField(
+    name: &'static str,
+    label: String,
+    #[prop(optional)] hint: Option<String>,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(default = "off")] autocomplete: &'static str,
+    #[prop(default = 100)] maxlength: usize,
+    #[prop(optional)] ltr: bool,
+) -> impl IntoView {
+    let i = use_i18n();
+    let state = use_form_state();
+    let error = state.errors.get(name).map(|k| i.t(k));
+    let hint_id = format!("{name}-hint");
+    let error_id = format!("{name}-error");
+    let described = match (hint.is_some(), error.is_some()) {
+        (true, true) => Some(format!("{hint_id} {error_id}")),
+        (true, false) => Some(hint_id.clone()),
+        (false, true) => Some(error_id.clone()),
+        (false, false) => None,
+    };
+    let invalid = error.is_some().then_some("true");
+    view! {
+        <div class="field">
+            <label for=name>
+                {label}
+                {hint.map(|h| view! { <span class="hint" id=hint_id>{h}</span> })}
+            </label>
+            {error.map(|e| view! { <p class="field-error" id=error_id>{e}</p> })}
+            <input
+                id=name
+                name=name
+                type=kind
+                autocomplete=autocomplete
+                maxlength=maxlength.to_string()
+                value=state.value(name)
+                dir=ltr.then_some("ltr")
+                aria-invalid=invalid
+                aria-describedby=described
+            />
+        </div>
+    }
+}
+
+/// A field nobody sees or fills in; bots do.
+#[component]
+pub fn Honeypot() -> impl IntoView {
+    view! {
+        <div class="hp" aria-hidden="true">
+            <label for="website">"Website"</label>
+            <input id="website" name="website" type="text" tabindex="-1" autocomplete="off"/>
+        </div>
+    }
+}
