@@ -11,6 +11,7 @@ export default defineConfig({
   use: {
     baseURL: process.env.BASE_URL || 'http://127.0.0.1:3100',
     viewport: { width: 360, height: 740 },
+    locale: 'nl-NL',
     launchOptions: {
       executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
       args: [

@@ -73,7 +73,7 @@ on_both_backends!(join_status_and_withdraw, |app| {
         ("contact_kind", "phone"),
         ("phone", "06 12345678"),
         ("language", "nl"),
-        ("children", "2"),
+        ("child_count", "2"),
         ("child_ages", "5, 8"),
         ("consent", "yes"),
     ];
@@ -130,7 +130,7 @@ on_both_backends!(bad_input_is_named_and_nothing_is_stored, |app| {
             ("first_name", " "),
             ("contact_kind", "phone"),
             ("phone", "12<b>3"),
-            ("children", "99"),
+            ("child_count", "99"),
         ],
     )
     .await;

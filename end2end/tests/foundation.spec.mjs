@@ -91,7 +91,7 @@ for (const mode of jsModes) {
     expect(res.status()).toBe(404);
     await expect(page.locator('h1')).toHaveText('هذه الصفحة غير موجودة');
     await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
-    await expectNoAxeViolations(page);
+    await expectNoAxeViolations(page, mode);
     await context.close();
   });
 }

@@ -9,7 +9,7 @@ for (const mode of jsModes) {
     await page.goto('/');
     await page.locator('.choice').first().click();
     await expect(page).toHaveURL(/\/groups$/);
-    await expectNoAxeViolations(page);
+    await expectNoAxeViolations(page, mode);
     await page.getByLabel('Je postcode').fill(' 7607 ab ');
     await page.getByRole('button', { name: 'Zoeken' }).click();
     await expect(page).toHaveURL(/postcode=/);
@@ -22,14 +22,14 @@ for (const mode of jsModes) {
       .allTextContents();
     const km = distances.map((t) => parseFloat(t.replace(',', '.')));
     expect(km).toEqual([...km].sort((a, b) => a - b));
-    await expectNoAxeViolations(page);
+    await expectNoAxeViolations(page, mode);
     if (mode.javaScriptEnabled) await screenshot(page, 'groups-nl');
 
     await cards.first().locator('h3 a').click();
     await expect(page.locator('h1')).toBeVisible();
     await expect(page.getByRole('heading', { name: 'De eerste keer' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Route op de kaart' })).toHaveAttribute('href', /openstreetmap\.org/);
-    await expectNoAxeViolations(page);
+    await expectNoAxeViolations(page, mode);
     if (mode.javaScriptEnabled) await screenshot(page, 'group-nl');
     expect(problems).toEqual([]);
     await context.close();
@@ -47,7 +47,7 @@ for (const mode of jsModes) {
     expect(res.status()).toBe(400);
     await expect(page.getByText('This is not a postcode')).toBeVisible();
     await expect(page.getByLabel('Your postcode')).toHaveAttribute('aria-invalid', 'true');
-    await expectNoAxeViolations(page);
+    await expectNoAxeViolations(page, mode);
     await context.close();
   });
 }
@@ -72,7 +72,7 @@ test('filters and the finder in Arabic, right to left', async ({ browser }) => {
 });
 
 test('far from any group: said kindly, nearest shown', async ({ browser }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto('/groups?postcode=4501');
   await expect(page.getByRole('status')).toContainText('Er is nog geen groep binnen 10 km');
@@ -80,3 +80,50 @@ test('far from any group: said kindly, nearest shown', async ({ browser }) => {
   await expectNoAxeViolations(page);
   await context.close();
 });
+
+for (const mode of jsModes) {
+  test(`join a group, see the status, withdraw (${mode.name})`, async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: mode.javaScriptEnabled });
+    const page = await context.newPage();
+    const problems = watchForErrors(page);
+    await page.goto('/groups?postcode=7607');
+    await page.locator('.group-card h3 a').first().click();
+    await page.getByRole('link', { name: 'Ik wil meedoen' }).click();
+    await expect(page.locator('h1')).toContainText('Meedoen met');
+    await expectNoAxeViolations(page, mode);
+
+    // First a mistake: no name, a wrong phone number, no consent.
+    await page.getByLabel('Bel of app me').check();
+    await page.getByLabel('Je telefoonnummer').fill('12345');
+    const [bad] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Verstuur' }).click(),
+    ]);
+    expect(bad.status()).toBe(400);
+    await expect(page.getByRole('alert')).toContainText('Vul je voornaam of een bijnaam in.');
+    await expect(page.getByText('Dit telefoonnummer klopt niet.').first()).toBeVisible();
+    await expect(page.getByLabel('Je telefoonnummer')).toHaveValue('12345');
+    await expectNoAxeViolations(page, mode);
+    if (mode.javaScriptEnabled) await screenshot(page, 'join-errors-nl');
+
+    await page.getByLabel('Je voornaam of een bijnaam').fill('Sanne');
+    await page.getByLabel('Je telefoonnummer').fill('06 12345678');
+    await page.getByLabel(/Ik vind het goed/).check();
+    await page.getByRole('button', { name: 'Verstuur' }).click();
+    await expect(page).toHaveURL(/\/join\/[A-Za-z0-9_-]{43}$/);
+    await expect(page.locator('h1')).toContainText('Dank je, Sanne');
+    await expect(page.locator('.step[aria-current="step"]')).toHaveText('Ontvangen');
+    await expect(page.getByText(/binnen 7 dagen contact/)).toBeVisible();
+    await expectNoAxeViolations(page, mode);
+    if (mode.javaScriptEnabled) await screenshot(page, 'join-status-nl');
+    const statusUrl = page.url();
+
+    await page.getByRole('button', { name: 'Trek in en wis mijn gegevens' }).click();
+    await expect(page).toHaveURL(/\/withdrawn$/);
+    await expect(page.locator('h1')).toHaveText('Je aanvraag is gewist');
+    const gone = await page.goto(statusUrl);
+    expect(gone.status()).toBe(404);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+}

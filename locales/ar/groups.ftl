@@ -13,6 +13,7 @@ filter-kids-label = يمكن إحضار الأطفال، أو توجد رعاي�
 filter-any = لا يهم
 search-button = بحث
 results-heading = { $count } مجموعات قرب { $place }
+results-nearest-heading = المجموعات الأقرب إليك
 results-none-close = لا توجد بعد مجموعة على بُعد 10 كم من { $place }. في الأسفل المجموعات الأقرب.
 start-group-invite = هل تريد أن تبدأ مجموعة بنفسك؟ يسعدنا أن نساعدك.
 start-group-link = أخبرنا

@@ -13,6 +13,7 @@ filter-kids-label = Children can come along, or there is childcare
 filter-any = Any
 search-button = Search
 results-heading = { $count } groups near { $place }
+results-nearest-heading = Groups nearest to you
 results-none-close = There is no group within 10 km of { $place } yet. Below are the groups that are nearest.
 start-group-invite = Would you like to start a group yourself? We are happy to help.
 start-group-link = Let us know

@@ -181,14 +181,14 @@ impl JoinInput {
             .filter(|l| GROUP_LANGUAGES.contains(l))
             .unwrap_or("nl")
             .to_string();
-        let children = match field("children").trim() {
+        let children = match field("child_count").trim() {
             "" => Ok(None),
             n => n
                 .parse::<u8>()
                 .ok()
                 .filter(|n| *n <= 10)
                 .map(Some)
-                .ok_or_else(|| errors.add("children", k("join-children-invalid"))),
+                .ok_or_else(|| errors.add("child_count", k("join-children-invalid"))),
         };
         let child_ages = parse_ages(field("child_ages"))
             .ok_or_else(|| errors.add("child_ages", k("join-ages-invalid")));
@@ -311,7 +311,7 @@ mod tests {
             ("contact_kind", "phone"),
             ("phone", "06 12345678"),
             ("language", "ar"),
-            ("children", "2"),
+            ("child_count", "2"),
             ("child_ages", "5 8"),
             ("consent", "yes"),
         ]))
@@ -336,11 +336,11 @@ mod tests {
     fn every_problem_is_named() {
         let errors = JoinInput::parse(&form(&[
             ("token", "short"),
-            ("children", "99"),
+            ("child_count", "99"),
             ("website", "x"),
         ]))
         .unwrap_err();
-        for field in ["form", "first_name", "contact_kind", "children", "consent"] {
+        for field in ["form", "first_name", "contact_kind", "child_count", "consent"] {
             assert!(errors.get(field).is_some(), "{field}");
         }
         let errors = JoinInput::parse(&form(&[

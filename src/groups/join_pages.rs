@@ -101,7 +101,7 @@ fn JoinForm(group_id: String, group_name: String) -> impl IntoView {
                     <label for="language">{i.t("join-language-label")}</label>
                     <select id="language" name="language">{languages}</select>
                 </div>
-                <TextField name="children" label=i.t("join-children-label") hint=i.t("optional") kind="number" maxlength=2/>
+                <TextField name="child_count" label=i.t("join-children-label") hint=i.t("optional") kind="number" maxlength=2/>
                 <TextField name="child_ages" label=i.t("join-ages-label") hint=i.t("join-ages-hint") maxlength=40/>
                 <div class="field check" id="consent">
                     {consent_error.map(|e| view! { <p class="field-error">{e}</p> })}

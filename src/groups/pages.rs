@@ -219,6 +219,7 @@ fn results_view(i: I18n, search: Result<GroupSearch, AppError>) -> AnyView {
             let heading = if nothing_close {
                 view! {
                     <div class="notice" role="status">
+                        <h2>{i.t("results-nearest-heading")}</h2>
                         <p>{i.t_args("results-none-close", &[("place", place.clone())])}</p>
                         <p>
                             {i.t("start-group-invite")} " "
@@ -229,9 +230,11 @@ fn results_view(i: I18n, search: Result<GroupSearch, AppError>) -> AnyView {
                 .into_any()
             } else {
                 view! {
-                    <h2 role="status">
-                        {i.t_args("results-heading", &[("count", near.len().to_string()), ("place", place.clone())])}
-                    </h2>
+                    <div role="status">
+                        <h2>
+                            {i.t_args("results-heading", &[("count", near.len().to_string()), ("place", place.clone())])}
+                        </h2>
+                    </div>
                 }
                 .into_any()
             };
