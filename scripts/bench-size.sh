@@ -5,7 +5,7 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 "$ROOT/scripts/setup.sh"
 cd "$ROOT"
-cargo leptos build --release >/dev/null
+cargo leptos build --release >/dev/null 2>&1
 
 port="${BENCH_PORT:-3200}"
 work="$(mktemp -d)"
@@ -23,7 +23,8 @@ html=$(wire "$html_path")
 page="$(curl -fsS "$base$html_path")"
 css_path=$(grep -o '/pkg/[^"]*\.css' <<<"$page" | head -1)
 js_path=$(grep -o '/pkg/[^"]*\.js' <<<"$page" | head -1)
-wasm_path="${js_path%.js}_bg.wasm"
+wasm_path="${js_path%.js}.wasm"
+curl -fsS -o /dev/null "$base$wasm_path" 2>/dev/null || wasm_path="${js_path%.js}_bg.wasm"
 css=$(wire "$css_path"); js=$(wire "$js_path"); wasm=$(wire "$wasm_path")
 raw_wasm=$(curl -fsS -o /dev/null -w '%{size_download}' "$base$wasm_path")
 total=$((html + css + js + wasm))

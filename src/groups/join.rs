@@ -340,7 +340,13 @@ mod tests {
             ("website", "x"),
         ]))
         .unwrap_err();
-        for field in ["form", "first_name", "contact_kind", "child_count", "consent"] {
+        for field in [
+            "form",
+            "first_name",
+            "contact_kind",
+            "child_count",
+            "consent",
+        ] {
             assert!(errors.get(field).is_some(), "{field}");
         }
         let errors = JoinInput::parse(&form(&[

@@ -39,11 +39,7 @@ fn rhythm_text(i: &I18n, g: &GroupFacts) -> String {
 }
 
 fn languages_text(i: &I18n, g: &GroupFacts) -> String {
-    g.languages
-        .iter()
-        .map(|code| i.t(language_name_key(code)))
-        .collect::<Vec<_>>()
-        .join(", ")
+    i.list(g.languages.iter().map(|code| i.t(language_name_key(code))))
 }
 
 fn cost_text(i: &I18n, cents: u32) -> String {
@@ -103,7 +99,7 @@ fn GroupCard(hit: GroupHit) -> impl IntoView {
     let name = hit.group.name.clone();
     view! {
         <li class="group-card">
-            <h3><a href=href>{name}</a></h3>
+            <h3><a href=href><bdi>{name}</bdi></a></h3>
             <GroupFactsList group=hit.group distance_km=hit.distance_km/>
         </li>
     }
@@ -115,7 +111,7 @@ fn OnlineCard(group: GroupFacts) -> impl IntoView {
     let name = group.name.clone();
     view! {
         <li class="group-card">
-            <h3><a href=href>{name}</a></h3>
+            <h3><a href=href><bdi>{name}</bdi></a></h3>
             <GroupFactsList group=group/>
         </li>
     }
@@ -367,7 +363,7 @@ fn group_view(i: I18n, data: GroupPageData) -> AnyView {
     let place = (!group.online).then(|| {
         view! {
             <h2>{i.t("group-place")}</h2>
-            <p>{group.address.clone()}</p>
+            <p><bdi>{group.address.clone()}</bdi></p>
             <p>
                 <a class="button secondary" href=route rel="noreferrer">
                     <Icon name=IconName::Route/><span>{i.t("group-route")}</span>

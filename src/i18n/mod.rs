@@ -77,6 +77,12 @@ impl I18n {
         }
     }
 
+    /// Joins a list with the comma of the language.
+    pub fn list(&self, items: impl IntoIterator<Item = String>) -> String {
+        let sep = if self.lang.is_rtl() { "، " } else { ", " };
+        items.into_iter().collect::<Vec<_>>().join(sep)
+    }
+
     /// "dinsdag 1 december" / "Tuesday 1 December", local Dutch time.
     pub fn date(&self, unix: i64) -> String {
         let d = crate::time::to_local(unix);
