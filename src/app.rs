@@ -8,6 +8,7 @@ use crate::groups::join_pages::{JoinPage, JoinStatusPage, WithdrawnPage};
 use crate::groups::pages::{GroupPage, GroupsPage};
 use crate::home::HomePage;
 use crate::i18n::{I18n, Lang};
+use crate::meetups::pages::{MeetupPage, RsvpCancelledPage, RsvpPage};
 use crate::ui::{Footer, Header, NotFound};
 
 /// The HTML document around every page, in the request's language and direction.
@@ -66,6 +67,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("groups/:id/join") view=JoinPage ssr=SsrMode::Async/>
                     <Route path=path!("join/:token") view=JoinStatusPage ssr=SsrMode::Async/>
                     <Route path=path!("withdrawn") view=WithdrawnPage ssr=SsrMode::Async/>
+                    <Route path=path!("meetups/:id") view=MeetupPage ssr=SsrMode::Async/>
+                    <Route path=path!("rsvp/:token") view=RsvpPage ssr=SsrMode::Async/>
+                    <Route path=path!("rsvp-cancelled") view=RsvpCancelledPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <Footer/>

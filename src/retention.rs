@@ -8,9 +8,15 @@ pub const JOIN_CLOSED_DAYS: i64 = 30;
 /// How long any join request is kept.
 pub const JOIN_MAX_DAYS: i64 = 90;
 
+/// How long RSVPs (first names) are kept after their meetup.
+pub const RSVP_DAYS_AFTER: i64 = 30;
+
 /// One pass over every kind of personal record.
 pub async fn purge_once(db: &Db) -> Result<u64, sqlx::Error> {
-    crate::groups::store::purge_join_requests(db, JOIN_CLOSED_DAYS, JOIN_MAX_DAYS).await
+    let joins =
+        crate::groups::store::purge_join_requests(db, JOIN_CLOSED_DAYS, JOIN_MAX_DAYS).await?;
+    let rsvps = crate::meetups::store::purge_rsvps(db, RSVP_DAYS_AFTER).await?;
+    Ok(joins + rsvps)
 }
 
 pub fn spawn(db: Db) {

@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{middleware, Router};
 use leptos::prelude::*;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list_with_exclusions, LeptosRoutes};
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
@@ -20,7 +20,7 @@ use crate::app::{shell, App};
 use crate::db::Db;
 use crate::security::limit::RateLimiter;
 use crate::ui::forms::FormState;
-use crate::{groups, i18n, security};
+use crate::{groups, i18n, meetups, security};
 
 /// Largest request body we take: our forms are short.
 pub const BODY_LIMIT_BYTES: usize = 64 * 1024;
@@ -70,6 +70,15 @@ async fn healthz(State(db): State<Db>) -> impl IntoResponse {
 /// Renders the page at the posted address again, with what was posted and what was wrong,
 /// so a form works the same with and without JavaScript.
 pub async fn render_form_again(state: &AppState, parts: Parts, form: FormState) -> Response {
+    let mut res = render_page(state, parts, form).await;
+    if res.status() == StatusCode::OK {
+        *res.status_mut() = StatusCode::BAD_REQUEST;
+    }
+    res
+}
+
+/// Renders the app for this request from our own handler (the page sets its own status).
+pub async fn render_page(state: &AppState, parts: Parts, form: FormState) -> Response {
     let db = state.db.clone();
     let options = state.leptos_options.clone();
     let handler = leptos_axum::render_app_async_with_context(
@@ -79,11 +88,7 @@ pub async fn render_form_again(state: &AppState, parts: Parts, form: FormState) 
         },
         move || shell(options.clone()),
     );
-    let mut res = handler(Request::from_parts(parts, Body::empty())).await;
-    if res.status() == StatusCode::OK {
-        *res.status_mut() = StatusCode::BAD_REQUEST;
-    }
-    res
+    handler(Request::from_parts(parts, Body::empty())).await
 }
 
 /// After a successful post: go to the page that shows the result (303, so a refresh does not post again).
@@ -100,7 +105,8 @@ pub fn client_ip(parts: &Parts) -> Option<std::net::IpAddr> {
 }
 
 pub fn router(leptos_options: LeptosOptions, db: Db) -> Router {
-    let routes = generate_route_list(App);
+    // The meetup page shares its path with the calendar file: our handler serves both.
+    let routes = generate_route_list_with_exclusions(App, Some(vec!["/meetups/{id}".to_string()]));
     let state = AppState {
         leptos_options: leptos_options.clone(),
         db: db.clone(),
@@ -110,6 +116,12 @@ pub fn router(leptos_options: LeptosOptions, db: Db) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/groups/{id}/join", post(groups::api::handlers::join))
+        // The RSVP form posts to the meetup page itself, so bad input re-renders that page.
+        .route(
+            "/meetups/{id}",
+            get(meetups::api::handlers::meetup_or_calendar).post(meetups::api::handlers::rsvp),
+        )
+        .route("/rsvp/{token}/cancel", post(meetups::api::handlers::cancel))
         .route(
             "/join/{token}/withdraw",
             post(groups::api::handlers::withdraw),

@@ -29,7 +29,7 @@ fn form_token() -> String {
 }
 
 /// Private pages are not kept by browsers or proxies.
-fn no_store() {
+pub fn no_store() {
     #[cfg(feature = "ssr")]
     if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
         res.insert_header(

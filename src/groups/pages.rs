@@ -385,11 +385,12 @@ fn group_view(i: I18n, data: GroupPageData) -> AnyView {
             let cancelled = m
                 .cancelled
                 .then(|| view! { <strong class="cancelled">{i.t("meetup-cancelled")}</strong> });
+            let href = format!("/meetups/{}", m.id);
             view! {
                 <li class=if m.cancelled { "meetup cancelled-item" } else { "meetup" }>
                     <Icon name=IconName::Calendar/>
                     <span>
-                        {cancelled} " " {when}
+                        {cancelled} " " <a href=href>{when}</a>
                         <br/>
                         {m.place}
                         " · "

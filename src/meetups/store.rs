@@ -16,18 +16,7 @@ pub async fn upcoming_for_group(
     .bind(db.now())
     .fetch_all(&db.pool)
     .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(MeetupSummary {
-                id: r.try_get("id")?,
-                starts_at: r.try_get("starts_at")?,
-                ends_at: r.try_get("ends_at")?,
-                place: r.try_get("place")?,
-                capacity: r.try_get::<i64, _>("capacity")?.max(0) as u32,
-                cancelled: r.try_get::<i64, _>("cancelled")? != 0,
-            })
-        })
-        .collect()
+    rows.iter().map(summary).collect()
 }
 
 pub async fn insert(
@@ -53,4 +42,179 @@ pub async fn insert(
     .execute(&db.pool)
     .await?;
     Ok(id)
+}
+
+fn summary(r: &sqlx::any::AnyRow) -> Result<MeetupSummary, sqlx::Error> {
+    Ok(MeetupSummary {
+        id: r.try_get("id")?,
+        starts_at: r.try_get("starts_at")?,
+        ends_at: r.try_get("ends_at")?,
+        place: r.try_get("place")?,
+        capacity: r.try_get::<i64, _>("capacity")?.max(0) as u32,
+        cancelled: r.try_get::<i64, _>("cancelled")? != 0,
+    })
+}
+
+/// People (adults and children) with a place, not on the waiting list.
+async fn taken<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(
+    executor: E,
+    meetup_id: &str,
+) -> Result<u32, sqlx::Error> {
+    let n: Option<i64> = sqlx::query_scalar(
+        "SELECT CAST(SUM(adults + children) AS BIGINT) FROM rsvps WHERE meetup_id = $1 AND waiting = 0",
+    )
+    .bind(meetup_id)
+    .fetch_one(executor)
+    .await?;
+    Ok(n.unwrap_or(0).max(0) as u32)
+}
+
+/// A meetup of an active group.
+pub async fn detail(db: &Db, id: &str) -> Result<Option<super::MeetupDetail>, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT m.id, m.starts_at, m.ends_at, m.place, m.capacity, m.cancelled, g.id AS group_id, \
+         g.name AS group_name FROM meetups m JOIN peer_groups g ON g.id = m.group_id \
+         WHERE m.id = $1 AND g.active = 1",
+    )
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let meetup = summary(&row)?;
+    let taken = taken(&db.pool, id).await?;
+    Ok(Some(super::MeetupDetail {
+        meetup,
+        group_id: row.try_get("group_id")?,
+        group_name: row.try_get("group_name")?,
+        taken,
+    }))
+}
+
+/// Stores an RSVP; on the waiting list when the party does not fit. A repeated post with the
+/// same token stores nothing. Returns None when the token was used already, else Some(waiting).
+pub async fn insert_rsvp(
+    db: &Db,
+    meetup_id: &str,
+    input: &super::model::RsvpInput,
+) -> Result<Option<bool>, sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    // A no-op write first: it locks the meetup (row lock in PostgreSQL, write lock in SQLite),
+    // so two parents cannot both take the last place.
+    sqlx::query("UPDATE meetups SET capacity = capacity WHERE id = $1")
+        .bind(meetup_id)
+        .execute(&mut *tx)
+        .await?;
+    let capacity: i64 = sqlx::query_scalar("SELECT capacity FROM meetups WHERE id = $1")
+        .bind(meetup_id)
+        .fetch_one(&mut *tx)
+        .await?;
+    let used = taken(&mut *tx, meetup_id).await?;
+    let waiting = !super::model::fits(capacity.max(0) as u32, used, input.people());
+    let done = sqlx::query(
+        "INSERT INTO rsvps (id, meetup_id, token_hash, first_name, adults, children, waiting, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (token_hash) DO NOTHING",
+    )
+    .bind(crate::db::new_id())
+    .bind(meetup_id)
+    .bind(crate::security::tokens::hash_token(&input.token))
+    .bind(&input.first_name)
+    .bind(input.adults as i64)
+    .bind(input.children as i64)
+    .bind(waiting as i64)
+    .bind(db.now())
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok((done.rows_affected() == 1).then_some(waiting))
+}
+
+pub async fn rsvp_view(
+    db: &Db,
+    token: &str,
+) -> Result<Option<super::model::RsvpView>, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT m.id, m.starts_at, m.ends_at, m.place, m.capacity, m.cancelled, g.name AS group_name, \
+         r.first_name, r.adults, r.children, r.waiting FROM rsvps r \
+         JOIN meetups m ON m.id = r.meetup_id JOIN peer_groups g ON g.id = m.group_id \
+         WHERE r.token_hash = $1",
+    )
+    .bind(crate::security::tokens::hash_token(token))
+    .fetch_optional(&db.pool)
+    .await?;
+    row.map(|r| {
+        Ok(super::model::RsvpView {
+            meetup: summary(&r)?,
+            group_name: r.try_get("group_name")?,
+            first_name: r.try_get("first_name")?,
+            adults: r.try_get::<i64, _>("adults")?.clamp(0, 255) as u8,
+            children: r.try_get::<i64, _>("children")?.clamp(0, 255) as u8,
+            waiting: r.try_get::<i64, _>("waiting")? != 0,
+        })
+    })
+    .transpose()
+}
+
+/// Cancels an RSVP and gives freed places to the waiting list, first come first served.
+pub async fn cancel_rsvp(db: &Db, token: &str) -> Result<bool, sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    let meetup_id: Option<String> =
+        sqlx::query_scalar("SELECT meetup_id FROM rsvps WHERE token_hash = $1")
+            .bind(crate::security::tokens::hash_token(token))
+            .fetch_optional(&mut *tx)
+            .await?;
+    let Some(meetup_id) = meetup_id else {
+        return Ok(false);
+    };
+    sqlx::query("UPDATE meetups SET capacity = capacity WHERE id = $1")
+        .bind(&meetup_id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM rsvps WHERE token_hash = $1")
+        .bind(crate::security::tokens::hash_token(token))
+        .execute(&mut *tx)
+        .await?;
+    let capacity: i64 = sqlx::query_scalar("SELECT capacity FROM meetups WHERE id = $1")
+        .bind(&meetup_id)
+        .fetch_one(&mut *tx)
+        .await?;
+    let mut used = taken(&mut *tx, &meetup_id).await?;
+    let waiting = sqlx::query(
+        "SELECT id, adults + children AS people FROM rsvps WHERE meetup_id = $1 AND waiting = 1 \
+         ORDER BY created_at, id",
+    )
+    .bind(&meetup_id)
+    .fetch_all(&mut *tx)
+    .await?;
+    for row in waiting {
+        let people = row.try_get::<i64, _>("people")?.max(0) as u32;
+        if super::model::fits(capacity.max(0) as u32, used, people) {
+            sqlx::query("UPDATE rsvps SET waiting = 0 WHERE id = $1")
+                .bind(row.try_get::<String, _>("id")?)
+                .execute(&mut *tx)
+                .await?;
+            used += people;
+        }
+    }
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// Retention: RSVPs (first names) go 30 days after their meetup ended.
+pub async fn purge_rsvps(db: &Db, days_after: i64) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query(
+        "DELETE FROM rsvps WHERE meetup_id IN (SELECT id FROM meetups WHERE ends_at < $1)",
+    )
+    .bind(db.now() - days_after * 86_400)
+    .execute(&db.pool)
+    .await?;
+    Ok(done.rows_affected())
+}
+
+/// Cancels a meetup; everyone who said they would come sees it on their page.
+pub async fn cancel_meetup(db: &Db, id: &str) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("UPDATE meetups SET cancelled = 1 WHERE id = $1")
+        .bind(id)
+        .execute(&db.pool)
+        .await?;
+    Ok(done.rows_affected() > 0)
 }

@@ -1,0 +1,211 @@
+//! The meetup page (`/meetups/{id}`), the private RSVP page (`/rsvp/{token}`) and the page
+//! after cancelling (`/rsvp-cancelled`).
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use super::api::{load_meetup, load_rsvp};
+use super::model::{MeetupSummary, RsvpView};
+use super::MeetupDetail;
+use crate::error::AppError;
+use crate::i18n::{use_i18n, I18n};
+use crate::ui::forms::{use_form_state, ErrorSummary, Honeypot, TextField};
+use crate::ui::{ErrorNote, Icon, IconName, NotFound};
+
+fn when(i: &I18n, m: &MeetupSummary) -> String {
+    i.t_args(
+        "meetup-when",
+        &[
+            ("date", i.date(m.starts_at)),
+            ("start", i.clock(m.starts_at)),
+            ("end", i.clock(m.ends_at)),
+        ],
+    )
+}
+
+/// A select of whole numbers, keeping what was posted.
+#[component]
+fn NumberSelect(name: &'static str, label: String, min: u8, max: u8, default: u8) -> impl IntoView {
+    let i = use_i18n();
+    let state = use_form_state();
+    let chosen = state.value(name).parse::<u8>().unwrap_or(default);
+    let error = state.errors.get(name).map(|key| i.t(key));
+    let options = (min..=max)
+        .map(
+            |n| view! { <option value=n.to_string() selected=n == chosen>{n.to_string()}</option> },
+        )
+        .collect_view();
+    view! {
+        <div class="field">
+            <label for=name>{label}</label>
+            {error.map(|e| view! { <p class="field-error">{e}</p> })}
+            <select id=name name=name>{options}</select>
+        </div>
+    }
+}
+
+fn form_token() -> String {
+    let posted = use_form_state().value("token");
+    if crate::groups::join::valid_token(&posted) {
+        return posted;
+    }
+    #[cfg(feature = "ssr")]
+    {
+        crate::security::tokens::new_token()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        String::new()
+    }
+}
+
+fn meetup_view(i: I18n, d: MeetupDetail) -> AnyView {
+    let MeetupDetail {
+        meetup,
+        group_id,
+        group_name,
+        taken,
+    } = d;
+    let left = meetup.capacity.saturating_sub(taken);
+    let places = if left > 0 {
+        i.t_args("meetup-places-left", &[("count", left.to_string())])
+    } else {
+        i.t("meetup-full")
+    };
+    let ics = format!("/meetups/{}.ics", meetup.id);
+    let action = format!("/meetups/{}", meetup.id);
+    let group_href = format!("/groups/{group_id}");
+    let body = if meetup.cancelled {
+        view! { <p class="notice" role="status"><strong>{i.t("meetup-is-cancelled")}</strong></p> }
+            .into_any()
+    } else {
+        view! {
+            <h2>{i.t("rsvp-heading")}</h2>
+            <ErrorSummary/>
+            <form method="post" action=action novalidate=true>
+                <input type="hidden" name="token" value=form_token()/>
+                <Honeypot/>
+                <TextField name="first_name" label=i.t("join-name-label") autocomplete="given-name" maxlength=40/>
+                <NumberSelect name="adults" label=i.t("rsvp-adults-label") min=1 max=5 default=1/>
+                <NumberSelect name="kids" label=i.t("rsvp-children-label") min=0 max=10 default=0/>
+                <p class="hint">{i.t("rsvp-privacy")}</p>
+                <button type="submit"><Icon name=IconName::Calendar/><span>{i.t("rsvp-submit")}</span></button>
+            </form>
+        }
+        .into_any()
+    };
+    view! {
+        <Title text=group_name.clone()/>
+        <article class="page narrow">
+            <h1><bdi>{group_name.clone()}</bdi></h1>
+            <ul class="facts">
+                <li><Icon name=IconName::Calendar/><span>{when(&i, &meetup)}</span></li>
+                <li><Icon name=IconName::Pin/><span><bdi>{meetup.place.clone()}</bdi></span></li>
+                <li><Icon name=IconName::Users/><span>{places}</span></li>
+            </ul>
+            <p class="share">
+                <a class="button secondary" href=ics>
+                    <Icon name=IconName::Calendar/><span>{i.t("meetup-add-calendar")}</span>
+                </a>
+                <a class="button secondary" href=group_href>
+                    <Icon name=IconName::Info/><span>{i.t("meetup-about-group")}</span>
+                </a>
+            </p>
+            {body}
+        </article>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn MeetupPage() -> impl IntoView {
+    let i = use_i18n();
+    let id = use_params_map()
+        .get_untracked()
+        .get("id")
+        .unwrap_or_default();
+    let page = Suspend::new(async move {
+        match load_meetup(id).await {
+            Ok(d) => meetup_view(i, d),
+            Err(AppError::NotFound | AppError::Invalid(_)) => view! { <NotFound/> }.into_any(),
+            Err(_) => view! { <ErrorNote/> }.into_any(),
+        }
+    });
+    view! { <Suspense fallback=|| ()>{page}</Suspense> }
+}
+
+fn rsvp_view(i: I18n, token: String, r: RsvpView) -> AnyView {
+    let heading = if r.waiting {
+        i.t_args("rsvp-waiting-heading", &[("name", r.first_name.clone())])
+    } else {
+        i.t_args("rsvp-coming-heading", &[("name", r.first_name.clone())])
+    };
+    let party = i.t_args(
+        "rsvp-party",
+        &[
+            ("adults", r.adults.to_string()),
+            ("children", r.children.to_string()),
+        ],
+    );
+    let cancelled = r
+        .meetup
+        .cancelled
+        .then(|| view! { <p class="notice" role="alert"><strong>{i.t("meetup-is-cancelled")}</strong></p> });
+    let ics = format!("/meetups/{}.ics", r.meetup.id);
+    let cancel = format!("/rsvp/{token}/cancel");
+    view! {
+        <Title text=i.t("rsvp-title")/>
+        <section class="page narrow">
+            {cancelled}
+            <h1>{heading}</h1>
+            <ul class="facts">
+                <li><Icon name=IconName::Users/><span><bdi>{r.group_name.clone()}</bdi></span></li>
+                <li><Icon name=IconName::Calendar/><span>{when(&i, &r.meetup)}</span></li>
+                <li><Icon name=IconName::Pin/><span><bdi>{r.meetup.place.clone()}</bdi></span></li>
+                <li><Icon name=IconName::Child/><span>{party}</span></li>
+            </ul>
+            {r.waiting.then(|| view! { <p>{i.t("rsvp-waiting-text")}</p> })}
+            <p>
+                <a class="button secondary" href=ics>
+                    <Icon name=IconName::Calendar/><span>{i.t("meetup-add-calendar")}</span>
+                </a>
+            </p>
+            <p>{i.t("join-keep-link")}</p>
+            <form method="post" action=cancel>
+                <button type="submit" class="secondary"><Icon name=IconName::Exit/><span>{i.t("rsvp-cancel")}</span></button>
+            </form>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn RsvpPage() -> impl IntoView {
+    let i = use_i18n();
+    crate::groups::join_pages::no_store();
+    let token = use_params_map()
+        .get_untracked()
+        .get("token")
+        .unwrap_or_default();
+    let page = Suspend::new(async move {
+        match load_rsvp(token.clone()).await {
+            Ok(r) => rsvp_view(i, token, r),
+            Err(AppError::NotFound | AppError::Invalid(_)) => view! { <NotFound/> }.into_any(),
+            Err(_) => view! { <ErrorNote/> }.into_any(),
+        }
+    });
+    view! { <Suspense fallback=|| ()>{page}</Suspense> }
+}
+
+#[component]
+pub fn RsvpCancelledPage() -> impl IntoView {
+    let i = use_i18n();
+    view! {
+        <Title text=i.t("rsvp-cancelled-title")/>
+        <section class="page narrow">
+            <h1>{i.t("rsvp-cancelled-title")}</h1>
+            <p>{i.t("rsvp-cancelled-text")}</p>
+            <a class="button" href="/groups"><Icon name=IconName::Search/><span>{i.t("home-find-group")}</span></a>
+        </section>
+    }
+}
