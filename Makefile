@@ -1,8 +1,10 @@
 # The two commands of the README.
-.PHONY: run test bench-size
+.PHONY: run test bench-size bench-finder
 run:
 	bash scripts/run.sh
 test:
 	bash scripts/test.sh
 bench-size:
 	bash scripts/bench-size.sh
+bench-finder:
+	bash scripts/bench-finder.sh

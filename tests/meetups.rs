@@ -88,7 +88,7 @@ on_both_backends!(rsvp_waiting_list_and_cancel, |app| {
     let (_, body) = app.page(&second).await;
     assert!(body.contains("Fatima, je staat op de wachtlijst"));
     let (_, page) = app.page(&format!("/meetups/{id}")).await;
-    assert!(page.contains("Nog 1 plekken vrij"));
+    assert!(page.contains("Nog 1 plek vrij"));
 
     // Sanne cancels: Fatima gets her place.
     let token = first.trim_start_matches("/rsvp/");

@@ -28,7 +28,7 @@ for (const mode of jsModes) {
     await page.getByRole('button', { name: 'Ik kom' }).click();
     await expect(page).toHaveURL(/\/rsvp\/[A-Za-z0-9_-]{43}$/);
     await expect(page.locator('h1')).toHaveText('Fijn dat je komt, Ayşe!');
-    await expect(page.getByText('1 volwassenen, 2 kinderen')).toBeVisible();
+    await expect(page.getByText('1 volwassene, 2 kinderen')).toBeVisible();
     await expectNoAxeViolations(page, mode);
     if (mode.javaScriptEnabled) await screenshot(page, 'rsvp-nl');
 

@@ -1,4 +1,10 @@
-meetup-places-left = بقي { $count } أماكن
+meetup-places-left =
+    { $count ->
+        [one] بقي مكان واحد
+        [two] بقي مكانان
+        [few] بقيت { $count } أماكن
+       *[other] بقي { $count } مكانًا
+    }
 meetup-full = ممتلئ. يمكنك الانضمام إلى قائمة الانتظار.
 meetup-is-cancelled = هذا اللقاء ملغى.
 meetup-add-calendar = أضف إلى تقويمك
@@ -13,7 +19,7 @@ rsvp-children-invalid = اختر رقمًا من 0 إلى 10.
 rsvp-title = ستحضر – دورستارت
 rsvp-coming-heading = يسعدنا حضورك يا { $name }!
 rsvp-waiting-heading = { $name }، أنت على قائمة الانتظار
-rsvp-party = { $adults } بالغين، { $children } أطفال
+rsvp-party = البالغون: { $adults }، الأطفال: { $children }
 rsvp-waiting-text = إذا أصبح هناك مكان فارغ فهو لك. راجع هذه الصفحة لترى إن كان لديك مكان.
 rsvp-cancel = لا أستطيع الحضور
 rsvp-cancelled-title = لن تحضر

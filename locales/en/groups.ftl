@@ -12,7 +12,11 @@ filter-day-label = Day
 filter-kids-label = Children can come along, or there is childcare
 filter-any = Any
 search-button = Search
-results-heading = { $count } groups near { $place }
+results-heading =
+    { $count ->
+        [one] 1 group near { $place }
+       *[other] { $count } groups near { $place }
+    }
 results-nearest-heading = Groups nearest to you
 results-none-close = There is no group within 10 km of { $place } yet. Below are the groups that are nearest.
 start-group-invite = Would you like to start a group yourself? We are happy to help.

@@ -1,4 +1,8 @@
-meetup-places-left = { $count } places left
+meetup-places-left =
+    { $count ->
+        [one] 1 place left
+       *[other] { $count } places left
+    }
 meetup-full = Full. You can join the waiting list.
 meetup-is-cancelled = This meetup is cancelled.
 meetup-add-calendar = Add to your calendar
@@ -13,7 +17,14 @@ rsvp-children-invalid = Choose a number from 0 to 10.
 rsvp-title = You are coming – Doorstart
 rsvp-coming-heading = Good that you are coming, { $name }!
 rsvp-waiting-heading = { $name }, you are on the waiting list
-rsvp-party = { $adults } adults, { $children } children
+rsvp-party =
+    { $adults ->
+        [one] 1 adult
+       *[other] { $adults } adults
+    }, { $children ->
+        [one] 1 child
+       *[other] { $children } children
+    }
 rsvp-waiting-text = If a place becomes free, it is yours. Check this page to see if you have a place.
 rsvp-cancel = I cannot come after all
 rsvp-cancelled-title = You are not coming

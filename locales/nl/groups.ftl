@@ -12,7 +12,11 @@ filter-day-label = Dag
 filter-kids-label = Kinderen mogen mee of er is opvang
 filter-any = Maakt niet uit
 search-button = Zoeken
-results-heading = { $count } groepen bij { $place }
+results-heading =
+    { $count ->
+        [one] 1 groep bij { $place }
+       *[other] { $count } groepen bij { $place }
+    }
 results-nearest-heading = Groepen het dichtst bij jou
 results-none-close = Er is nog geen groep binnen 10 km van { $place }. Hieronder staan de groepen die het dichtst bij zijn.
 start-group-invite = Wil je zelf een groep beginnen? Wij helpen je graag.

@@ -1,4 +1,8 @@
-meetup-places-left = Nog { $count } plekken vrij
+meetup-places-left =
+    { $count ->
+        [one] Nog 1 plek vrij
+       *[other] Nog { $count } plekken vrij
+    }
 meetup-full = Vol. Je kunt op de wachtlijst.
 meetup-is-cancelled = Deze bijeenkomst gaat niet door.
 meetup-add-calendar = Zet in je agenda
@@ -13,7 +17,14 @@ rsvp-children-invalid = Kies een aantal van 0 tot 10.
 rsvp-title = Je komt – Doorstart
 rsvp-coming-heading = Fijn dat je komt, { $name }!
 rsvp-waiting-heading = { $name }, je staat op de wachtlijst
-rsvp-party = { $adults } volwassenen, { $children } kinderen
+rsvp-party =
+    { $adults ->
+        [one] 1 volwassene
+       *[other] { $adults } volwassenen
+    }, { $children ->
+        [one] 1 kind
+       *[other] { $children } kinderen
+    }
 rsvp-waiting-text = Komt er een plek vrij? Dan krijg jij die. Kijk op deze pagina of je plek er is.
 rsvp-cancel = Ik kan toch niet komen
 rsvp-cancelled-title = Je komt niet

@@ -133,8 +133,27 @@ pub struct NewGroup<'a> {
 }
 
 pub async fn insert(db: &Db, g: &NewGroup<'_>) -> Result<String, sqlx::Error> {
-    let id = crate::db::new_id();
     let mut tx = db.pool.begin().await?;
+    let id = insert_in(&mut tx, db.now(), g).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Many groups in one transaction (demo data, benchmarks).
+pub async fn insert_many(db: &Db, groups: &[NewGroup<'_>]) -> Result<(), sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    for g in groups {
+        insert_in(&mut tx, db.now(), g).await?;
+    }
+    tx.commit().await
+}
+
+async fn insert_in(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    now: i64,
+    g: &NewGroup<'_>,
+) -> Result<String, sqlx::Error> {
+    let id = crate::db::new_id();
     sqlx::query(
         "INSERT INTO peer_groups (id, name, municipality, address, pc4, lat, lon, weekday, \
          start_minute, rhythm, age_min, age_max, languages, children_welcome, childcare, cost_cents, \
@@ -159,8 +178,8 @@ pub async fn insert(db: &Db, g: &NewGroup<'_>) -> Result<String, sqlx::Error> {
     .bind(g.cost_cents as i64)
     .bind(g.online as i64)
     .bind(g.facilitator_name)
-    .bind(db.now())
-    .execute(&mut *tx)
+    .bind(now)
+    .execute(&mut **tx)
     .await?;
     for (lang, description, first_visit) in g.texts {
         sqlx::query(
@@ -170,10 +189,9 @@ pub async fn insert(db: &Db, g: &NewGroup<'_>) -> Result<String, sqlx::Error> {
         .bind(*lang)
         .bind(*description)
         .bind(*first_visit)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
     }
-    tx.commit().await?;
     Ok(id)
 }
 

@@ -181,9 +181,17 @@ fn lookup(lang: Lang, key: &str, args: &[(&'static str, String)]) -> String {
     if args.is_empty() {
         LOCALES.lookup(&id, key)
     } else {
+        // Whole numbers go in as numbers, so Fluent can choose the plural form.
+        fn value(v: &str) -> FluentValue<'_> {
+            let counts = !v.is_empty() && v.len() < 10 && v.bytes().all(|b| b.is_ascii_digit());
+            match v.parse::<i64>() {
+                Ok(n) if counts && (v == "0" || !v.starts_with('0')) => FluentValue::from(n),
+                _ => FluentValue::from(v),
+            }
+        }
         let map: HashMap<Cow<'static, str>, FluentValue<'_>> = args
             .iter()
-            .map(|(k, v)| (Cow::Borrowed(*k), FluentValue::from(v.as_str())))
+            .map(|(k, v)| (Cow::Borrowed(*k), value(v)))
             .collect();
         LOCALES.lookup_with_args(&id, key, &map)
     }
@@ -213,6 +221,25 @@ mod tests {
         assert_eq!(Lang::Ar.dir(), "rtl");
         assert_eq!(Lang::Nl.dir(), "ltr");
         assert_eq!(Lang::En.dir(), "ltr");
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn plural_forms_follow_the_number() {
+        let nl = I18n { lang: Lang::Nl };
+        let party = |a: &str, c: &str| {
+            nl.t_args(
+                "rsvp-party",
+                &[("adults", a.to_string()), ("children", c.to_string())],
+            )
+        };
+        assert_eq!(party("1", "1"), "1 volwassene, 1 kind");
+        assert_eq!(party("2", "0"), "2 volwassenen, 0 kinderen");
+        let ar = I18n { lang: Lang::Ar };
+        assert_ne!(
+            ar.t_args("meetup-places-left", &[("count", "1".into())]),
+            ar.t_args("meetup-places-left", &[("count", "5".into())])
+        );
     }
 
     #[cfg(feature = "ssr")]
