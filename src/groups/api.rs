@@ -40,28 +40,39 @@ pub async fn search_groups(
         day.as_deref(),
         kids.as_deref(),
     );
-    let distance = |g: &GroupFacts| round_km(distance_km(here.lat, here.lon, g.lat, g.lon));
-    let measure = |groups: Vec<GroupFacts>| {
-        let mut hits: Vec<GroupHit> = groups
+    let distance = |c: &Candidate| round_km(distance_km(here.lat, here.lon, c.lat, c.lon));
+    let measure = |candidates: Vec<Candidate>| {
+        let mut hits: Vec<(f64, Candidate)> = candidates
             .into_iter()
-            .filter(|g| filters.admits(g))
-            .map(|g| GroupHit {
-                distance_km: distance(&g),
-                group: g,
-            })
+            .filter(|c| filters.admits(c))
+            .map(|c| (distance(&c), c))
             .collect();
-        hits.sort_by(|a, b| a.distance_km.total_cmp(&b.distance_km));
+        hits.sort_by(|a, b| a.0.total_cmp(&b.0));
         hits
     };
-    let around = store::in_person_near(&db, here.lat, here.lon, SEARCH_RADIUS_KM).await?;
+    let around = store::candidates_near(&db, here.lat, here.lon, SEARCH_RADIUS_KM).await?;
     // Unmet demand is about place, not about filters: any group within 10 km meets it.
-    let any_close = around.iter().any(|g| distance(g) <= CLOSE_KM);
+    let any_close = around.iter().any(|c| distance(c) <= CLOSE_KM);
     let mut hits = measure(around);
-    if hits.first().is_none_or(|h| h.distance_km > CLOSE_KM) {
+    if hits.first().is_none_or(|(km, _)| *km > CLOSE_KM) {
         // Nothing close: look across the whole country for the nearest ones.
-        hits = measure(store::in_person_near(&db, here.lat, here.lon, 400.0).await?);
+        hits = measure(store::candidates_near(&db, here.lat, here.lon, 400.0).await?);
     }
-    let (near, nothing_close) = pick_results(hits);
+    // Full facts only for the groups that can be shown.
+    hits.truncate(MAX_RESULTS);
+    let ids: Vec<&str> = hits.iter().map(|(_, c)| c.id.as_str()).collect();
+    let shown = store::facts_of(&db, &ids).await?;
+    let sorted = hits
+        .iter()
+        .filter_map(|(km, c)| {
+            let group = shown.iter().find(|g| g.id == c.id)?.clone();
+            Some(GroupHit {
+                group,
+                distance_km: *km,
+            })
+        })
+        .collect();
+    let (near, nothing_close) = pick_results(sorted);
     if !any_close {
         store::record_miss(&db, pc.pc4(), crate::time::day_number(db.now())).await?;
     }

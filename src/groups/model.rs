@@ -112,15 +112,71 @@ impl GroupFilters {
     }
 
     /// The rule of the age, language, day and children filters for one group.
-    pub fn admits(&self, g: &GroupFacts) -> bool {
+    pub fn admits(&self, g: &impl Filterable) -> bool {
+        let t = g.traits();
         self.child_age
-            .is_none_or(|a| g.age_min <= a && a <= g.age_max)
+            .is_none_or(|a| t.age_min <= a && a <= t.age_max)
             && self
                 .language
                 .as_deref()
-                .is_none_or(|l| g.languages.iter().any(|x| x == l))
-            && self.weekday.is_none_or(|d| d == g.weekday)
-            && (!self.children_welcome || g.children_welcome || g.childcare)
+                .is_none_or(|l| t.languages.iter().any(|x| x == l))
+            && self.weekday.is_none_or(|d| d == t.weekday)
+            && (!self.children_welcome || t.children_welcome || t.childcare)
+    }
+}
+
+/// What the filters look at.
+pub struct Traits<'a> {
+    pub age_min: u8,
+    pub age_max: u8,
+    pub languages: &'a [String],
+    pub weekday: Weekday,
+    pub children_welcome: bool,
+    pub childcare: bool,
+}
+
+pub trait Filterable {
+    fn traits(&self) -> Traits<'_>;
+}
+
+impl Filterable for GroupFacts {
+    fn traits(&self) -> Traits<'_> {
+        Traits {
+            age_min: self.age_min,
+            age_max: self.age_max,
+            languages: &self.languages,
+            weekday: self.weekday,
+            children_welcome: self.children_welcome,
+            childcare: self.childcare,
+        }
+    }
+}
+
+/// A group in the search box, with just what distance and filters need (the finder reads
+/// these for many groups, and the full facts only for the ones it shows).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Candidate {
+    pub id: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub age_min: u8,
+    pub age_max: u8,
+    pub languages: Vec<String>,
+    pub weekday: Weekday,
+    pub children_welcome: bool,
+    pub childcare: bool,
+}
+
+impl Filterable for Candidate {
+    fn traits(&self) -> Traits<'_> {
+        Traits {
+            age_min: self.age_min,
+            age_max: self.age_max,
+            languages: &self.languages,
+            weekday: self.weekday,
+            children_welcome: self.children_welcome,
+            childcare: self.childcare,
+        }
     }
 }
 

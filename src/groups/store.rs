@@ -2,7 +2,7 @@
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
-use super::model::{GroupFacts, Rhythm, Weekday};
+use super::model::{Candidate, GroupFacts, Rhythm, Weekday};
 use crate::db::Db;
 
 const FACTS: &str = "SELECT g.id, g.name, g.municipality, g.address, g.lat, g.lon, g.weekday, \
@@ -28,12 +28,7 @@ fn facts(row: &AnyRow) -> Result<GroupFacts, sqlx::Error> {
             .ok_or_else(|| decode("rhythm"))?,
         age_min: int("age_min")?.clamp(0, 18) as u8,
         age_max: int("age_max")?.clamp(0, 18) as u8,
-        languages: row
-            .try_get::<String, _>("languages")?
-            .split(',')
-            .filter(|s| !s.is_empty())
-            .map(str::to_string)
-            .collect(),
+        languages: languages(row.try_get("languages")?),
         children_welcome: int("children_welcome")? != 0,
         childcare: int("childcare")? != 0,
         cost_cents: int("cost_cents")?.max(0) as u32,
@@ -43,28 +38,65 @@ fn facts(row: &AnyRow) -> Result<GroupFacts, sqlx::Error> {
     })
 }
 
-/// Active groups that meet in person inside a box around a point (the caller measures).
-pub async fn in_person_near(
+fn languages(list: String) -> Vec<String> {
+    list.split(',')
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Active groups that meet in person inside a box around a point: only what distance and
+/// filters need (the caller measures and picks).
+pub async fn candidates_near(
     db: &Db,
     lat: f64,
     lon: f64,
     radius_km: f64,
-) -> Result<Vec<GroupFacts>, sqlx::Error> {
+) -> Result<Vec<Candidate>, sqlx::Error> {
     let dlat = radius_km / 111.0;
     let dlon = radius_km / (111.0 * lat.to_radians().cos().max(0.1));
-    let sql = format!(
-        "{FACTS} WHERE g.active = 1 AND g.online = 0 \
-         AND g.lat BETWEEN $2 AND $3 AND g.lon BETWEEN $4 AND $5"
-    );
-    let rows = sqlx::query(&sql)
-        .bind(db.now())
-        .bind(lat - dlat)
-        .bind(lat + dlat)
-        .bind(lon - dlon)
-        .bind(lon + dlon)
-        .fetch_all(&db.pool)
-        .await?;
-    rows.iter().map(facts).collect()
+    let rows = sqlx::query(
+        "SELECT id, lat, lon, weekday, age_min, age_max, languages, children_welcome, childcare \
+         FROM peer_groups WHERE active = 1 AND online = 0 \
+         AND lat BETWEEN $1 AND $2 AND lon BETWEEN $3 AND $4",
+    )
+    .bind(lat - dlat)
+    .bind(lat + dlat)
+    .bind(lon - dlon)
+    .bind(lon + dlon)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let int = |c: &str| r.try_get::<i64, _>(c);
+            Ok(Candidate {
+                id: r.try_get("id")?,
+                lat: r.try_get("lat")?,
+                lon: r.try_get("lon")?,
+                weekday: Weekday::new(int("weekday")?)
+                    .ok_or_else(|| sqlx::Error::Decode("bad weekday".into()))?,
+                age_min: int("age_min")?.clamp(0, 18) as u8,
+                age_max: int("age_max")?.clamp(0, 18) as u8,
+                languages: languages(r.try_get("languages")?),
+                children_welcome: int("children_welcome")? != 0,
+                childcare: int("childcare")? != 0,
+            })
+        })
+        .collect()
+}
+
+/// The full facts of some groups (any order).
+pub async fn facts_of(db: &Db, ids: &[&str]) -> Result<Vec<GroupFacts>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let placeholders: Vec<String> = (2..ids.len() + 2).map(|n| format!("${n}")).collect();
+    let sql = format!("{FACTS} WHERE g.id IN ({})", placeholders.join(", "));
+    let mut query = sqlx::query(&sql).bind(db.now());
+    for id in ids {
+        query = query.bind(*id);
+    }
+    query.fetch_all(&db.pool).await?.iter().map(facts).collect()
 }
 
 pub async fn online(db: &Db) -> Result<Vec<GroupFacts>, sqlx::Error> {

@@ -176,10 +176,17 @@ fn lookup(lang: Lang, key: &str, args: &[(&'static str, String)]) -> String {
     use fluent_templates::{fluent_bundle::FluentValue, Loader};
     use std::borrow::Cow;
     use std::collections::HashMap;
-    let id: fluent_templates::LanguageIdentifier =
-        lang.code().parse().expect("language codes are valid");
+    use std::sync::LazyLock;
+    static IDS: LazyLock<Vec<fluent_templates::LanguageIdentifier>> = LazyLock::new(|| {
+        Lang::ALL
+            .iter()
+            .map(|l| l.code().parse().expect("language codes are valid"))
+            .collect()
+    });
+    let index = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+    let id = &IDS[index];
     if args.is_empty() {
-        LOCALES.lookup(&id, key)
+        LOCALES.lookup(id, key)
     } else {
         // Whole numbers go in as numbers, so Fluent can choose the plural form.
         fn value(v: &str) -> FluentValue<'_> {
@@ -193,7 +200,7 @@ fn lookup(lang: Lang, key: &str, args: &[(&'static str, String)]) -> String {
             .iter()
             .map(|(k, v)| (Cow::Borrowed(*k), value(v)))
             .collect();
-        LOCALES.lookup_with_args(&id, key, &map)
+        LOCALES.lookup_with_args(id, key, &map)
     }
 }
 
