@@ -4,6 +4,9 @@ use leptos_meta::{provide_meta_context, MetaTags};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
+use crate::admin::pages::{
+    AcceptInvitePage, AccountsPage, AdminHomePage, AuditPage, InvitesPage, LoginPage, PasswordPage,
+};
 use crate::groups::join_pages::{JoinPage, JoinStatusPage, WithdrawnPage};
 use crate::groups::pages::{GroupPage, GroupsPage};
 use crate::home::HomePage;
@@ -70,6 +73,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("meetups/:id") view=MeetupPage ssr=SsrMode::Async/>
                     <Route path=path!("rsvp/:token") view=RsvpPage ssr=SsrMode::Async/>
                     <Route path=path!("rsvp-cancelled") view=RsvpCancelledPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin") view=AdminHomePage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/login") view=LoginPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/invites") view=InvitesPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/invite/:token") view=AcceptInvitePage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/accounts") view=AccountsPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/audit") view=AuditPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/password") view=PasswordPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <Footer/>

@@ -178,6 +178,21 @@ pub async fn load_if_empty(db: &Db) -> Result<usize, sqlx::Error> {
     Ok(GROUPS.len())
 }
 
+/// In demo mode, a coordinator to try the facilitator side with, when there are no accounts
+/// yet. The password is random and printed once in the log.
+pub async fn demo_login(db: &Db) -> Result<Option<(String, String)>, sqlx::Error> {
+    use crate::admin::{model::Role, password, store as accounts};
+    if accounts::count_accounts(db).await? > 0 {
+        return Ok(None);
+    }
+    let email = "coordinator@demo.doorstart.invalid".to_string();
+    let secret = crate::security::tokens::new_token()[..20].to_string();
+    let hash = password::hash(secret.clone()).await;
+    let id = accounts::create_account(db, &email, "Demo", Role::Coordinator, &hash).await?;
+    accounts::audit(db, None, "create-coordinator", "account", &id).await?;
+    Ok(Some((email, secret)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

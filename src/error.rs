@@ -8,6 +8,9 @@ pub enum AppError {
     Invalid(String),
     #[error("not found")]
     NotFound,
+    /// Not signed in (or the session ended): the admin pages send people to sign in.
+    #[error("sign in first")]
+    SignIn,
     #[error("too many requests")]
     TooMany,
     #[error("server error")]
@@ -19,6 +22,7 @@ impl AppError {
         match self {
             AppError::Invalid(_) => 400,
             AppError::NotFound => 404,
+            AppError::SignIn => 401,
             AppError::TooMany => 429,
             AppError::Internal => 500,
         }

@@ -1,6 +1,7 @@
 //! Doorstart: peer groups, anonymous help and step-by-step guides for single parents.
 #![recursion_limit = "256"]
 
+pub mod admin;
 pub mod app;
 pub mod error;
 pub mod groups;

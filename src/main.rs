@@ -5,8 +5,76 @@ use doorstart::config::Config;
 use doorstart::db::{Db, SystemClock};
 use doorstart::server;
 
+use clap::{Parser, Subcommand};
+
+/// Doorstart: peer groups, anonymous help and step-by-step guides for single parents.
+#[derive(Parser)]
+#[command(version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the app (the default).
+    Serve,
+    /// Manage accounts.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Create a coordinator account; the password is read from standard input.
+    CreateCoordinator {
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value = "Coordinator")]
+        name: String,
+    },
+}
+
+/// Reads one line from standard input, without echo when it is a terminal.
+fn read_password() -> std::io::Result<String> {
+    use std::io::{BufRead, IsTerminal, Write};
+    let terminal = std::io::stdin().is_terminal();
+    if terminal {
+        eprint!("Password (15 to 128 characters): ");
+        std::io::stderr().flush()?;
+        let _ = std::process::Command::new("stty").arg("-echo").status();
+    }
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line)?;
+    if terminal {
+        let _ = std::process::Command::new("stty").arg("echo").status();
+        eprintln!();
+    }
+    Ok(line.trim_end_matches(['\r', '\n']).to_string())
+}
+
+async fn create_coordinator(db: &Db, email: &str, name: &str) -> Result<(), String> {
+    use doorstart::admin::model::{NewPassword, Role};
+    use doorstart::admin::{password, store};
+    let email = doorstart::groups::join::parse_email(email)
+        .ok_or("that is not an e-mail address")?
+        .to_lowercase();
+    let name = doorstart::groups::join::parse_name(name).map_err(|k| k.to_string())?;
+    let typed = read_password().map_err(|e| e.to_string())?;
+    let pass = NewPassword::parse(&typed, password::is_common).map_err(|k| k.to_string())?;
+    let hash = password::hash(pass.expose().to_string()).await;
+    let id = store::create_account(db, &email, &name, Role::Coordinator, &hash)
+        .await
+        .map_err(|e| format!("could not create the account (is the e-mail taken?): {e}"))?;
+    let _ = store::audit(db, None, "create-coordinator", "account", &id).await;
+    Ok(())
+}
+
 #[tokio::main]
 async fn main() -> ExitCode {
+    let cli = Cli::parse();
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
@@ -24,11 +92,35 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    if let Some(Command::Admin {
+        command: AdminCommand::CreateCoordinator { email, name },
+    }) = &cli.command
+    {
+        return match create_coordinator(&db, email, name).await {
+            Ok(()) => {
+                eprintln!("coordinator created: {email}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("not created: {e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
 
     if config.demo {
         match doorstart::demo::load_if_empty(&db).await {
             Ok(0) => {}
-            Ok(n) => tracing::info!(groups = n, "demo data loaded"),
+            Ok(n) => {
+                tracing::info!(groups = n, "demo data loaded");
+                match doorstart::demo::demo_login(&db).await {
+                    Ok(Some((email, password))) => {
+                        tracing::info!("demo login (demo mode only): {email} / {password}")
+                    }
+                    Ok(None) => {}
+                    Err(e) => tracing::warn!(error = %e, "no demo login"),
+                }
+            }
             Err(e) => {
                 tracing::error!(error = %e, "could not load demo data");
                 return ExitCode::FAILURE;

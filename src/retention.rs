@@ -16,6 +16,9 @@ pub async fn purge_once(db: &Db) -> Result<u64, sqlx::Error> {
     let joins =
         crate::groups::store::purge_join_requests(db, JOIN_CLOSED_DAYS, JOIN_MAX_DAYS).await?;
     let rsvps = crate::meetups::store::purge_rsvps(db, RSVP_DAYS_AFTER).await?;
+    if let Err(e) = db.sessions.delete_expired().await {
+        tracing::warn!(error = %e, "could not delete expired sessions");
+    }
     Ok(joins + rsvps)
 }
 

@@ -20,7 +20,7 @@ use crate::app::{shell, App};
 use crate::db::Db;
 use crate::security::limit::RateLimiter;
 use crate::ui::forms::FormState;
-use crate::{groups, i18n, meetups, security};
+use crate::{admin, groups, i18n, meetups, security};
 
 /// Largest request body we take: our forms are short.
 pub const BODY_LIMIT_BYTES: usize = 64 * 1024;
@@ -31,6 +31,8 @@ pub struct AppState {
     pub db: Db,
     /// Join requests and RSVPs per client: 10 in 10 minutes.
     pub form_limiter: Arc<RateLimiter>,
+    /// Sign-in attempts per client: 20 in 15 minutes.
+    pub login_limiter: Arc<RateLimiter>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -111,11 +113,36 @@ pub fn router(leptos_options: LeptosOptions, db: Db) -> Router {
         leptos_options: leptos_options.clone(),
         db: db.clone(),
         form_limiter: Arc::new(RateLimiter::new(10, Duration::from_secs(600))),
+        login_limiter: Arc::new(RateLimiter::new(20, Duration::from_secs(900))),
     };
+    let sessions = db.sessions.layer();
     let context = move || provide_context(db.clone());
     Router::new()
         .route("/healthz", get(healthz))
         .route("/groups/{id}/join", post(groups::api::handlers::join))
+        .route("/admin/login", post(admin::api::handlers::login))
+        .route("/admin/logout", post(admin::api::handlers::logout))
+        .route(
+            "/admin/requests/{id}/status",
+            post(admin::api::handlers::request_status),
+        )
+        .route(
+            "/admin/requests/{id}/assign",
+            post(admin::api::handlers::request_assign),
+        )
+        .route("/admin/invites", post(admin::api::handlers::create_invite))
+        .route(
+            "/admin/invite/{token}",
+            post(admin::api::handlers::accept_invite),
+        )
+        .route(
+            "/admin/accounts/{id}/deactivate",
+            post(admin::api::handlers::deactivate),
+        )
+        .route(
+            "/admin/password",
+            post(admin::api::handlers::change_password),
+        )
         // The RSVP form posts to the meetup page itself, so bad input re-renders that page.
         .route(
             "/meetups/{id}",
@@ -132,6 +159,7 @@ pub fn router(leptos_options: LeptosOptions, db: Db) -> Router {
         })
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .with_state(state)
+        .layer(sessions)
         .layer(middleware::from_fn(i18n::language_layer))
         .layer(middleware::from_fn(security::same_site_layer))
         .layer(middleware::from_fn(security::headers_layer))

@@ -64,6 +64,8 @@ pub struct Db {
     pub pool: AnyPool,
     pub backend: Backend,
     pub clock: Arc<dyn Clock>,
+    /// Sessions of signed-in facilitators, in the same database.
+    pub sessions: crate::admin::sessions::SessionBackend,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -110,10 +112,12 @@ impl Db {
             .connect_with(options)
             .await?;
         sqlx::migrate!("./migrations").run(&pool).await?;
+        let sessions = crate::admin::sessions::SessionBackend::connect(&url).await?;
         Ok(Self {
             pool,
             backend,
             clock,
+            sessions,
         })
     }
 

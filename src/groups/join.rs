@@ -221,6 +221,23 @@ pub struct JoinStatusView {
     pub contact_deadline: i64,
 }
 
+/// A join request as the facilitator's inbox shows it.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct InboxItem {
+    pub id: String,
+    pub group_name: String,
+    pub first_name: String,
+    pub contact_kind: String,
+    pub contact: String,
+    pub language: String,
+    pub children: Option<i64>,
+    pub child_ages: String,
+    pub status: String,
+    pub created_at: i64,
+    pub contact_deadline: i64,
+    pub handler: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

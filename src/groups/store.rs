@@ -2,6 +2,7 @@
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
+use super::join::InboxItem;
 use super::model::{Candidate, GroupFacts, Rhythm, Weekday};
 use crate::db::Db;
 
@@ -319,4 +320,94 @@ pub async fn purge_join_requests(
     .execute(&db.pool)
     .await?;
     Ok(done.rows_affected())
+}
+
+/// Who may see and change a join request: the coordinator all; a facilitator the requests
+/// assigned to them, or of their own groups when nobody is assigned.
+const MAY_HANDLE: &str = "($1 = 'coordinator' OR j.assigned_to = $2 \
+     OR (j.assigned_to IS NULL AND g.owner_id = $2))";
+
+pub async fn inbox(
+    db: &Db,
+    viewer: &crate::admin::model::Account,
+) -> Result<Vec<InboxItem>, sqlx::Error> {
+    let sql = format!(
+        "SELECT j.id, g.name AS group_name, j.first_name, j.contact_kind, j.contact, j.language, \
+         j.children, j.child_ages, j.status, j.created_at, j.contact_deadline, \
+         COALESCE(a.display_name, o.display_name, '-') AS handler \
+         FROM join_requests j JOIN peer_groups g ON g.id = j.group_id \
+         LEFT JOIN accounts a ON a.id = j.assigned_to LEFT JOIN accounts o ON o.id = g.owner_id \
+         WHERE {MAY_HANDLE} \
+         ORDER BY CASE j.status WHEN 'received' THEN 0 WHEN 'contacted' THEN 1 ELSE 2 END, j.created_at"
+    );
+    let rows = sqlx::query(&sql)
+        .bind(viewer.role.as_str())
+        .bind(&viewer.id)
+        .fetch_all(&db.pool)
+        .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(InboxItem {
+                id: r.try_get("id")?,
+                group_name: r.try_get("group_name")?,
+                first_name: r.try_get("first_name")?,
+                contact_kind: r.try_get("contact_kind")?,
+                contact: r.try_get("contact")?,
+                language: r.try_get("language")?,
+                children: r.try_get("children")?,
+                child_ages: r.try_get("child_ages")?,
+                status: r.try_get("status")?,
+                created_at: r.try_get("created_at")?,
+                contact_deadline: r.try_get("contact_deadline")?,
+                handler: r.try_get("handler")?,
+            })
+        })
+        .collect()
+}
+
+/// Changes the status if the viewer may handle the request; false otherwise (the caller
+/// answers 404, so nobody learns that it exists).
+pub async fn set_join_status(
+    db: &Db,
+    viewer: &crate::admin::model::Account,
+    id: &str,
+    status: super::join::JoinStatus,
+) -> Result<bool, sqlx::Error> {
+    let sql = format!(
+        "UPDATE join_requests SET status = $3, updated_at = $4 WHERE id = $5 AND id IN \
+         (SELECT j.id FROM join_requests j JOIN peer_groups g ON g.id = j.group_id WHERE {MAY_HANDLE})"
+    );
+    let done = sqlx::query(&sql)
+        .bind(viewer.role.as_str())
+        .bind(&viewer.id)
+        .bind(status.as_str())
+        .bind(db.now())
+        .bind(id)
+        .execute(&db.pool)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The coordinator hands a request to another facilitator.
+pub async fn assign_join_request(db: &Db, id: &str, account_id: &str) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE join_requests SET assigned_to = $1, updated_at = $2 WHERE id = $3 \
+         AND EXISTS (SELECT 1 FROM accounts WHERE id = $1 AND active = 1)",
+    )
+    .bind(account_id)
+    .bind(db.now())
+    .bind(id)
+    .execute(&db.pool)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Gives a group to a facilitator (the coordinator assigns groups).
+pub async fn set_owner(db: &Db, group_id: &str, account_id: &str) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("UPDATE peer_groups SET owner_id = $1 WHERE id = $2")
+        .bind(account_id)
+        .bind(group_id)
+        .execute(&db.pool)
+        .await?;
+    Ok(done.rows_affected() == 1)
 }

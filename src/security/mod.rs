@@ -36,6 +36,7 @@ pub async fn headers_layer(mut req: Request, next: Next) -> Response {
         .is_some_and(|v| v.as_bytes() == b"https")
         || req.uri().scheme_str() == Some("https");
     req.extensions_mut().insert(CspNonce(nonce.clone()));
+    let private = req.uri().path().starts_with("/admin");
     let mut res = next.run(req).await;
     let h = res.headers_mut();
     if let Ok(v) = HeaderValue::from_str(&content_security_policy(&nonce)) {
@@ -67,6 +68,9 @@ pub async fn headers_layer(mut req: Request, next: Next) -> Response {
         );
     }
     h.remove(header::SERVER);
+    if private {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     res
 }
 

@@ -1,0 +1,12 @@
+//! The facilitator side: accounts, sign-in, the join-request inbox, invites, audit log.
+pub mod api;
+#[cfg(feature = "ssr")]
+pub mod auth;
+pub mod model;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod password;
+#[cfg(feature = "ssr")]
+pub mod sessions;
+#[cfg(feature = "ssr")]
+pub mod store;

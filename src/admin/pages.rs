@@ -1,0 +1,386 @@
+//! The facilitator side's pages: sign in, the join-request inbox, invites, accounts, audit log
+//! and changing the password. Data comes from server functions that check the role.
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use super::api::{admin_accounts, admin_audit, admin_inbox, invite_role, InboxData};
+use crate::error::AppError;
+use crate::groups::join::InboxItem;
+use crate::i18n::{k, language_name_key, use_i18n, I18n};
+use crate::ui::forms::{use_form_state, ErrorSummary, TextField};
+use crate::ui::{ErrorNote, Icon, IconName, NotFound};
+
+/// What a failed admin data call shows: sign in, not found, or a generic error.
+fn failed(e: AppError) -> AnyView {
+    match e {
+        AppError::SignIn => view! { <ToSignIn/> }.into_any(),
+        AppError::NotFound | AppError::Invalid(_) => view! { <NotFound/> }.into_any(),
+        _ => view! { <ErrorNote/> }.into_any(),
+    }
+}
+
+/// Sends a visitor who is not signed in to the sign-in page (set while rendering, so the
+/// redirect reaches the response).
+#[component]
+fn ToSignIn() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+        res.set_status(axum::http::StatusCode::SEE_OTHER);
+        res.insert_header(
+            axum::http::header::LOCATION,
+            axum::http::HeaderValue::from_static("/admin/login"),
+        );
+    }
+    let i = use_i18n();
+    view! { <p><a href="/admin/login">{i.t("login-title")}</a></p> }
+}
+
+#[component]
+fn AdminNav(coordinator: bool) -> impl IntoView {
+    let i = use_i18n();
+    view! {
+        <nav class="admin-nav" aria-label=i.t("admin-nav-label")>
+            <a href="/admin"><Icon name=IconName::Users/><span>{i.t("admin-inbox")}</span></a>
+            {coordinator.then(|| view! {
+                <a href="/admin/invites"><Icon name=IconName::Share/><span>{i.t("admin-invites")}</span></a>
+                <a href="/admin/accounts"><Icon name=IconName::Key/><span>{i.t("admin-accounts")}</span></a>
+                <a href="/admin/audit"><Icon name=IconName::Book/><span>{i.t("admin-audit")}</span></a>
+            })}
+            <a href="/admin/password"><Icon name=IconName::Key/><span>{i.t("admin-password")}</span></a>
+            <form method="post" action="/admin/logout">
+                <button type="submit" class="secondary"><Icon name=IconName::Exit/><span>{i.t("admin-sign-out")}</span></button>
+            </form>
+        </nav>
+    }
+}
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let i = use_i18n();
+    let state = use_form_state();
+    let form_error = state.errors.get("form").map(|key| i.t(key));
+    view! {
+        <Title text=i.t("login-title")/>
+        <section class="page narrow">
+            <h1>{i.t("login-title")}</h1>
+            {form_error.map(|e| view! { <p class="error-summary" role="alert" id="form">{e}</p> })}
+            <form method="post" action="/admin/login" novalidate=true>
+                <TextField name="email" label=i.t("login-email") kind="email" autocomplete="username" maxlength=254 ltr=true/>
+                <TextField name="password" label=i.t("login-password") kind="password" autocomplete="current-password" maxlength=128/>
+                <button type="submit"><Icon name=IconName::Key/><span>{i.t("login-submit")}</span></button>
+            </form>
+        </section>
+    }
+}
+
+fn status_label(i: &I18n, status: &str) -> String {
+    i.t(match status {
+        "received" => k("status-received"),
+        "contacted" => k("status-contacted"),
+        "joined" => k("status-joined"),
+        _ => k("status-not-joined"),
+    })
+}
+
+fn inbox_item(
+    i: I18n,
+    item: InboxItem,
+    now: i64,
+    handlers: Vec<super::model::Account>,
+) -> impl IntoView {
+    let overdue = item.status == "received" && now > item.contact_deadline;
+    let contact = match item.contact_kind.as_str() {
+        "phone" => {
+            let href = format!("tel:{}", item.contact);
+            view! { <a href=href dir="ltr">{item.contact.clone()}</a> }.into_any()
+        }
+        "email" => {
+            let href = format!("mailto:{}", item.contact);
+            view! { <a href=href dir="ltr">{item.contact.clone()}</a> }.into_any()
+        }
+        _ => view! { <span>{i.t("inbox-comes-to-meeting")}</span> }.into_any(),
+    };
+    let children = match (item.children, item.child_ages.is_empty()) {
+        (None, true) => None,
+        (n, _) => Some(i.t_args(
+            "inbox-children",
+            &[
+                (
+                    "count",
+                    n.map(|n| n.to_string()).unwrap_or_else(|| "-".into()),
+                ),
+                (
+                    "ages",
+                    if item.child_ages.is_empty() {
+                        "-".into()
+                    } else {
+                        item.child_ages.clone()
+                    },
+                ),
+            ],
+        )),
+    };
+    let action = format!("/admin/requests/{}/status", item.id);
+    let assign = format!("/admin/requests/{}/assign", item.id);
+    let button = |status: &'static str, label: String| {
+        let action = action.clone();
+        view! {
+            <form method="post" action=action>
+                <input type="hidden" name="status" value=status/>
+                <button type="submit" class="secondary">{label}</button>
+            </form>
+        }
+    };
+    let reassign = (!handlers.is_empty()).then(|| {
+        let options = handlers
+            .into_iter()
+            .map(|a| view! { <option value=a.id>{a.display_name}</option> })
+            .collect_view();
+        let select_id = format!("assign-{}", item.id);
+        view! {
+            <form method="post" action=assign class="assign">
+                <label for=select_id.clone()>{i.t("inbox-assign-label")}</label>
+                <select id=select_id name="account">{options}</select>
+                <button type="submit" class="secondary">{i.t("inbox-assign")}</button>
+            </form>
+        }
+    });
+    view! {
+        <li class=if overdue { "inbox-item overdue" } else { "inbox-item" }>
+            <h3><bdi>{item.first_name.clone()}</bdi>" · "<bdi>{item.group_name.clone()}</bdi></h3>
+            {overdue.then(|| view! { <p class="badge-overdue"><strong>{i.t("inbox-overdue")}</strong></p> })}
+            <ul class="facts">
+                <li><Icon name=IconName::Info/><span>{status_label(&i, &item.status)}</span></li>
+                <li><Icon name=IconName::Chat/><span>{contact}</span></li>
+                <li><Icon name=IconName::Globe/><span>{i.t(language_name_key(&item.language))}</span></li>
+                {children.map(|c| view! { <li><Icon name=IconName::Child/><span>{c}</span></li> })}
+                <li><Icon name=IconName::Calendar/><span>{i.t_args("inbox-received", &[("date", i.date(item.created_at))])}</span></li>
+                <li><Icon name=IconName::Clock/><span>{i.t_args("inbox-deadline", &[("date", i.date(item.contact_deadline))])}</span></li>
+                <li><Icon name=IconName::Users/><span>{i.t_args("inbox-handler", &[("name", item.handler.clone())])}</span></li>
+            </ul>
+            <div class="actions">
+                {button("contacted", i.t("inbox-mark-contacted"))}
+                {button("joined", i.t("inbox-mark-joined"))}
+                {button("not_joined", i.t("inbox-mark-not-joined"))}
+            </div>
+            {reassign}
+        </li>
+    }
+}
+
+fn inbox_view(i: I18n, data: InboxData) -> AnyView {
+    let InboxData {
+        me,
+        items,
+        handlers,
+        now,
+    } = data;
+    let open = items
+        .iter()
+        .filter(|it| it.status == "received" || it.status == "contacted")
+        .count();
+    let list = items
+        .into_iter()
+        .map(|item| inbox_item(i, item, now, handlers.clone()))
+        .collect_view();
+    view! {
+        <Title text=i.t("admin-inbox")/>
+        <section class="page">
+            <p>{i.t_args("admin-hello", &[("name", me.display_name.clone())])}</p>
+            <AdminNav coordinator=me.is_coordinator()/>
+            <h1>{i.t("admin-inbox")}</h1>
+            <p>{i.t_args("inbox-open", &[("count", open.to_string())])}</p>
+            <ol class="results inbox">{list}</ol>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn AdminHomePage() -> impl IntoView {
+    let i = use_i18n();
+    let page = Suspend::new(async move {
+        match admin_inbox().await {
+            Ok(data) => inbox_view(i, data),
+            Err(e) => failed(e),
+        }
+    });
+    view! { <Suspense fallback=|| ()>{page}</Suspense> }
+}
+
+#[component]
+pub fn InvitesPage() -> impl IntoView {
+    let i = use_i18n();
+    let link = use_form_state().value("invite_link");
+    // The coordinator check: the accounts call answers 404 to anyone else.
+    let page = Suspend::new(async move {
+        match admin_accounts().await {
+            Ok(_) => view! {
+                <Title text=i.t("admin-invites")/>
+                <section class="page narrow">
+                    <AdminNav coordinator=true/>
+                    <h1>{i.t("admin-invites")}</h1>
+                    <p>{i.t("invite-intro")}</p>
+                    {(!link.is_empty()).then(|| view! {
+                        <div class="notice" role="status">
+                            <label for="invite-link">{i.t("invite-created")}</label>
+                            <input id="invite-link" type="text" readonly=true value=link.clone() dir="ltr"/>
+                        </div>
+                    })}
+                    <form method="post" action="/admin/invites">
+                        <button type="submit"><Icon name=IconName::Share/><span>{i.t("invite-create")}</span></button>
+                    </form>
+                </section>
+            }
+            .into_any(),
+            Err(e) => failed(e),
+        }
+    });
+    view! { <Suspense fallback=|| ()>{page}</Suspense> }
+}
+
+#[component]
+pub fn AcceptInvitePage() -> impl IntoView {
+    let i = use_i18n();
+    let token = use_params_map()
+        .get_untracked()
+        .get("token")
+        .unwrap_or_default();
+    let state = use_form_state();
+    let form_error = state.errors.get("form").map(|key| i.t(key));
+    let page = Suspend::new(async move {
+        match invite_role(token.clone()).await {
+            Ok(_) => {
+                let action = format!("/admin/invite/{token}");
+                view! {
+                    <Title text=i.t("invite-accept-title")/>
+                    <section class="page narrow">
+                        <h1>{i.t("invite-accept-title")}</h1>
+                        <p>{i.t("invite-accept-intro")}</p>
+                        <ErrorSummary/>
+                        {form_error.clone().map(|e| view! { <p class="field-error" id="form">{e}</p> })}
+                        <form method="post" action=action novalidate=true>
+                            <TextField name="display_name" label=i.t("invite-name") autocomplete="name" maxlength=40/>
+                            <TextField name="email" label=i.t("login-email") kind="email" autocomplete="username" maxlength=254 ltr=true/>
+                            <TextField name="new_password" label=i.t("password-new") hint=i.t("password-hint") kind="password" autocomplete="new-password" maxlength=128/>
+                            <button type="submit"><Icon name=IconName::Key/><span>{i.t("invite-accept")}</span></button>
+                        </form>
+                    </section>
+                }
+                .into_any()
+            }
+            Err(e) => failed(e),
+        }
+    });
+    view! { <Suspense fallback=|| ()>{page}</Suspense> }
+}
+
+#[component]
+pub fn AccountsPage() -> impl IntoView {
+    let i = use_i18n();
+    let page = Suspend::new(async move {
+        match admin_accounts().await {
+            Ok(accounts) => {
+                let rows = accounts
+                    .into_iter()
+                    .map(|(a, active)| {
+                        let action = format!("/admin/accounts/{}/deactivate", a.id);
+                        let role = i.t(if a.is_coordinator() { k("role-coordinator") } else { k("role-facilitator") });
+                        view! {
+                            <li class="group-card">
+                                <h3><bdi>{a.display_name.clone()}</bdi></h3>
+                                <p dir="ltr" class="ltr">{a.email.clone()}</p>
+                                <p>{role}" · "{i.t(if active { k("account-active") } else { k("account-inactive") })}</p>
+                                {(active && !a.is_coordinator()).then(|| view! {
+                                    <form method="post" action=action>
+                                        <button type="submit" class="secondary">{i.t("account-deactivate")}</button>
+                                    </form>
+                                })}
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <Title text=i.t("admin-accounts")/>
+                    <section class="page">
+                        <AdminNav coordinator=true/>
+                        <h1>{i.t("admin-accounts")}</h1>
+                        <ul class="results">{rows}</ul>
+                    </section>
+                }
+                .into_any()
+            }
+            Err(e) => failed(e),
+        }
+    });
+    view! { <Suspense fallback=|| ()>{page}</Suspense> }
+}
+
+#[component]
+pub fn AuditPage() -> impl IntoView {
+    let i = use_i18n();
+    let page = Suspend::new(async move {
+        match admin_audit().await {
+            Ok(entries) => {
+                let rows = entries
+                    .into_iter()
+                    .map(|e| view! {
+                        <tr>
+                            <td>{format!("{} {}", i.date(e.at), i.clock(e.at))}</td>
+                            <td><bdi>{e.actor}</bdi></td>
+                            <td dir="ltr">{e.action}</td>
+                            <td dir="ltr">{format!("{} {}", e.object_kind, e.object_id.chars().take(8).collect::<String>())}</td>
+                        </tr>
+                    })
+                    .collect_view();
+                view! {
+                    <Title text=i.t("admin-audit")/>
+                    <section class="page">
+                        <AdminNav coordinator=true/>
+                        <h1>{i.t("admin-audit")}</h1>
+                        <div class="table-wrap">
+                            <table>
+                                <thead><tr>
+                                    <th scope="col">{i.t("audit-when")}</th>
+                                    <th scope="col">{i.t("audit-who")}</th>
+                                    <th scope="col">{i.t("audit-what")}</th>
+                                    <th scope="col">{i.t("audit-object")}</th>
+                                </tr></thead>
+                                <tbody>{rows}</tbody>
+                            </table>
+                        </div>
+                    </section>
+                }
+                .into_any()
+            }
+            Err(e) => failed(e),
+        }
+    });
+    view! { <Suspense fallback=|| ()>{page}</Suspense> }
+}
+
+#[component]
+pub fn PasswordPage() -> impl IntoView {
+    let i = use_i18n();
+    let page = Suspend::new(async move {
+        match super::api::admin_me().await {
+            Ok(me) => view! {
+                <Title text=i.t("admin-password")/>
+                <section class="page narrow">
+                    <AdminNav coordinator=me.is_coordinator()/>
+                    <h1>{i.t("admin-password")}</h1>
+                    <ErrorSummary/>
+                    <form method="post" action="/admin/password" novalidate=true>
+                        <TextField name="current_password" label=i.t("password-current") kind="password" autocomplete="current-password" maxlength=128/>
+                        <TextField name="new_password" label=i.t("password-new") hint=i.t("password-hint") kind="password" autocomplete="new-password" maxlength=128/>
+                        <button type="submit"><Icon name=IconName::Key/><span>{i.t("password-save")}</span></button>
+                    </form>
+                </section>
+            }
+            .into_any(),
+            Err(e) => failed(e),
+        }
+    });
+    view! { <Suspense fallback=|| ()>{page}</Suspense> }
+}

@@ -1,0 +1,119 @@
+//! Password hashing: argon2id with the OWASP parameters (19 MiB, t=2, p=1), off the async
+//! threads. The list of common passwords is Django's (BSD licence), shipped in `data/`.
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::{Algorithm, Argon2, Params, Version};
+
+pub const MEMORY_KIB: u32 = 19 * 1024;
+pub const ITERATIONS: u32 = 2;
+pub const PARALLELISM: u32 = 1;
+
+static COMMON: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../data/common-passwords.txt")
+        .lines()
+        .collect()
+});
+
+pub fn is_common(lowercase: &str) -> bool {
+    COMMON.contains(lowercase)
+}
+
+fn argon2() -> Argon2<'static> {
+    let params = Params::new(MEMORY_KIB, ITERATIONS, PARALLELISM, None).expect("valid parameters");
+    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+}
+
+fn hash_blocking(password: &str) -> String {
+    let salt = SaltString::generate(&mut argon2::password_hash::rand_core::OsRng);
+    argon2()
+        .hash_password(password.as_bytes(), &salt)
+        .expect("hashing with valid parameters")
+        .to_string()
+}
+
+pub async fn hash(password: String) -> String {
+    tokio::task::spawn_blocking(move || hash_blocking(&password))
+        .await
+        .expect("hashing task")
+}
+
+/// A hash of nothing, checked when the e-mail is unknown, so both answers take as long.
+static DUMMY: LazyLock<String> = LazyLock::new(|| hash_blocking("no account has this password"));
+
+pub enum Verdict {
+    Wrong,
+    Right { rehash: bool },
+}
+
+/// Checks a password against a stored hash (or the dummy one when there is no account).
+pub async fn verify(password: String, stored: Option<String>) -> Verdict {
+    tokio::task::spawn_blocking(move || {
+        let known = stored.is_some();
+        let stored = stored.unwrap_or_else(|| DUMMY.clone());
+        let Ok(parsed) = PasswordHash::new(&stored) else {
+            return Verdict::Wrong;
+        };
+        let ok = argon2()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok();
+        if !(ok && known) {
+            return Verdict::Wrong;
+        }
+        let current = parsed.algorithm.as_str() == "argon2id"
+            && parsed.params.get_decimal("m") == Some(MEMORY_KIB)
+            && parsed.params.get_decimal("t") == Some(ITERATIONS)
+            && parsed.params.get_decimal("p") == Some(PARALLELISM);
+        Verdict::Right { rehash: !current }
+    })
+    .await
+    .unwrap_or(Verdict::Wrong)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn hashes_with_owasp_parameters_and_verifies() {
+        let h = hash("a long enough passphrase".into()).await;
+        assert!(h.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{h}");
+        assert!(matches!(
+            verify("a long enough passphrase".into(), Some(h.clone())).await,
+            Verdict::Right { rehash: false }
+        ));
+        assert!(matches!(
+            verify("another passphrase!!".into(), Some(h)).await,
+            Verdict::Wrong
+        ));
+        assert!(matches!(
+            verify("anything at all here".into(), None).await,
+            Verdict::Wrong
+        ));
+    }
+
+    #[tokio::test]
+    async fn old_parameters_ask_for_a_rehash() {
+        let salt = SaltString::generate(&mut argon2::password_hash::rand_core::OsRng);
+        let weak = Argon2::new(
+            Algorithm::Argon2id,
+            Version::V0x13,
+            Params::new(8192, 1, 1, None).unwrap(),
+        )
+        .hash_password(b"a long enough passphrase", &salt)
+        .unwrap()
+        .to_string();
+        assert!(matches!(
+            verify("a long enough passphrase".into(), Some(weak)).await,
+            Verdict::Right { rehash: true }
+        ));
+    }
+
+    #[test]
+    fn the_common_list_is_loaded() {
+        assert!(COMMON.len() > 19_000);
+        assert!(is_common("qwerty"));
+        assert!(!is_common("correct horse battery staple"));
+    }
+}

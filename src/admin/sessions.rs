@@ -1,0 +1,98 @@
+//! Sessions of signed-in facilitators, stored in the database (tower-sessions with its sqlx
+//! store) on SQLite or PostgreSQL, whichever the app runs on.
+use async_trait::async_trait;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::session::{Id, Record};
+use tower_sessions::session_store::{self, SessionStore};
+use tower_sessions::{Expiry, SessionManagerLayer};
+use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
+
+/// The cookie: `__Host-` prefixed, Secure, HttpOnly, SameSite=Strict, for the whole site.
+pub const COOKIE: &str = "__Host-doorstart";
+/// Idle timeout.
+pub const IDLE_MINUTES: i64 = 30;
+/// Absolute timeout, counted from sign-in.
+pub const ABSOLUTE_SECONDS: i64 = 12 * 3600;
+
+#[derive(Clone, Debug)]
+pub enum SessionBackend {
+    Sqlite(SqliteStore),
+    Postgres(PostgresStore),
+}
+
+impl SessionBackend {
+    pub async fn connect(url: &str) -> Result<Self, sqlx::Error> {
+        use std::str::FromStr;
+        if url.starts_with("sqlite:") {
+            let options = sqlx::sqlite::SqliteConnectOptions::from_str(url)?
+                .create_if_missing(true)
+                .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal)
+                .synchronous(sqlx::sqlite::SqliteSynchronous::Full)
+                .busy_timeout(std::time::Duration::from_secs(5));
+            let pool = sqlx::sqlite::SqlitePoolOptions::new()
+                .max_connections(2)
+                .connect_with(options)
+                .await?;
+            let store = SqliteStore::new(pool);
+            store.migrate().await?;
+            Ok(SessionBackend::Sqlite(store))
+        } else {
+            let pool = sqlx::postgres::PgPoolOptions::new()
+                .max_connections(4)
+                .connect(url)
+                .await?;
+            let store = PostgresStore::new(pool);
+            store.migrate().await?;
+            Ok(SessionBackend::Postgres(store))
+        }
+    }
+
+    pub fn layer(&self) -> SessionManagerLayer<SessionBackend> {
+        SessionManagerLayer::new(self.clone())
+            .with_name(COOKIE)
+            .with_secure(true)
+            .with_http_only(true)
+            .with_same_site(SameSite::Strict)
+            .with_path("/")
+            .with_expiry(Expiry::OnInactivity(time::Duration::minutes(IDLE_MINUTES)))
+    }
+}
+
+#[async_trait]
+impl SessionStore for SessionBackend {
+    async fn create(&self, record: &mut Record) -> session_store::Result<()> {
+        match self {
+            SessionBackend::Sqlite(s) => s.create(record).await,
+            SessionBackend::Postgres(s) => s.create(record).await,
+        }
+    }
+    async fn save(&self, record: &Record) -> session_store::Result<()> {
+        match self {
+            SessionBackend::Sqlite(s) => s.save(record).await,
+            SessionBackend::Postgres(s) => s.save(record).await,
+        }
+    }
+    async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
+        match self {
+            SessionBackend::Sqlite(s) => s.load(id).await,
+            SessionBackend::Postgres(s) => s.load(id).await,
+        }
+    }
+    async fn delete(&self, id: &Id) -> session_store::Result<()> {
+        match self {
+            SessionBackend::Sqlite(s) => s.delete(id).await,
+            SessionBackend::Postgres(s) => s.delete(id).await,
+        }
+    }
+}
+
+impl SessionBackend {
+    /// Removes sessions whose time is up (part of the retention pass).
+    pub async fn delete_expired(&self) -> session_store::Result<()> {
+        use tower_sessions::ExpiredDeletion;
+        match self {
+            SessionBackend::Sqlite(s) => s.delete_expired().await,
+            SessionBackend::Postgres(s) => s.delete_expired().await,
+        }
+    }
+}

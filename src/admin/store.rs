@@ -1,0 +1,250 @@
+//! Every SQL statement of accounts, invites, sign-in throttling and the audit log.
+use sqlx::any::AnyRow;
+use sqlx::Row;
+
+use super::model::{Account, AuditEntry, Role};
+use crate::db::{new_id, Db};
+
+fn account(r: &AnyRow) -> Result<Account, sqlx::Error> {
+    Ok(Account {
+        id: r.try_get("id")?,
+        email: r.try_get("email")?,
+        display_name: r.try_get("display_name")?,
+        role: Role::parse(&r.try_get::<String, _>("role")?)
+            .ok_or_else(|| sqlx::Error::Decode("bad role".into()))?,
+    })
+}
+
+pub async fn create_account(
+    db: &Db,
+    email: &str,
+    display_name: &str,
+    role: Role,
+    password_hash: &str,
+) -> Result<String, sqlx::Error> {
+    let id = new_id();
+    sqlx::query(
+        "INSERT INTO accounts (id, email, display_name, role, password_hash, active, created_at) \
+         VALUES ($1, $2, $3, $4, $5, 1, $6)",
+    )
+    .bind(&id)
+    .bind(email)
+    .bind(display_name)
+    .bind(role.as_str())
+    .bind(password_hash)
+    .bind(db.now())
+    .execute(&db.pool)
+    .await?;
+    Ok(id)
+}
+
+/// The account and its password hash, for signing in (active accounts only).
+pub async fn for_sign_in(db: &Db, email: &str) -> Result<Option<(Account, String)>, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT id, email, display_name, role, password_hash FROM accounts \
+         WHERE email = $1 AND active = 1",
+    )
+    .bind(email)
+    .fetch_optional(&db.pool)
+    .await?;
+    row.map(|r| Ok((account(&r)?, r.try_get("password_hash")?)))
+        .transpose()
+}
+
+pub async fn active_by_id(db: &Db, id: &str) -> Result<Option<Account>, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT id, email, display_name, role FROM accounts WHERE id = $1 AND active = 1",
+    )
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await?;
+    row.as_ref().map(account).transpose()
+}
+
+pub async fn set_password_hash(db: &Db, id: &str, hash: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
+        .bind(hash)
+        .bind(id)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}
+
+pub async fn password_hash(db: &Db, id: &str) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT password_hash FROM accounts WHERE id = $1 AND active = 1")
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await
+}
+
+/// Every account, for the coordinator: (account, active).
+pub async fn all_accounts(db: &Db) -> Result<Vec<(Account, bool)>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT id, email, display_name, role, active FROM accounts ORDER BY display_name",
+    )
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|r| Ok((account(r)?, r.try_get::<i64, _>("active")? != 0)))
+        .collect()
+}
+
+pub async fn deactivate(db: &Db, id: &str) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("UPDATE accounts SET active = 0 WHERE id = $1 AND active = 1")
+        .bind(id)
+        .execute(&db.pool)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn count_accounts(db: &Db) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM accounts")
+        .fetch_one(&db.pool)
+        .await
+}
+
+pub async fn record_failure(db: &Db, account_id: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO login_failures (account_id, at) VALUES ($1, $2)")
+        .bind(account_id)
+        .bind(db.now())
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}
+
+/// Failed sign-ins of an account since a moment.
+pub async fn failures_since(db: &Db, account_id: &str, since: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM login_failures WHERE account_id = $1 AND at >= $2")
+        .bind(account_id)
+        .bind(since)
+        .fetch_one(&db.pool)
+        .await
+}
+
+pub async fn clear_failures(db: &Db, account_id: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM login_failures WHERE account_id = $1")
+        .bind(account_id)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}
+
+pub async fn create_invite(
+    db: &Db,
+    token: &str,
+    role: Role,
+    created_by: &str,
+    days: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO invites (token_hash, role, created_by, created_at, expires_at) \
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(crate::security::tokens::hash_token(token))
+    .bind(role.as_str())
+    .bind(created_by)
+    .bind(db.now())
+    .bind(db.now() + days * 86_400)
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+/// The role of an open invite (not used, not expired).
+pub async fn open_invite(db: &Db, token: &str) -> Result<Option<Role>, sqlx::Error> {
+    let role: Option<String> = sqlx::query_scalar(
+        "SELECT role FROM invites WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2",
+    )
+    .bind(crate::security::tokens::hash_token(token))
+    .bind(db.now())
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(role.as_deref().and_then(Role::parse))
+}
+
+/// Uses an invite and creates the account in one transaction; None when the invite is gone
+/// or the e-mail is taken.
+pub async fn accept_invite(
+    db: &Db,
+    token: &str,
+    email: &str,
+    display_name: &str,
+    password_hash: &str,
+) -> Result<Option<String>, sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    let role: Option<String> = sqlx::query_scalar(
+        "UPDATE invites SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL \
+         AND expires_at > $1 RETURNING role",
+    )
+    .bind(db.now())
+    .bind(crate::security::tokens::hash_token(token))
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(role) = role else { return Ok(None) };
+    let taken: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM accounts WHERE email = $1")
+        .bind(email)
+        .fetch_one(&mut *tx)
+        .await?;
+    if taken > 0 {
+        return Ok(None);
+    }
+    let id = new_id();
+    sqlx::query(
+        "INSERT INTO accounts (id, email, display_name, role, password_hash, active, created_at) \
+         VALUES ($1, $2, $3, $4, $5, 1, $6)",
+    )
+    .bind(&id)
+    .bind(email)
+    .bind(display_name)
+    .bind(role)
+    .bind(password_hash)
+    .bind(db.now())
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(Some(id))
+}
+
+/// One line of the audit log: who, what, which object; never personal content.
+pub async fn audit(
+    db: &Db,
+    actor_id: Option<&str>,
+    action: &str,
+    object_kind: &str,
+    object_id: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO audit_log (id, at, actor_id, action, object_kind, object_id) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(new_id())
+    .bind(db.now())
+    .bind(actor_id)
+    .bind(action)
+    .bind(object_kind)
+    .bind(object_id)
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+pub async fn recent_audit(db: &Db, limit: i64) -> Result<Vec<AuditEntry>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT l.at, COALESCE(a.display_name, '-') AS actor, l.action, l.object_kind, l.object_id \
+         FROM audit_log l LEFT JOIN accounts a ON a.id = l.actor_id ORDER BY l.at DESC, l.id LIMIT $1",
+    )
+    .bind(limit)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(AuditEntry {
+                at: r.try_get("at")?,
+                actor: r.try_get("actor")?,
+                action: r.try_get("action")?,
+                object_kind: r.try_get("object_kind")?,
+                object_id: r.try_get("object_id")?,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,432 @@
+//! The facilitator side on both databases: sign-in, sessions, throttling, roles and
+//! ownership (IDOR), invites, deactivation, the join inbox and the audit log.
+mod common;
+
+use doorstart::admin::model::Role;
+use doorstart::admin::{password, store as accounts};
+use doorstart::groups::model::{Rhythm, Weekday};
+use doorstart::groups::store::{self, NewGroup};
+
+const PASSWORD: &str = "a sentence that is long enough";
+
+async fn account(app: &common::TestApp, email: &str, role: Role) -> String {
+    let hash = password::hash(PASSWORD.into()).await;
+    accounts::create_account(&app.db, email, email, role, &hash)
+        .await
+        .unwrap()
+}
+
+/// Signs in and returns the session cookie ("name=value").
+async fn sign_in(app: &common::TestApp, email: &str) -> String {
+    let res = app
+        .client
+        .post(app.url("/admin/login"))
+        .form(&[("email", email), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 303, "signed in as {email}");
+    let cookie = res
+        .headers()
+        .get("set-cookie")
+        .expect("session cookie")
+        .to_str()
+        .unwrap()
+        .to_string();
+    cookie.split(';').next().unwrap().to_string()
+}
+
+async fn get_as(app: &common::TestApp, cookie: &str, path: &str) -> (u16, String, String) {
+    let res = app
+        .client
+        .get(app.url(path))
+        .header("cookie", cookie)
+        .send()
+        .await
+        .unwrap();
+    let status = res.status().as_u16();
+    let location = res
+        .headers()
+        .get("location")
+        .map(|l| l.to_str().unwrap().to_string())
+        .unwrap_or_default();
+    (status, location, res.text().await.unwrap())
+}
+
+async fn post_as(
+    app: &common::TestApp,
+    cookie: &str,
+    path: &str,
+    form: &[(&str, &str)],
+) -> (u16, String, String) {
+    let res = app
+        .client
+        .post(app.url(path))
+        .header("cookie", cookie)
+        .form(form)
+        .send()
+        .await
+        .unwrap();
+    let status = res.status().as_u16();
+    let location = res
+        .headers()
+        .get("location")
+        .map(|l| l.to_str().unwrap().to_string())
+        .unwrap_or_default();
+    (status, location, res.text().await.unwrap())
+}
+
+async fn group_with_request(
+    app: &common::TestApp,
+    owner: &str,
+    name: &str,
+    parent: &str,
+) -> String {
+    let id = store::insert(
+        &app.db,
+        &NewGroup {
+            name,
+            municipality: "Almelo",
+            address: "Teststraat 1",
+            pc4: 7607,
+            lat: 52.35,
+            lon: 6.66,
+            weekday: Weekday::new(2).unwrap(),
+            start_minute: 600,
+            rhythm: Rhythm::Weekly,
+            ages: (4, 12),
+            languages: &["nl"],
+            children_welcome: true,
+            childcare: false,
+            cost_cents: 0,
+            online: false,
+            facilitator_name: "X",
+            texts: &[],
+        },
+    )
+    .await
+    .unwrap();
+    store::set_owner(&app.db, &id, owner).await.unwrap();
+    let input = doorstart::groups::join::JoinInput {
+        token: doorstart::security::tokens::new_token(),
+        first_name: parent.into(),
+        contact: doorstart::groups::join::Contact::Phone("0612345678".into()),
+        language: "nl".into(),
+        children: Some(1),
+        child_ages: vec![5],
+    };
+    store::insert_join_request(&app.db, &id, &input)
+        .await
+        .unwrap();
+    let request: String = sqlx::query_scalar("SELECT id FROM join_requests WHERE first_name = $1")
+        .bind(parent)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    request
+}
+
+on_both_backends!(sign_in_session_and_sign_out, |app| {
+    account(app, "coord@example.nl", Role::Coordinator).await;
+    let (status, location, _) = get_as(app, "", "/admin").await;
+    assert!(status == 302 || status == 303, "{status}");
+    assert_eq!(location, "/admin/login");
+
+    // Wrong password and unknown e-mail: the same answer.
+    let wrong = app
+        .client
+        .post(app.url("/admin/login"))
+        .form(&[
+            ("email", "coord@example.nl"),
+            ("password", "not the right one at all"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(wrong.status().as_u16(), 400);
+    assert!(wrong.headers().get("set-cookie").is_none());
+    let wrong_body = wrong.text().await.unwrap();
+    let unknown = app
+        .client
+        .post(app.url("/admin/login"))
+        .form(&[
+            ("email", "nobody@example.nl"),
+            ("password", "not the right one at all"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(unknown.status().as_u16(), 400);
+    let unknown_body = unknown.text().await.unwrap();
+    assert!(wrong_body.contains("Het e-mailadres of het wachtwoord klopt niet."));
+    assert!(unknown_body.contains("Het e-mailadres of het wachtwoord klopt niet."));
+    assert!(
+        !wrong_body.contains("not the right one"),
+        "the password is never sent back"
+    );
+
+    let res = app
+        .client
+        .post(app.url("/admin/login"))
+        .form(&[("email", " Coord@Example.nl "), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 303);
+    let set = res
+        .headers()
+        .get("set-cookie")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(set.starts_with("__Host-doorstart="), "{set}");
+    for part in ["Secure", "HttpOnly", "SameSite=Strict", "Path=/"] {
+        assert!(set.contains(part), "{part} in {set}");
+    }
+    let cookie = set.split(';').next().unwrap().to_string();
+    let (status, _, body) = get_as(app, &cookie, "/admin").await;
+    assert_eq!(status, 200);
+    assert!(body.contains("Aanmeldingen"));
+    let res = app
+        .client
+        .get(app.url("/admin"))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers().get("cache-control").unwrap(), "no-store");
+
+    // A second sign-in gets another session id.
+    let other = sign_in(app, "coord@example.nl").await;
+    assert_ne!(other, cookie);
+
+    // Signing out ends the session on the server: the old cookie no longer works.
+    let (status, location, _) = post_as(app, &cookie, "/admin/logout", &[]).await;
+    assert_eq!((status, location.as_str()), (303, "/admin/login"));
+    let (status, location, _) = get_as(app, &cookie, "/admin").await;
+    assert!(status == 302 || status == 303);
+    assert_eq!(location, "/admin/login");
+
+    // The absolute timeout: 12 hours after signing in.
+    let (status, _, _) = get_as(app, &other, "/admin").await;
+    assert_eq!(status, 200);
+    app.clock.advance(12 * 3600 + 1);
+    let (_, location, _) = get_as(app, &other, "/admin").await;
+    assert_eq!(location, "/admin/login");
+});
+
+on_both_backends!(facilitators_see_only_their_own, |app| {
+    let a = account(app, "a@example.nl", Role::Facilitator).await;
+    let b = account(app, "b@example.nl", Role::Facilitator).await;
+    account(app, "coord@example.nl", Role::Coordinator).await;
+    group_with_request(app, &a, "Groep van A", "Ouder-A").await;
+    let b_request = group_with_request(app, &b, "Groep van B", "Ouder-B").await;
+
+    let ca = sign_in(app, "a@example.nl").await;
+    let (_, _, inbox) = get_as(app, &ca, "/admin").await;
+    assert!(inbox.contains("Ouder-A"));
+    assert!(!inbox.contains("Ouder-B"), "A does not see B's requests");
+
+    // A cannot change B's request: 404, and nothing changed.
+    let (status, _, _) = post_as(
+        app,
+        &ca,
+        &format!("/admin/requests/{b_request}/status"),
+        &[("status", "contacted")],
+    )
+    .await;
+    assert_eq!(status, 404);
+    let st: String = sqlx::query_scalar("SELECT status FROM join_requests WHERE id = $1")
+        .bind(&b_request)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(st, "received");
+    // Nor hand it over, nor use the coordinator's pages.
+    for path in ["/admin/accounts", "/admin/audit", "/admin/invites"] {
+        let (status, _, _) = get_as(app, &ca, path).await;
+        assert_eq!(status, 404, "{path}");
+    }
+    for path in [
+        format!("/admin/requests/{b_request}/assign"),
+        "/admin/invites".to_string(),
+        format!("/admin/accounts/{b}/deactivate"),
+    ] {
+        let (status, _, _) = post_as(app, &ca, &path, &[("account", a.as_str())]).await;
+        assert_eq!(status, 404, "{path}");
+    }
+
+    // B can, and the parent's status page follows.
+    let cb = sign_in(app, "b@example.nl").await;
+    let (status, location, _) = post_as(
+        app,
+        &cb,
+        &format!("/admin/requests/{b_request}/status"),
+        &[("status", "contacted")],
+    )
+    .await;
+    assert_eq!((status, location.as_str()), (303, "/admin"));
+    let st: String = sqlx::query_scalar("SELECT status FROM join_requests WHERE id = $1")
+        .bind(&b_request)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(st, "contacted");
+
+    // The coordinator sees both and hands B's request to A; then A sees it.
+    let cc = sign_in(app, "coord@example.nl").await;
+    let (_, _, inbox) = get_as(app, &cc, "/admin").await;
+    assert!(inbox.contains("Ouder-A") && inbox.contains("Ouder-B"));
+    let (status, _, _) = post_as(
+        app,
+        &cc,
+        &format!("/admin/requests/{b_request}/assign"),
+        &[("account", a.as_str())],
+    )
+    .await;
+    assert_eq!(status, 303);
+    let (_, _, inbox) = get_as(app, &ca, "/admin").await;
+    assert!(inbox.contains("Ouder-B"));
+
+    // The audit log names actions and ids, no personal content.
+    let (status, _, audit) = get_as(app, &cc, "/admin/audit").await;
+    assert_eq!(status, 200);
+    assert!(audit.contains("join-contacted"));
+    let texts: Vec<String> = sqlx::query_scalar(
+        "SELECT action || ' ' || object_kind || ' ' || object_id FROM audit_log",
+    )
+    .fetch_all(&app.db.pool)
+    .await
+    .unwrap();
+    assert!(texts
+        .iter()
+        .all(|t| !t.contains("Ouder") && !t.contains("0612345678") && !t.contains('@')));
+});
+
+on_both_backends!(throttling_per_account_and_client, |app| {
+    let id = account(app, "coord@example.nl", Role::Coordinator).await;
+    for _ in 0..100 {
+        accounts::record_failure(&app.db, &id).await.unwrap();
+    }
+    // Even the right password is refused while the account has 100 failures this hour.
+    let res = app
+        .client
+        .post(app.url("/admin/login"))
+        .form(&[("email", "coord@example.nl"), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 429);
+    app.clock.advance(3601);
+    let res = app
+        .client
+        .post(app.url("/admin/login"))
+        .form(&[("email", "coord@example.nl"), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 303, "an hour later it works again");
+
+    // Per client: 20 tries in 15 minutes (the sign-in above counted two).
+    let mut last = 0;
+    for n in 0..19 {
+        let res = app
+            .client
+            .post(app.url("/admin/login"))
+            .form(&[
+                ("email", format!("x{n}@example.nl")),
+                ("password", "whatever whatever".into()),
+            ])
+            .send()
+            .await
+            .unwrap();
+        last = res.status().as_u16();
+    }
+    assert_eq!(last, 429);
+});
+
+on_both_backends!(invite_accept_and_deactivate, |app| {
+    account(app, "coord@example.nl", Role::Coordinator).await;
+    let cc = sign_in(app, "coord@example.nl").await;
+    let (status, _, page) = post_as(app, &cc, "/admin/invites", &[]).await;
+    assert_eq!(status, 200);
+    let at = page.find("/admin/invite/").expect("the link is shown");
+    let token = page[at + 14..at + 14 + 43].to_string();
+    let path = format!("/admin/invite/{token}");
+    let (status, _, _) = get_as(app, "", &path).await;
+    assert_eq!(status, 200);
+
+    let (status, _, body) = post_as(
+        app,
+        "",
+        &path,
+        &[
+            ("display_name", "Fatima"),
+            ("email", "f@example.nl"),
+            ("new_password", "short"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 400);
+    assert!(body.contains("Het wachtwoord is te kort."));
+    let (status, _, body) = post_as(
+        app,
+        "",
+        &path,
+        &[
+            ("display_name", "Fatima"),
+            ("email", "f@example.nl"),
+            ("new_password", "yfdbufnjh10305070"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 400);
+    assert!(body.contains("Dit wachtwoord wordt te vaak gebruikt."));
+
+    let res = app
+        .client
+        .post(app.url(&path))
+        .form(&[
+            ("display_name", "Fatima"),
+            ("email", "f@example.nl"),
+            ("new_password", PASSWORD),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 303);
+    let cf = res
+        .headers()
+        .get("set-cookie")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
+    let (status, _, _) = get_as(app, &cf, "/admin").await;
+    assert_eq!(status, 200, "signed in after accepting");
+    // The invite works once.
+    let (status, _, _) = get_as(app, "", &path).await;
+    assert_eq!(status, 404);
+
+    // The coordinator stops the account: its session ends.
+    let id: String = sqlx::query_scalar("SELECT id FROM accounts WHERE email = 'f@example.nl'")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    let (status, _, _) = post_as(app, &cc, &format!("/admin/accounts/{id}/deactivate"), &[]).await;
+    assert_eq!(status, 303);
+    let (_, location, _) = get_as(app, &cf, "/admin").await;
+    assert_eq!(location, "/admin/login");
+
+    // An invite expires after 7 days.
+    let (_, _, page) = post_as(app, &cc, "/admin/invites", &[]).await;
+    let at = page.find("/admin/invite/").unwrap();
+    let late = page[at..at + 14 + 43].to_string();
+    app.clock.advance(7 * 86_400 + 1);
+    let (status, _, _) = get_as(app, "", &late).await;
+    assert_eq!(status, 404);
+});
