@@ -339,7 +339,7 @@ pub fn AuditPage() -> impl IntoView {
                     <section class="page">
                         <AdminNav coordinator=true/>
                         <h1>{i.t("admin-audit")}</h1>
-                        <div class="table-wrap">
+                        <div class="table-wrap" tabindex="0" role="region" aria-label=i.t("admin-audit")>
                             <table>
                                 <thead><tr>
                                     <th scope="col">{i.t("audit-when")}</th>
