@@ -4,6 +4,7 @@ use leptos_meta::{provide_meta_context, MetaTags};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
+use crate::admin::group_pages::{GroupEditPage, GroupsAdminPage, MeetupsAdminPage};
 use crate::admin::pages::{
     AcceptInvitePage, AccountsPage, AdminHomePage, AuditPage, InvitesPage, LoginPage, PasswordPage,
 };
@@ -80,6 +81,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("admin/accounts") view=AccountsPage ssr=SsrMode::Async/>
                     <Route path=path!("admin/audit") view=AuditPage ssr=SsrMode::Async/>
                     <Route path=path!("admin/password") view=PasswordPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/groups") view=GroupsAdminPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/groups/new") view=GroupEditPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/groups/:id") view=GroupEditPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/groups/:id/meetups") view=MeetupsAdminPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <Footer/>

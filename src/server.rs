@@ -143,6 +143,26 @@ pub fn router(leptos_options: LeptosOptions, db: Db) -> Router {
             "/admin/password",
             post(admin::api::handlers::change_password),
         )
+        .route(
+            "/admin/groups/new",
+            post(admin::group_handlers::create_group),
+        )
+        .route(
+            "/admin/groups/{id}",
+            post(admin::group_handlers::update_group),
+        )
+        .route(
+            "/admin/groups/{id}/meetups",
+            post(admin::group_handlers::create_series),
+        )
+        .route(
+            "/admin/meetups/{id}/cancel",
+            post(admin::group_handlers::cancel_meetup),
+        )
+        .route(
+            "/admin/meetups/{id}/attendance",
+            post(admin::group_handlers::attendance),
+        )
         // The RSVP form posts to the meetup page itself, so bad input re-renders that page.
         .route(
             "/meetups/{id}",

@@ -2,6 +2,9 @@
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod auth;
+#[cfg(feature = "ssr")]
+pub mod group_handlers;
+pub mod group_pages;
 pub mod model;
 pub mod pages;
 #[cfg(feature = "ssr")]

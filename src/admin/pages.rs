@@ -12,7 +12,7 @@ use crate::ui::forms::{use_form_state, ErrorSummary, TextField};
 use crate::ui::{ErrorNote, Icon, IconName, NotFound};
 
 /// What a failed admin data call shows: sign in, not found, or a generic error.
-fn failed(e: AppError) -> AnyView {
+pub fn failed(e: AppError) -> AnyView {
     match e {
         AppError::SignIn => view! { <ToSignIn/> }.into_any(),
         AppError::NotFound | AppError::Invalid(_) => view! { <NotFound/> }.into_any(),
@@ -37,11 +37,12 @@ fn ToSignIn() -> impl IntoView {
 }
 
 #[component]
-fn AdminNav(coordinator: bool) -> impl IntoView {
+pub fn AdminNav(coordinator: bool) -> impl IntoView {
     let i = use_i18n();
     view! {
         <nav class="admin-nav" aria-label=i.t("admin-nav-label")>
             <a href="/admin"><Icon name=IconName::Users/><span>{i.t("admin-inbox")}</span></a>
+            <a href="/admin/groups"><Icon name=IconName::Calendar/><span>{i.t("admin-groups")}</span></a>
             {coordinator.then(|| view! {
                 <a href="/admin/invites"><Icon name=IconName::Share/><span>{i.t("admin-invites")}</span></a>
                 <a href="/admin/accounts"><Icon name=IconName::Key/><span>{i.t("admin-accounts")}</span></a>

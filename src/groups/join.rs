@@ -238,6 +238,15 @@ pub struct InboxItem {
     pub handler: String,
 }
 
+/// A group in the facilitator's list.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ManagedGroup {
+    pub id: String,
+    pub name: String,
+    pub active: bool,
+    pub owner: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

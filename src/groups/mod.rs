@@ -1,5 +1,6 @@
 //! The group finder, a group page (parent side).
 pub mod api;
+pub mod edit;
 pub mod join;
 pub mod join_pages;
 pub mod model;

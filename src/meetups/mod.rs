@@ -5,6 +5,20 @@ use serde::{Deserialize, Serialize};
 pub mod api;
 pub mod model;
 pub mod pages;
+/// Types of the facilitator's meetup list (both server and views use them).
+pub mod store_types {
+    use super::MeetupSummary;
+
+    /// A meetup as the facilitator manages it: who is coming (numbers) and who came.
+    #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+    pub struct ManagedMeetup {
+        pub meetup: MeetupSummary,
+        pub coming_adults: i64,
+        pub coming_children: i64,
+        pub waiting: i64,
+        pub attended: Option<(i64, i64)>,
+    }
+}
 #[cfg(feature = "ssr")]
 pub mod store;
 

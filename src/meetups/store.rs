@@ -1,5 +1,6 @@
 use sqlx::Row;
 
+use super::store_types::ManagedMeetup;
 use super::MeetupSummary;
 use crate::db::Db;
 
@@ -217,4 +218,54 @@ pub async fn cancel_meetup(db: &Db, id: &str) -> Result<bool, sqlx::Error> {
         .execute(&db.pool)
         .await?;
     Ok(done.rows_affected() > 0)
+}
+
+pub async fn managed_meetups(db: &Db, group_id: &str) -> Result<Vec<ManagedMeetup>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT m.id, m.starts_at, m.ends_at, m.place, m.capacity, m.cancelled, m.attended_adults, \
+         m.attended_children, \
+         CAST(COALESCE((SELECT SUM(r.adults) FROM rsvps r WHERE r.meetup_id = m.id AND r.waiting = 0), 0) AS BIGINT) AS ca, \
+         CAST(COALESCE((SELECT SUM(r.children) FROM rsvps r WHERE r.meetup_id = m.id AND r.waiting = 0), 0) AS BIGINT) AS cc, \
+         (SELECT COUNT(*) FROM rsvps r WHERE r.meetup_id = m.id AND r.waiting = 1) AS w \
+         FROM meetups m WHERE m.group_id = $1 ORDER BY m.starts_at DESC LIMIT 60",
+    )
+    .bind(group_id)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let adults: Option<i64> = r.try_get("attended_adults")?;
+            let children: Option<i64> = r.try_get("attended_children")?;
+            Ok(ManagedMeetup {
+                meetup: summary(r)?,
+                coming_adults: r.try_get("ca")?,
+                coming_children: r.try_get("cc")?,
+                waiting: r.try_get("w")?,
+                attended: adults.zip(children),
+            })
+        })
+        .collect()
+}
+
+/// The group of a meetup (for the ownership check).
+pub async fn group_of(db: &Db, meetup_id: &str) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT group_id FROM meetups WHERE id = $1")
+        .bind(meetup_id)
+        .fetch_optional(&db.pool)
+        .await
+}
+
+pub async fn record_attendance(
+    db: &Db,
+    meetup_id: &str,
+    adults: u32,
+    children: u32,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE meetups SET attended_adults = $1, attended_children = $2 WHERE id = $3")
+        .bind(adults as i64)
+        .bind(children as i64)
+        .bind(meetup_id)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
 }

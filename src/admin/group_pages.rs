@@ -1,0 +1,353 @@
+//! The facilitator's groups and meetups: list, create, edit, pause; meetups as a series,
+//! cancel, headcounts and attendance.
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use super::model::Account;
+use crate::error::AppError;
+use crate::groups::join::ManagedGroup;
+use crate::groups::model::{Weekday, GROUP_LANGUAGES};
+use crate::i18n::{k, language_name_key, use_i18n};
+use crate::meetups::store_types::ManagedMeetup;
+use crate::ui::forms::{use_form_state, ErrorSummary, FormState, TextField};
+use crate::ui::{Icon, IconName};
+
+#[server(prefix = "/api", endpoint = "admin/groups")]
+pub async fn admin_groups() -> Result<(Account, Vec<ManagedGroup>), AppError> {
+    let (me, db) = super::auth::require().await?;
+    let groups = crate::groups::store::managed_groups(&db, &me).await?;
+    Ok((me, groups))
+}
+
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct GroupFormData {
+    pub me: Account,
+    pub values: HashMap<String, String>,
+    pub facilitators: Vec<Account>,
+}
+
+/// The values of a group to edit (or the defaults of a new one).
+#[server(prefix = "/api", endpoint = "admin/group-form")]
+pub async fn admin_group_form(id: Option<String>) -> Result<GroupFormData, AppError> {
+    let (me, db) = super::auth::require().await?;
+    let values = match id {
+        Some(id) => crate::groups::store::group_form_values(&db, &me, &id)
+            .await?
+            .ok_or(AppError::NotFound)?,
+        None => [
+            ("weekday", "2"),
+            ("start", "10:00"),
+            ("rhythm", "weekly"),
+            ("age_min", "4"),
+            ("age_max", "12"),
+            ("lang_nl", "1"),
+            ("cost", "0"),
+        ]
+        .into_iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect(),
+    };
+    let facilitators = if me.is_coordinator() {
+        super::store::all_accounts(&db)
+            .await?
+            .into_iter()
+            .filter(|(_, active)| *active)
+            .map(|(a, _)| a)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(GroupFormData {
+        me,
+        values,
+        facilitators,
+    })
+}
+
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct MeetupsData {
+    pub me: Account,
+    pub group_name: String,
+    pub meetups: Vec<ManagedMeetup>,
+    pub now: i64,
+}
+
+#[server(prefix = "/api", endpoint = "admin/meetups")]
+pub async fn admin_meetups(group_id: String) -> Result<MeetupsData, AppError> {
+    let (me, db) = super::auth::require().await?;
+    let values = crate::groups::store::group_form_values(&db, &me, &group_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let meetups = crate::meetups::store::managed_meetups(&db, &group_id).await?;
+    Ok(MeetupsData {
+        me,
+        group_name: values.get("name").cloned().unwrap_or_default(),
+        meetups,
+        now: db.now(),
+    })
+}
+
+#[component]
+pub fn GroupsAdminPage() -> impl IntoView {
+    let i = use_i18n();
+    let page = Suspend::new(async move {
+        match admin_groups().await {
+            Ok((me, groups)) => {
+                let items = groups
+                    .into_iter()
+                    .map(|g| {
+                        let edit = format!("/admin/groups/{}", g.id);
+                        let meetups = format!("/admin/groups/{}/meetups", g.id);
+                        view! {
+                            <li class="group-card">
+                                <h3><bdi>{g.name}</bdi></h3>
+                                <p>{i.t_args("inbox-handler", &[("name", g.owner)])}" · "{i.t(if g.active { k("account-active") } else { k("group-paused") })}</p>
+                                <p class="share">
+                                    <a class="button secondary" href=edit><Icon name=IconName::Info/><span>{i.t("group-edit")}</span></a>
+                                    <a class="button secondary" href=meetups><Icon name=IconName::Calendar/><span>{i.t("group-meetups")}</span></a>
+                                </p>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <Title text=i.t("admin-groups")/>
+                    <section class="page">
+                        <super::pages::AdminNav coordinator=me.is_coordinator()/>
+                        <h1>{i.t("admin-groups")}</h1>
+                        <p><a class="button" href="/admin/groups/new"><Icon name=IconName::Users/><span>{i.t("group-new")}</span></a></p>
+                        <ul class="results">{items}</ul>
+                    </section>
+                }
+                .into_any()
+            }
+            Err(e) => super::pages::failed(e),
+        }
+    });
+    view! { <Suspense fallback=|| ()>{page}</Suspense> }
+}
+
+#[component]
+fn Check(name: String, label: String) -> impl IntoView {
+    let checked = use_form_state()
+        .values
+        .get(&name)
+        .is_some_and(|v| v == "1" || v == "on");
+    let id = format!("f-{name}");
+    view! {
+        <div class="check">
+            <input type="checkbox" id=id.clone() name=name value="1" checked=checked/>
+            <label for=id>{label}</label>
+        </div>
+    }
+}
+
+#[component]
+fn Area(name: &'static str, label: String, max: usize) -> impl IntoView {
+    let i = use_i18n();
+    let state = use_form_state();
+    let error = state.errors.get(name).map(|key| i.t(key));
+    view! {
+        <div class="field">
+            <label for=name>{label}</label>
+            {error.map(|e| view! { <p class="field-error">{e}</p> })}
+            <textarea id=name name=name rows="4" maxlength=max.to_string()>{state.value(name)}</textarea>
+        </div>
+    }
+}
+
+#[component]
+fn Choice(name: &'static str, label: String, options: Vec<(String, String)>) -> impl IntoView {
+    let i = use_i18n();
+    let state = use_form_state();
+    let chosen = state.value(name);
+    let error = state.errors.get(name).map(|key| i.t(key));
+    let options = options
+        .into_iter()
+        .map(|(v, l)| {
+            let selected = v == chosen;
+            view! { <option value=v selected=selected>{l}</option> }
+        })
+        .collect_view();
+    view! {
+        <div class="field">
+            <label for=name>{label}</label>
+            {error.map(|e| view! { <p class="field-error">{e}</p> })}
+            <select id=name name=name>{options}</select>
+        </div>
+    }
+}
+
+fn group_form(data: GroupFormData, action: String) -> AnyView {
+    let i = use_i18n();
+    let posted = use_form_state();
+    // Show what was posted (with its errors), else what is stored.
+    let state = if posted.values.is_empty() {
+        FormState {
+            values: data.values,
+            errors: posted.errors,
+        }
+    } else {
+        posted
+    };
+    let language_error = state.errors.get("languages").map(|key| i.t(key));
+    provide_context(state);
+    let days = Weekday::ALL
+        .iter()
+        .map(|d| (d.number().to_string(), i.t(d.key())))
+        .collect();
+    let rhythms = vec![
+        ("weekly".to_string(), i.t("rhythm-option-weekly")),
+        ("fortnightly".to_string(), i.t("rhythm-option-fortnightly")),
+        ("monthly".to_string(), i.t("rhythm-option-monthly")),
+    ];
+    let languages = GROUP_LANGUAGES
+        .iter()
+        .map(|code| view! { <Check name=format!("lang_{code}") label=i.t(language_name_key(code))/> })
+        .collect_view();
+    let owner = (!data.facilitators.is_empty()).then(|| {
+        let mut options = vec![(String::new(), "-".to_string())];
+        options.extend(
+            data.facilitators
+                .into_iter()
+                .map(|a| (a.id, a.display_name)),
+        );
+        view! { <Choice name="owner" label=i.t("group-owner") options=options/> }
+    });
+    view! {
+        <ErrorSummary/>
+        <form method="post" action=action novalidate=true>
+            <TextField name="name" label=i.t("group-form-name") maxlength=80/>
+            <Area name="description" label=i.t("group-form-description") max=1000/>
+            <Area name="first_visit" label=i.t("group-first-visit") max=500/>
+            <TextField name="facilitator_name" label=i.t("group-form-facilitator") maxlength=40/>
+            <TextField name="postcode" label=i.t("postcode-label") hint=i.t("group-form-postcode-hint") maxlength=10 ltr=true/>
+            <TextField name="address" label=i.t("group-place") maxlength=120/>
+            <Choice name="weekday" label=i.t("filter-day-label") options=days/>
+            <TextField name="start" label=i.t("group-form-start") kind="time" maxlength=5 ltr=true/>
+            <Choice name="rhythm" label=i.t("group-form-rhythm") options=rhythms/>
+            <TextField name="age_min" label=i.t("group-form-age-min") kind="number" maxlength=2/>
+            <TextField name="age_max" label=i.t("group-form-age-max") kind="number" maxlength=2/>
+            <fieldset class="field" id="languages">
+                <legend>{i.t("filter-language-label")}</legend>
+                {language_error.map(|e| view! { <p class="field-error">{e}</p> })}
+                {languages}
+            </fieldset>
+            <Check name="children_welcome".to_string() label=i.t("group-children-welcome")/>
+            <Check name="childcare".to_string() label=i.t("group-childcare")/>
+            <Check name="online".to_string() label=i.t("group-online")/>
+            <TextField name="cost" label=i.t("group-form-cost") maxlength=8 ltr=true/>
+            {owner}
+            <Check name="paused".to_string() label=i.t("group-form-paused")/>
+            <button type="submit"><Icon name=IconName::Users/><span>{i.t("password-save")}</span></button>
+        </form>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn GroupEditPage() -> impl IntoView {
+    let i = use_i18n();
+    let id = use_params_map().get_untracked().get("id");
+    let page = Suspend::new(async move {
+        match admin_group_form(id.clone()).await {
+            Ok(data) => {
+                let coordinator = data.me.is_coordinator();
+                let (title, action) = match &id {
+                    Some(id) => (i.t("group-edit"), format!("/admin/groups/{id}")),
+                    None => (i.t("group-new"), "/admin/groups/new".to_string()),
+                };
+                view! {
+                    <Title text=title.clone()/>
+                    <section class="page narrow">
+                        <super::pages::AdminNav coordinator=coordinator/>
+                        <h1>{title}</h1>
+                        {group_form(data, action)}
+                    </section>
+                }
+                .into_any()
+            }
+            Err(e) => super::pages::failed(e),
+        }
+    });
+    view! { <Suspense fallback=|| ()>{page}</Suspense> }
+}
+
+#[component]
+pub fn MeetupsAdminPage() -> impl IntoView {
+    let i = use_i18n();
+    let id = use_params_map()
+        .get_untracked()
+        .get("id")
+        .unwrap_or_default();
+    let page = Suspend::new(async move {
+        match admin_meetups(id.clone()).await {
+            Ok(data) => {
+                let now = data.now;
+                let rows = data
+                    .meetups
+                    .into_iter()
+                    .map(|m| {
+                        let when = i.t_args("meetup-when", &[("date", i.date(m.meetup.starts_at)), ("start", i.clock(m.meetup.starts_at)), ("end", i.clock(m.meetup.ends_at))]);
+                        let coming = i.t_args("admin-meetup-coming", &[("adults", m.coming_adults.to_string()), ("children", m.coming_children.to_string()), ("waiting", m.waiting.to_string())]);
+                        let cancel = format!("/admin/meetups/{}/cancel", m.meetup.id);
+                        let attend = format!("/admin/meetups/{}/attendance", m.meetup.id);
+                        let past = m.meetup.starts_at <= now;
+                        let (aa, ac) = m.attended.map(|(a, c)| (a.to_string(), c.to_string())).unwrap_or_default();
+                        let ida = format!("aa-{}", m.meetup.id);
+                        let idc = format!("ac-{}", m.meetup.id);
+                        view! {
+                            <li class="inbox-item">
+                                <h3>{when}</h3>
+                                {m.meetup.cancelled.then(|| view! { <p class="cancelled"><strong>{i.t("meetup-is-cancelled")}</strong></p> })}
+                                <p><bdi>{m.meetup.place.clone()}</bdi></p>
+                                <p>{coming}</p>
+                                {(!past && !m.meetup.cancelled).then(|| view! {
+                                    <form method="post" action=cancel>
+                                        <button type="submit" class="secondary"><Icon name=IconName::Exit/><span>{i.t("admin-meetup-cancel")}</span></button>
+                                    </form>
+                                })}
+                                {(past && !m.meetup.cancelled).then(|| view! {
+                                    <form method="post" action=attend class="attendance">
+                                        <label for=ida.clone()>{i.t("admin-attended-adults")}</label>
+                                        <input id=ida name="adults" type="number" min="0" max="500" value=aa/>
+                                        <label for=idc.clone()>{i.t("admin-attended-children")}</label>
+                                        <input id=idc name="children" type="number" min="0" max="500" value=ac/>
+                                        <button type="submit" class="secondary"><Icon name=IconName::Users/><span>{i.t("password-save")}</span></button>
+                                    </form>
+                                })}
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                let action = format!("/admin/groups/{id}/meetups");
+                view! {
+                    <Title text=data.group_name.clone()/>
+                    <section class="page narrow">
+                        <super::pages::AdminNav coordinator=data.me.is_coordinator()/>
+                        <h1><bdi>{data.group_name.clone()}</bdi></h1>
+                        <h2>{i.t("admin-series-heading")}</h2>
+                        <ErrorSummary/>
+                        <form method="post" action=action novalidate=true>
+                            <TextField name="date" label=i.t("admin-series-date") kind="date" maxlength=10 ltr=true/>
+                            <TextField name="start" label=i.t("group-form-start") kind="time" maxlength=5 ltr=true/>
+                            <TextField name="minutes" label=i.t("admin-series-minutes") kind="number" maxlength=3/>
+                            <TextField name="weeks" label=i.t("admin-series-weeks") kind="number" maxlength=2/>
+                            <TextField name="place" label=i.t("group-place") maxlength=120/>
+                            <TextField name="capacity" label=i.t("admin-series-capacity") kind="number" maxlength=3/>
+                            <button type="submit"><Icon name=IconName::Calendar/><span>{i.t("admin-series-create")}</span></button>
+                        </form>
+                        <h2>{i.t("group-meetups")}</h2>
+                        <ul class="results">{rows}</ul>
+                    </section>
+                }
+                .into_any()
+            }
+            Err(e) => super::pages::failed(e),
+        }
+    });
+    view! { <Suspense fallback=|| ()>{page}</Suspense> }
+}

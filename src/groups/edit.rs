@@ -1,0 +1,335 @@
+//! What a facilitator fills in for a group, parsed once into a checked value.
+use std::collections::HashMap;
+
+use super::model::{Postcode, Rhythm, Weekday, GROUP_LANGUAGES};
+use crate::i18n::k;
+use crate::ui::forms::FieldErrors;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupInput {
+    pub name: String,
+    pub description: String,
+    pub first_visit: String,
+    pub postcode: Postcode,
+    pub address: String,
+    pub weekday: Weekday,
+    pub start_minute: u16,
+    pub rhythm: Rhythm,
+    pub ages: (u8, u8),
+    pub languages: Vec<String>,
+    pub children_welcome: bool,
+    pub childcare: bool,
+    pub cost_cents: u32,
+    pub online: bool,
+    pub facilitator_name: String,
+    pub active: bool,
+}
+
+/// "09:30" → minutes after midnight.
+pub fn parse_time(s: &str) -> Option<u16> {
+    let (h, m) = s.trim().split_once(':')?;
+    let (h, m): (u16, u16) = (h.parse().ok()?, m.parse().ok()?);
+    (h < 24 && m < 60 && s.trim().len() <= 5).then_some(h * 60 + m)
+}
+
+/// "2,50", "2.50", "2" or "" → cents; at most € 50.
+pub fn parse_euros(s: &str) -> Option<u32> {
+    let s = s.trim().trim_start_matches('€').trim().replace(',', ".");
+    if s.is_empty() {
+        return Some(0);
+    }
+    let (whole, part) = s.split_once('.').unwrap_or((&s, ""));
+    if part.len() > 2
+        || whole.is_empty()
+        || !whole.bytes().all(|b| b.is_ascii_digit())
+        || !part.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let cents =
+        whole.parse::<u32>().ok()?.checked_mul(100)? + format!("{part:0<2}").parse::<u32>().ok()?;
+    (cents <= 5_000).then_some(cents)
+}
+
+fn text(form: &HashMap<String, String>, name: &str) -> String {
+    form.get(name)
+        .map(|s| s.trim().to_string())
+        .unwrap_or_default()
+}
+
+fn checked(form: &HashMap<String, String>, name: &str) -> bool {
+    form.get(name).is_some_and(|v| v == "1" || v == "on")
+}
+
+impl GroupInput {
+    pub fn parse(
+        form: &HashMap<String, String>,
+        known_postcode: impl Fn(Postcode) -> bool,
+    ) -> Result<GroupInput, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let mut sized = |name: &str, min: usize, max: usize, key: &'static str| {
+            let v = text(form, name);
+            let n = v.chars().count();
+            if n < min || n > max || v.chars().any(char::is_control) {
+                errors.add(name, key);
+            }
+            v
+        };
+        let name = sized("name", 1, 80, k("group-name-invalid"));
+        let description = sized("description", 1, 1000, k("group-description-invalid"));
+        let first_visit = sized("first_visit", 0, 500, k("group-first-visit-invalid"));
+        let facilitator_name = sized("facilitator_name", 1, 40, k("join-name-missing"));
+        let online = checked(form, "online");
+        let address = sized(
+            "address",
+            if online { 0 } else { 1 },
+            120,
+            k("group-address-invalid"),
+        );
+        let postcode = Postcode::parse(&text(form, "postcode")).filter(|p| known_postcode(*p));
+        if postcode.is_none() {
+            errors.add("postcode", k("postcode-invalid"));
+        }
+        let weekday = text(form, "weekday")
+            .parse::<i64>()
+            .ok()
+            .and_then(Weekday::new);
+        if weekday.is_none() {
+            errors.add("weekday", k("group-weekday-invalid"));
+        }
+        let start_minute = parse_time(&text(form, "start"));
+        if start_minute.is_none() {
+            errors.add("start", k("group-time-invalid"));
+        }
+        let rhythm = Rhythm::parse(&text(form, "rhythm"));
+        if rhythm.is_none() {
+            errors.add("rhythm", k("group-weekday-invalid"));
+        }
+        let age = |n: &str| text(form, n).parse::<u8>().ok().filter(|a| *a <= 18);
+        let ages = match (age("age_min"), age("age_max")) {
+            (Some(a), Some(b)) if a <= b => Some((a, b)),
+            _ => None,
+        };
+        if ages.is_none() {
+            errors.add("age_min", k("group-ages-invalid"));
+        }
+        let languages: Vec<String> = GROUP_LANGUAGES
+            .iter()
+            .filter(|code| checked(form, &format!("lang_{code}")))
+            .map(|code| code.to_string())
+            .collect();
+        if languages.is_empty() {
+            errors.add("languages", k("group-languages-invalid"));
+        }
+        let cost_cents = parse_euros(&text(form, "cost"));
+        if cost_cents.is_none() {
+            errors.add("cost", k("group-cost-invalid"));
+        }
+        match (postcode, weekday, start_minute, rhythm, ages, cost_cents) {
+            (
+                Some(postcode),
+                Some(weekday),
+                Some(start_minute),
+                Some(rhythm),
+                Some(ages),
+                Some(cost_cents),
+            ) if errors.is_empty() => Ok(GroupInput {
+                name,
+                description,
+                first_visit,
+                postcode,
+                address,
+                weekday,
+                start_minute,
+                rhythm,
+                ages,
+                languages,
+                children_welcome: checked(form, "children_welcome"),
+                childcare: checked(form, "childcare"),
+                cost_cents,
+                online,
+                facilitator_name,
+                active: !checked(form, "paused"),
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// A series of meetups: "every Tuesday 10:00 for 8 weeks".
+#[derive(Clone, Debug, PartialEq)]
+pub struct SeriesInput {
+    pub first_day: (i32, u8, u8),
+    pub start_minute: u16,
+    pub minutes: u16,
+    pub weeks: u8,
+    pub place: String,
+    pub capacity: u32,
+}
+
+impl SeriesInput {
+    pub fn parse(form: &HashMap<String, String>) -> Result<SeriesInput, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let date = text(form, "date");
+        let first_day = (|| {
+            let mut it = date.split('-');
+            let y: i32 = it.next()?.parse().ok()?;
+            let m: u8 = it.next()?.parse().ok()?;
+            let d: u8 = it.next()?.parse().ok()?;
+            let valid = (2020..=2100).contains(&y)
+                && (1..=12).contains(&m)
+                && (1..=31).contains(&d)
+                && crate::time::civil_from_days(crate::time::days_from_civil(y, m, d)) == (y, m, d);
+            valid.then_some((y, m, d))
+        })();
+        if first_day.is_none() {
+            errors.add("date", k("series-date-invalid"));
+        }
+        let start_minute = parse_time(&text(form, "start"));
+        if start_minute.is_none() {
+            errors.add("start", k("group-time-invalid"));
+        }
+        let minutes = text(form, "minutes")
+            .parse::<u16>()
+            .ok()
+            .filter(|m| (15..=480).contains(m));
+        if minutes.is_none() {
+            errors.add("minutes", k("series-minutes-invalid"));
+        }
+        let weeks = text(form, "weeks")
+            .parse::<u8>()
+            .ok()
+            .filter(|w| (1..=26).contains(w));
+        if weeks.is_none() {
+            errors.add("weeks", k("series-weeks-invalid"));
+        }
+        let place = text(form, "place");
+        if place.is_empty() || place.chars().count() > 120 {
+            errors.add("place", k("group-address-invalid"));
+        }
+        let capacity = text(form, "capacity")
+            .parse::<u32>()
+            .ok()
+            .filter(|c| (1..=500).contains(c));
+        if capacity.is_none() {
+            errors.add("capacity", k("series-capacity-invalid"));
+        }
+        match (first_day, start_minute, minutes, weeks, capacity) {
+            (Some(first_day), Some(start_minute), Some(minutes), Some(weeks), Some(capacity))
+                if errors.is_empty() =>
+            {
+                Ok(SeriesInput {
+                    first_day,
+                    start_minute,
+                    minutes,
+                    weeks,
+                    place,
+                    capacity,
+                })
+            }
+            _ => Err(errors),
+        }
+    }
+
+    /// Start and end (Unix seconds) of each meetup, one a week, in Dutch local time.
+    pub fn times(&self) -> Vec<(i64, i64)> {
+        let (y, m, d) = self.first_day;
+        let first = crate::time::days_from_civil(y, m, d);
+        (0..self.weeks as i64)
+            .map(|w| {
+                let (y, m, d) = crate::time::civil_from_days(first + 7 * w);
+                let start = crate::time::from_local(
+                    y,
+                    m,
+                    d,
+                    (self.start_minute / 60) as u8,
+                    (self.start_minute % 60) as u8,
+                );
+                (start, start + self.minutes as i64 * 60)
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(pairs: &[(&str, &str)]) -> HashMap<String, String> {
+        pairs
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn times_and_money() {
+        assert_eq!(parse_time("09:30"), Some(570));
+        assert_eq!(parse_time("24:00"), None);
+        assert_eq!(parse_time("9.30"), None);
+        assert_eq!(parse_euros(""), Some(0));
+        assert_eq!(parse_euros("2,50"), Some(250));
+        assert_eq!(parse_euros("€ 1.5"), Some(150));
+        assert_eq!(parse_euros("3"), Some(300));
+        assert_eq!(parse_euros("2,505"), None);
+        assert_eq!(parse_euros("-1"), None);
+        assert_eq!(parse_euros("51"), None);
+    }
+
+    #[test]
+    fn a_group_form() {
+        let good = form(&[
+            ("name", "Koffie"),
+            ("description", "Samen koffie"),
+            ("first_visit", ""),
+            ("facilitator_name", "Anna"),
+            ("address", "Straat 1"),
+            ("postcode", "7607 AB"),
+            ("weekday", "2"),
+            ("start", "10:00"),
+            ("rhythm", "weekly"),
+            ("age_min", "4"),
+            ("age_max", "12"),
+            ("lang_nl", "1"),
+            ("lang_ar", "1"),
+            ("cost", "0"),
+            ("childcare", "1"),
+        ]);
+        let g = GroupInput::parse(&good, |_| true).unwrap();
+        assert_eq!(g.languages, vec!["nl".to_string(), "ar".to_string()]);
+        assert!(g.childcare && !g.children_welcome && g.active);
+        let mut bad = good.clone();
+        bad.insert("age_min".into(), "13".into());
+        bad.remove("lang_nl");
+        bad.remove("lang_ar");
+        bad.insert("start".into(), "25:00".into());
+        let e = GroupInput::parse(&bad, |_| false).unwrap_err();
+        for f in ["age_min", "languages", "start", "postcode"] {
+            assert!(e.get(f).is_some(), "{f}");
+        }
+    }
+
+    #[test]
+    fn a_series_of_eight_tuesdays() {
+        let s = SeriesInput::parse(&form(&[
+            ("date", "2026-12-01"),
+            ("start", "10:00"),
+            ("minutes", "120"),
+            ("weeks", "8"),
+            ("place", "Buurthuis"),
+            ("capacity", "12"),
+        ]))
+        .unwrap();
+        let times = s.times();
+        assert_eq!(times.len(), 8);
+        for (start, end) in &times {
+            let l = crate::time::to_local(*start);
+            assert_eq!((l.weekday, l.hour, l.minute), (2, 10, 0));
+            assert_eq!(end - start, 7200);
+        }
+        assert!(SeriesInput::parse(&form(&[("date", "2026-02-30")]))
+            .unwrap_err()
+            .get("date")
+            .is_some());
+    }
+}

@@ -1,0 +1,216 @@
+//! Groups and meetups on the facilitator side, on both databases, with ownership checks.
+mod common;
+
+use doorstart::admin::model::Role;
+use doorstart::admin::{password, store as accounts};
+
+const PASSWORD: &str = "a sentence that is long enough";
+
+async fn signed_in(app: &common::TestApp, email: &str, role: Role) -> String {
+    let hash = password::hash(PASSWORD.into()).await;
+    accounts::create_account(&app.db, email, "Anna", role, &hash)
+        .await
+        .unwrap();
+    let res = app
+        .client
+        .post(app.url("/admin/login"))
+        .form(&[("email", email), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 303);
+    res.headers()
+        .get("set-cookie")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string()
+}
+
+async fn post(
+    app: &common::TestApp,
+    cookie: &str,
+    path: &str,
+    form: &[(&str, &str)],
+) -> (u16, String, String) {
+    let res = app
+        .client
+        .post(app.url(path))
+        .header("cookie", cookie)
+        .form(form)
+        .send()
+        .await
+        .unwrap();
+    let status = res.status().as_u16();
+    let location = res
+        .headers()
+        .get("location")
+        .map(|l| l.to_str().unwrap().to_string())
+        .unwrap_or_default();
+    (status, location, res.text().await.unwrap())
+}
+
+async fn get(app: &common::TestApp, cookie: &str, path: &str) -> (u16, String) {
+    let res = app
+        .client
+        .get(app.url(path))
+        .header("cookie", cookie)
+        .send()
+        .await
+        .unwrap();
+    (res.status().as_u16(), res.text().await.unwrap())
+}
+
+const GROUP: &[(&str, &str)] = &[
+    ("name", "Nieuwe moedergroep Wierden"),
+    ("description", "We praten over de week."),
+    ("first_visit", "Loop gewoon binnen."),
+    ("facilitator_name", "Anna"),
+    ("postcode", "7641"),
+    ("address", "Dorpshuis, Wierden"),
+    ("weekday", "2"),
+    ("start", "10:00"),
+    ("rhythm", "weekly"),
+    ("age_min", "4"),
+    ("age_max", "12"),
+    ("lang_nl", "1"),
+    ("lang_tr", "1"),
+    ("childcare", "1"),
+    ("cost", "1,50"),
+];
+
+on_both_backends!(facilitator_creates_a_group_and_a_series, |app| {
+    let a = signed_in(app, "a@example.nl", Role::Facilitator).await;
+    let b = signed_in(app, "b@example.nl", Role::Facilitator).await;
+
+    // Bad input: named per field, nothing stored.
+    let (status, _, body) = post(
+        app,
+        &a,
+        "/admin/groups/new",
+        &[
+            ("name", ""),
+            ("postcode", "1000"),
+            ("age_min", "9"),
+            ("age_max", "3"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 400, "{body}");
+    for text in [
+        "Geef de groep een naam",
+        "Dit is geen postcode",
+        "Kies minstens één taal",
+        "Kies leeftijden van 0 tot 18",
+    ] {
+        assert!(body.contains(text), "{text}");
+    }
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM peer_groups")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(n, 0);
+
+    let (status, location, _) = post(app, &a, "/admin/groups/new", GROUP).await;
+    assert_eq!(status, 303);
+    let id = location
+        .trim_start_matches("/admin/groups/")
+        .trim_end_matches("/meetups")
+        .to_string();
+    let (_, finder) = get(app, "", "/groups?postcode=7641").await;
+    assert!(
+        finder.contains("Nieuwe moedergroep Wierden"),
+        "parents find it"
+    );
+    assert!(finder.contains("€ 1,50 per keer"));
+
+    // Eight Tuesdays at 10:00.
+    let series = [
+        ("date", "2026-12-01"),
+        ("start", "10:00"),
+        ("minutes", "90"),
+        ("weeks", "8"),
+        ("place", "Dorpshuis"),
+        ("capacity", "12"),
+    ];
+    let (status, _, _) = post(app, &a, &format!("/admin/groups/{id}/meetups"), &series).await;
+    assert_eq!(status, 303);
+    let starts: Vec<i64> =
+        sqlx::query_scalar("SELECT starts_at FROM meetups WHERE group_id = $1 ORDER BY starts_at")
+            .bind(&id)
+            .fetch_all(&app.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(starts.len(), 8);
+    for s in &starts {
+        let l = doorstart::time::to_local(*s);
+        assert_eq!((l.weekday, l.hour), (2, 10));
+    }
+    let (status, page) = get(app, &a, &format!("/admin/groups/{id}/meetups")).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("dinsdag 1 december"));
+
+    // B may not see or touch A's group or its meetups.
+    let meetup: String =
+        sqlx::query_scalar("SELECT id FROM meetups WHERE group_id = $1 ORDER BY starts_at LIMIT 1")
+            .bind(&id)
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    for path in [
+        format!("/admin/groups/{id}"),
+        format!("/admin/groups/{id}/meetups"),
+    ] {
+        let (status, _) = get(app, &b, &path).await;
+        assert_eq!(status, 404, "{path}");
+    }
+    for path in [
+        format!("/admin/groups/{id}"),
+        format!("/admin/groups/{id}/meetups"),
+        format!("/admin/meetups/{meetup}/cancel"),
+        format!("/admin/meetups/{meetup}/attendance"),
+    ] {
+        let (status, _, _) = post(app, &b, &path, &[("adults", "1"), ("children", "1")]).await;
+        assert_eq!(status, 404, "{path}");
+    }
+    let (_, list) = get(app, &b, "/admin/groups").await;
+    assert!(!list.contains("Nieuwe moedergroep Wierden"));
+
+    // A cancels the first meetup; attendance is recorded for a past one.
+    let (status, _, _) = post(app, &a, &format!("/admin/meetups/{meetup}/cancel"), &[]).await;
+    assert_eq!(status, 303);
+    let cancelled: i64 = sqlx::query_scalar("SELECT cancelled FROM meetups WHERE id = $1")
+        .bind(&meetup)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(cancelled, 1);
+    let (status, _, _) = post(
+        app,
+        &a,
+        &format!("/admin/meetups/{meetup}/attendance"),
+        &[("adults", "7"), ("children", "4")],
+    )
+    .await;
+    assert_eq!(status, 303);
+    let counts: (Option<i64>, Option<i64>) =
+        sqlx::query_as("SELECT attended_adults, attended_children FROM meetups WHERE id = $1")
+            .bind(&meetup)
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(counts, (Some(7), Some(4)));
+
+    // Edit and pause: parents no longer find it.
+    let mut paused: Vec<(&str, &str)> = GROUP.to_vec();
+    paused.push(("paused", "1"));
+    let (status, _, _) = post(app, &a, &format!("/admin/groups/{id}"), &paused).await;
+    assert_eq!(status, 303);
+    let (_, finder) = get(app, "", "/groups?postcode=7641").await;
+    assert!(!finder.contains("Nieuwe moedergroep Wierden"));
+    let (status, _) = get(app, "", &format!("/groups/{id}")).await;
+    assert_eq!(status, 404);
+});
