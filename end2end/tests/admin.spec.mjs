@@ -48,10 +48,38 @@ test('coordinator invites a facilitator, a parent joins, the request is marked c
   const denied = await facilitator.goto('/admin/audit');
   expect(denied.status()).toBe(404);
 
-  // A parent asks to join a group in Almelo.
+  // Miriam creates her group and a series of meetups.
+  await facilitator.goto('/admin');
+  await facilitator.getByRole('link', { name: 'Groepen' }).click();
+  await facilitator.getByRole('link', { name: 'Nieuwe groep' }).click();
+  await expectNoAxeViolations(facilitator);
+  await facilitator.getByLabel('Naam van de groep').fill('Moedergroep Miriam');
+  await facilitator.getByLabel('Wat doet de groep?').fill('We praten samen over de week.');
+  await facilitator.getByLabel('De eerste keer').fill('Loop gewoon binnen.');
+  await facilitator.getByLabel('Voornaam van de begeleider').fill('Miriam');
+  await facilitator.getByLabel('Je postcode').fill('7607');
+  await facilitator.getByLabel('Waar').fill('Wijkgebouw (voorbeeld), Almelo');
+  await facilitator.getByLabel('Arabisch').check();
+  await facilitator.getByLabel('Er is opvang voor kinderen').check();
+  await facilitator.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(facilitator).toHaveURL(/\/admin\/groups\/[0-9a-f]{32}\/meetups$/);
+  await facilitator.getByLabel('Eerste datum').fill('2027-01-05');
+  await facilitator.getByLabel('Begintijd').fill('10:00');
+  await facilitator.getByLabel('Hoe lang (minuten)').fill('120');
+  await facilitator.getByLabel('Hoeveel weken').fill('8');
+  await facilitator.getByLabel('Waar').fill('Wijkgebouw (voorbeeld), Almelo');
+  await facilitator.getByLabel('Plaats voor hoeveel mensen').fill('12');
+  await facilitator.getByRole('button', { name: 'Plannen' }).click();
+  await expect(facilitator.locator('.inbox-item')).toHaveCount(8);
+  await expect(facilitator.locator('.inbox-item').last()).toContainText('dinsdag 5 januari, 10:00 – 12:00');
+  await expectNoAxeViolations(facilitator);
+  await screenshot(facilitator, 'admin-meetups-nl');
+
+  // A parent finds Miriam's group and asks to join.
   const parent = await (await browser.newContext()).newPage();
   await parent.goto('/groups?postcode=7607');
-  await parent.locator('.group-card h3 a').first().click();
+  await parent.getByRole('link', { name: 'Moedergroep Miriam' }).click();
+  await expect(parent.locator('.meetups')).toContainText('dinsdag 5 januari');
   await parent.getByRole('link', { name: 'Ik wil meedoen' }).click();
   await parent.getByLabel('Je voornaam of een bijnaam').fill('Noor');
   await parent.getByLabel('Ik kom gewoon naar een bijeenkomst').check();
@@ -59,14 +87,15 @@ test('coordinator invites a facilitator, a parent joins, the request is marked c
   await parent.getByRole('button', { name: 'Verstuur' }).click();
   await expect(parent.locator('.step[aria-current="step"]')).toHaveText('Ontvangen');
 
-  // The coordinator sees it and marks it contacted.
-  await coordinator.goto('/admin');
-  const item = coordinator.locator('.inbox-item', { hasText: 'Noor' });
+  // Miriam sees it in her inbox and marks it contacted.
+  await facilitator.goto('/admin');
+  const item = facilitator.locator('.inbox-item', { hasText: 'Noor' });
   await expect(item).toBeVisible();
   await expect(item).toContainText('Komt gewoon naar een bijeenkomst');
-  await screenshot(coordinator, 'admin-inbox-nl');
+  await expectNoAxeViolations(facilitator);
+  await screenshot(facilitator, 'admin-inbox-nl');
   await item.getByRole('button', { name: 'Contact opgenomen' }).click();
-  await expect(coordinator.locator('.inbox-item', { hasText: 'Noor' })).toContainText('Contact opgenomen');
+  await expect(facilitator.locator('.inbox-item', { hasText: 'Noor' })).toContainText('Contact opgenomen');
 
   // The parent's page follows.
   await parent.reload();

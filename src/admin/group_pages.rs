@@ -103,7 +103,7 @@ pub fn GroupsAdminPage() -> impl IntoView {
                         let meetups = format!("/admin/groups/{}/meetups", g.id);
                         view! {
                             <li class="group-card">
-                                <h3><bdi>{g.name}</bdi></h3>
+                                <h2 class="item-title"><bdi>{g.name}</bdi></h2>
                                 <p>{i.t_args("inbox-handler", &[("name", g.owner)])}" · "{i.t(if g.active { k("account-active") } else { k("group-paused") })}</p>
                                 <p class="share">
                                     <a class="button secondary" href=edit><Icon name=IconName::Info/><span>{i.t("group-edit")}</span></a>

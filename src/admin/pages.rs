@@ -149,7 +149,7 @@ fn inbox_item(
     });
     view! {
         <li class=if overdue { "inbox-item overdue" } else { "inbox-item" }>
-            <h3><bdi>{item.first_name.clone()}</bdi>" · "<bdi>{item.group_name.clone()}</bdi></h3>
+            <h2 class="item-title"><bdi>{item.first_name.clone()}</bdi>" · "<bdi>{item.group_name.clone()}</bdi></h2>
             {overdue.then(|| view! { <p class="badge-overdue"><strong>{i.t("inbox-overdue")}</strong></p> })}
             <ul class="facts">
                 <li><Icon name=IconName::Info/><span>{status_label(&i, &item.status)}</span></li>
@@ -290,7 +290,7 @@ pub fn AccountsPage() -> impl IntoView {
                         let role = i.t(if a.is_coordinator() { k("role-coordinator") } else { k("role-facilitator") });
                         view! {
                             <li class="group-card">
-                                <h3><bdi>{a.display_name.clone()}</bdi></h3>
+                                <h2 class="item-title"><bdi>{a.display_name.clone()}</bdi></h2>
                                 <p dir="ltr" class="ltr">{a.email.clone()}</p>
                                 <p>{role}" · "{i.t(if active { k("account-active") } else { k("account-inactive") })}</p>
                                 {(active && !a.is_coordinator()).then(|| view! {
