@@ -3,8 +3,17 @@ use std::time::Duration;
 
 use crate::db::Db;
 
-/// How long a finished join request is kept.
+/// How long a finished join request is kept (`DOORSTART_JOIN_CLOSED_DAYS`, default 30).
 pub const JOIN_CLOSED_DAYS: i64 = 30;
+
+fn days_from_env(name: &str, default: i64) -> i64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse::<i64>().ok())
+        .filter(|d| (1..=365).contains(d))
+        .unwrap_or(default)
+}
+
 /// How long any join request is kept.
 pub const JOIN_MAX_DAYS: i64 = 90;
 
@@ -13,8 +22,8 @@ pub const RSVP_DAYS_AFTER: i64 = 30;
 
 /// One pass over every kind of personal record.
 pub async fn purge_once(db: &Db) -> Result<u64, sqlx::Error> {
-    let joins =
-        crate::groups::store::purge_join_requests(db, JOIN_CLOSED_DAYS, JOIN_MAX_DAYS).await?;
+    let closed_days = days_from_env("DOORSTART_JOIN_CLOSED_DAYS", JOIN_CLOSED_DAYS);
+    let joins = crate::groups::store::purge_join_requests(db, closed_days, JOIN_MAX_DAYS).await?;
     let rsvps = crate::meetups::store::purge_rsvps(db, RSVP_DAYS_AFTER).await?;
     if let Err(e) = db.sessions.delete_expired().await {
         tracing::warn!(error = %e, "could not delete expired sessions");
