@@ -22,7 +22,7 @@ for backend in sqlite postgres; do
       url="sqlite://$work/bench-$n.db"
     else
       name="doorstart_bench_$n"
-      psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $name" -c "CREATE DATABASE $name" >/dev/null
+      PGOPTIONS="--client-min-messages=warning" psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $name" -c "CREATE DATABASE $name" >/dev/null
       url="postgres://postgres@127.0.0.1:5432/$name"
     fi
     "$seed" "$url" "$n" >/dev/null
@@ -36,6 +36,6 @@ for backend in sqlite postgres; do
     p99=$(awk '$1=="99%"{print $2}' <<<"$out")
     rps=$(awk '/Requests\/sec/{print $2}' <<<"$out")
     printf '%-9s %8s %9s %9s %9s\n' "$backend" "$n" "$p50" "$p99" "$rps"
-    [ "$backend" = postgres ] && psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $name" >/dev/null
+    [ "$backend" = postgres ] && PGOPTIONS="--client-min-messages=warning" psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $name" >/dev/null
   done
 done

@@ -79,6 +79,19 @@ pub async fn render_form_again(state: &AppState, parts: Parts, form: FormState) 
     res
 }
 
+/// The form again with "too many forms in a short time" (429).
+pub async fn too_many(
+    state: &AppState,
+    parts: Parts,
+    values: std::collections::HashMap<String, String>,
+) -> Response {
+    let mut errors = crate::ui::forms::FieldErrors::default();
+    errors.add("form", crate::i18n::k("form-too-many"));
+    let mut res = render_form_again(state, parts, FormState { values, errors }).await;
+    *res.status_mut() = StatusCode::TOO_MANY_REQUESTS;
+    res
+}
+
 /// Renders the app for this request from our own handler (the page sets its own status).
 pub async fn render_page(state: &AppState, parts: Parts, form: FormState) -> Response {
     let db = state.db.clone();

@@ -20,12 +20,7 @@ pub async fn admin_inbox() -> Result<InboxData, AppError> {
     let (me, db) = super::auth::require().await?;
     let items = crate::groups::store::inbox(&db, &me).await?;
     let handlers = if me.is_coordinator() {
-        super::store::all_accounts(&db)
-            .await?
-            .into_iter()
-            .filter(|(_, active)| *active)
-            .map(|(a, _)| a)
-            .collect()
+        super::store::active_accounts(&db).await?
     } else {
         Vec::new()
     };

@@ -22,6 +22,15 @@ async fn me(session: &Session, state: &AppState) -> Result<Account, Response> {
     }
 }
 
+/// Ok when the viewer may manage the group; a 404 answer otherwise.
+async fn managed(state: &AppState, me: &Account, group_id: &str) -> Result<(), Response> {
+    match crate::groups::store::may_manage(&state.db, me, group_id).await {
+        Ok(true) => Ok(()),
+        Ok(false) => Err(AppError::NotFound.into_response()),
+        Err(e) => Err(AppError::from(e).into_response()),
+    }
+}
+
 fn known(p: crate::groups::model::Postcode) -> bool {
     postcodes::centroid(p).is_some()
 }
@@ -77,10 +86,8 @@ pub async fn update_group(
         Ok(a) => a,
         Err(res) => return res,
     };
-    match crate::groups::store::may_manage(&state.db, &me, &id).await {
-        Ok(true) => {}
-        Ok(false) => return AppError::NotFound.into_response(),
-        Err(e) => return AppError::from(e).into_response(),
+    if let Err(res) = managed(&state, &me, &id).await {
+        return res;
     }
     let input = match GroupInput::parse(&form, known) {
         Ok(i) => i,
@@ -123,10 +130,8 @@ pub async fn create_series(
         Ok(a) => a,
         Err(res) => return res,
     };
-    match crate::groups::store::may_manage(&state.db, &me, &id).await {
-        Ok(true) => {}
-        Ok(false) => return AppError::NotFound.into_response(),
-        Err(e) => return AppError::from(e).into_response(),
+    if let Err(res) = managed(&state, &me, &id).await {
+        return res;
     }
     let series = match SeriesInput::parse(&form) {
         Ok(s) => s,
@@ -171,11 +176,7 @@ async fn owned_meetup_group(
         Ok(None) => return Err(AppError::NotFound.into_response()),
         Err(e) => return Err(AppError::from(e).into_response()),
     };
-    match crate::groups::store::may_manage(&state.db, me, &group).await {
-        Ok(true) => Ok(group),
-        Ok(false) => Err(AppError::NotFound.into_response()),
-        Err(e) => Err(AppError::from(e).into_response()),
-    }
+    managed(state, me, &group).await.map(|()| group)
 }
 
 pub async fn cancel_meetup(

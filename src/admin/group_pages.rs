@@ -51,12 +51,7 @@ pub async fn admin_group_form(id: Option<String>) -> Result<GroupFormData, AppEr
         .collect(),
     };
     let facilitators = if me.is_coordinator() {
-        super::store::all_accounts(&db)
-            .await?
-            .into_iter()
-            .filter(|(_, active)| *active)
-            .map(|(a, _)| a)
-            .collect()
+        super::store::active_accounts(&db).await?
     } else {
         Vec::new()
     };

@@ -89,6 +89,16 @@ pub async fn all_accounts(db: &Db) -> Result<Vec<(Account, bool)>, sqlx::Error> 
         .collect()
 }
 
+/// Active accounts, to hand requests and groups to.
+pub async fn active_accounts(db: &Db) -> Result<Vec<Account>, sqlx::Error> {
+    Ok(all_accounts(db)
+        .await?
+        .into_iter()
+        .filter(|(_, active)| *active)
+        .map(|(a, _)| a)
+        .collect())
+}
+
 pub async fn deactivate(db: &Db, id: &str) -> Result<bool, sqlx::Error> {
     let done = sqlx::query("UPDATE accounts SET active = 0 WHERE id = $1 AND active = 1")
         .bind(id)

@@ -129,16 +129,14 @@ pub mod handlers {
 
     use axum::extract::{Path, State};
     use axum::http::request::Parts;
-    use axum::http::StatusCode;
     use axum::response::{IntoResponse, Response};
     use axum::Form;
 
     use crate::error::AppError;
     use crate::groups::join::{valid_token, JoinInput};
     use crate::groups::store;
-    use crate::i18n::k;
-    use crate::server::{client_ip, render_form_again, see_other, AppState};
-    use crate::ui::forms::{FieldErrors, FormState};
+    use crate::server::{client_ip, render_form_again, see_other, too_many, AppState};
+    use crate::ui::forms::FormState;
 
     pub async fn join(
         State(state): State<AppState>,
@@ -155,19 +153,7 @@ pub mod handlers {
             Err(e) => return AppError::from(e).into_response(),
         }
         if !state.form_limiter.allow(client_ip(&parts)) {
-            let mut errors = FieldErrors::default();
-            errors.add("form", k("form-too-many"));
-            let mut res = render_form_again(
-                &state,
-                parts,
-                FormState {
-                    values: form,
-                    errors,
-                },
-            )
-            .await;
-            *res.status_mut() = StatusCode::TOO_MANY_REQUESTS;
-            return res;
+            return too_many(&state, parts, form).await;
         }
         match JoinInput::parse(&form) {
             Err(errors) => {

@@ -9,35 +9,8 @@ use super::join::{JoinStatus, JoinStatusView, CONTACT_DAYS, NAME_MAX};
 use super::model::GROUP_LANGUAGES;
 use crate::error::AppError;
 use crate::i18n::{language_name_key, use_i18n, I18n};
-use crate::ui::forms::{use_form_state, ErrorSummary, Honeypot, TextField};
+use crate::ui::forms::{form_token, no_store, use_form_state, ErrorSummary, Honeypot, TextField};
 use crate::ui::{ErrorNote, Icon, IconName, NotFound};
-
-/// A fresh token for the status link: made when the form is shown, so a double post is one request.
-fn form_token() -> String {
-    let posted = use_form_state().value("token");
-    if super::join::valid_token(&posted) {
-        return posted;
-    }
-    #[cfg(feature = "ssr")]
-    {
-        crate::security::tokens::new_token()
-    }
-    #[cfg(not(feature = "ssr"))]
-    {
-        String::new()
-    }
-}
-
-/// Private pages are not kept by browsers or proxies.
-pub fn no_store() {
-    #[cfg(feature = "ssr")]
-    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
-        res.insert_header(
-            axum::http::header::CACHE_CONTROL,
-            axum::http::HeaderValue::from_static("no-store"),
-        );
-    }
-}
 
 #[component]
 fn ContactChoice() -> impl IntoView {

@@ -32,8 +32,8 @@ pub mod handlers {
     use std::collections::HashMap;
 
     use axum::extract::{Path, State};
+    use axum::http::header;
     use axum::http::request::Parts;
-    use axum::http::{header, StatusCode};
     use axum::response::{IntoResponse, Response};
     use axum::Form;
     use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
@@ -42,9 +42,8 @@ pub mod handlers {
     use super::super::store;
     use crate::error::AppError;
     use crate::groups::join::valid_token;
-    use crate::i18n::k;
-    use crate::server::{client_ip, render_form_again, render_page, see_other, AppState};
-    use crate::ui::forms::{FieldErrors, FormState};
+    use crate::server::{client_ip, render_form_again, render_page, see_other, too_many, AppState};
+    use crate::ui::forms::FormState;
 
     /// A calendar file for one meetup: times in UTC (exact in every calendar app), shown in
     /// the Amsterdam time zone.
@@ -118,19 +117,7 @@ pub mod handlers {
             Err(e) => return AppError::from(e).into_response(),
         };
         if !state.form_limiter.allow(client_ip(&parts)) {
-            let mut errors = FieldErrors::default();
-            errors.add("form", k("form-too-many"));
-            let mut res = render_form_again(
-                &state,
-                parts,
-                FormState {
-                    values: form,
-                    errors,
-                },
-            )
-            .await;
-            *res.status_mut() = StatusCode::TOO_MANY_REQUESTS;
-            return res;
+            return too_many(&state, parts, form).await;
         }
         match RsvpInput::parse(&form) {
             Err(errors) => {

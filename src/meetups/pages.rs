@@ -9,7 +9,7 @@ use super::model::{MeetupSummary, RsvpView};
 use super::MeetupDetail;
 use crate::error::AppError;
 use crate::i18n::{use_i18n, I18n};
-use crate::ui::forms::{use_form_state, ErrorSummary, Honeypot, TextField};
+use crate::ui::forms::{form_token, no_store, use_form_state, ErrorSummary, Honeypot, TextField};
 use crate::ui::{ErrorNote, Icon, IconName, NotFound};
 
 fn when(i: &I18n, m: &MeetupSummary) -> String {
@@ -41,21 +41,6 @@ fn NumberSelect(name: &'static str, label: String, min: u8, max: u8, default: u8
             {error.map(|e| view! { <p class="field-error">{e}</p> })}
             <select id=name name=name>{options}</select>
         </div>
-    }
-}
-
-fn form_token() -> String {
-    let posted = use_form_state().value("token");
-    if crate::groups::join::valid_token(&posted) {
-        return posted;
-    }
-    #[cfg(feature = "ssr")]
-    {
-        crate::security::tokens::new_token()
-    }
-    #[cfg(not(feature = "ssr"))]
-    {
-        String::new()
     }
 }
 
@@ -182,7 +167,7 @@ fn rsvp_view(i: I18n, token: String, r: RsvpView) -> AnyView {
 #[component]
 pub fn RsvpPage() -> impl IntoView {
     let i = use_i18n();
-    crate::groups::join_pages::no_store();
+    no_store();
     let token = use_params_map()
         .get_untracked()
         .get("token")

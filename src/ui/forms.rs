@@ -44,6 +44,33 @@ pub fn use_form_state() -> FormState {
     use_context::<FormState>().unwrap_or_default()
 }
 
+/// A fresh token for the status link: made when the form is shown, so a double post is one request.
+pub fn form_token() -> String {
+    let posted = use_form_state().value("token");
+    if crate::groups::join::valid_token(&posted) {
+        return posted;
+    }
+    #[cfg(feature = "ssr")]
+    {
+        crate::security::tokens::new_token()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        String::new()
+    }
+}
+
+/// Private pages are not kept by browsers or proxies.
+pub fn no_store() {
+    #[cfg(feature = "ssr")]
+    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+        res.insert_header(
+            axum::http::header::CACHE_CONTROL,
+            axum::http::HeaderValue::from_static("no-store"),
+        );
+    }
+}
+
 /// The list of problems at the top of a form, each linking to its field.
 #[component]
 pub fn ErrorSummary() -> impl IntoView {
