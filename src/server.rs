@@ -173,6 +173,10 @@ pub fn router(leptos_options: LeptosOptions, db: Db) -> Router {
             post(admin::group_handlers::cancel_meetup),
         )
         .route(
+            "/admin/meetups/{id}/edit",
+            post(admin::group_handlers::edit_meetup),
+        )
+        .route(
             "/admin/meetups/{id}/attendance",
             post(admin::group_handlers::attendance),
         )

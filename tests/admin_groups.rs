@@ -172,12 +172,57 @@ on_both_backends!(facilitator_creates_a_group_and_a_series, |app| {
         format!("/admin/groups/{id}/meetups"),
         format!("/admin/meetups/{meetup}/cancel"),
         format!("/admin/meetups/{meetup}/attendance"),
+        format!("/admin/meetups/{meetup}/edit"),
     ] {
         let (status, _, _) = post(app, &b, &path, &[("adults", "1"), ("children", "1")]).await;
         assert_eq!(status, 404, "{path}");
     }
     let (_, list) = get(app, &b, "/admin/groups").await;
     assert!(!list.contains("Nieuwe moedergroep Wierden"));
+
+    // A moves the last meetup to 14:00 for 60 minutes in another place.
+    let last: String = sqlx::query_scalar(
+        "SELECT id FROM meetups WHERE group_id = $1 ORDER BY starts_at DESC LIMIT 1",
+    )
+    .bind(&id)
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    let change = |date: &'static str| {
+        [
+            ("date", date),
+            ("start", "14:00"),
+            ("minutes", "60"),
+            ("place", "Bibliotheek"),
+            ("capacity", "10"),
+        ]
+    };
+    let (status, _, _) = post(
+        app,
+        &a,
+        &format!("/admin/meetups/{last}/edit"),
+        &change("2027-01-19"),
+    )
+    .await;
+    assert_eq!(status, 303);
+    let (starts, ends, place): (i64, i64, String) =
+        sqlx::query_as("SELECT starts_at, ends_at, place FROM meetups WHERE id = $1")
+            .bind(&last)
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    let l = doorstart::time::to_local(starts);
+    assert_eq!((l.month, l.day, l.hour), (1, 19, 14));
+    assert_eq!((ends - starts, place.as_str()), (3600, "Bibliotheek"));
+    let (status, _, body) = post(
+        app,
+        &a,
+        &format!("/admin/meetups/{last}/edit"),
+        &change("2027-02-30"),
+    )
+    .await;
+    assert_eq!(status, 400);
+    assert!(body.contains("Kies een datum."));
 
     // A cancels the first meetup; attendance is recorded for a past one.
     let (status, _, _) = post(app, &a, &format!("/admin/meetups/{meetup}/cancel"), &[]).await;
@@ -203,6 +248,23 @@ on_both_backends!(facilitator_creates_a_group_and_a_series, |app| {
             .await
             .unwrap();
     assert_eq!(counts, (Some(7), Some(4)));
+
+    // The place can be moved from the postcode's centre, but not out of the country.
+    let mut moved: Vec<(&str, &str)> = GROUP.to_vec();
+    moved.extend([("lat", "52.3600"), ("lon", "6.6000")]);
+    let (status, _, _) = post(app, &a, &format!("/admin/groups/{id}"), &moved).await;
+    assert_eq!(status, 303);
+    let (lat, lon): (f64, f64) = sqlx::query_as("SELECT lat, lon FROM peer_groups WHERE id = $1")
+        .bind(&id)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!((lat, lon), (52.36, 6.6));
+    let mut paris: Vec<(&str, &str)> = GROUP.to_vec();
+    paris.extend([("lat", "48.85"), ("lon", "2.35")]);
+    let (status, _, body) = post(app, &a, &format!("/admin/groups/{id}"), &paris).await;
+    assert_eq!(status, 400);
+    assert!(body.contains("Vul een plek in Nederland in"));
 
     // Edit and pause: parents no longer find it.
     let mut paused: Vec<(&str, &str)> = GROUP.to_vec();

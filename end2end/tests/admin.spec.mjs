@@ -101,6 +101,15 @@ test('coordinator invites a facilitator, a parent joins, the request is marked c
   await parent.reload();
   await expect(parent.locator('.step[aria-current="step"]')).toHaveText('De begeleider heeft contact opgenomen');
 
+  // The coordinator's other pages pass axe too.
+  for (const name of ['Accounts', 'Wachtwoord wijzigen', 'Groepen']) {
+    await coordinator.goto('/admin');
+    await coordinator.getByRole('link', { name }).click();
+    await expect(coordinator.locator('h1')).toBeVisible();
+    await expectNoAxeViolations(coordinator);
+  }
+  await expect(coordinator.locator('.group-card', { hasText: 'Moedergroep Miriam' })).toContainText('Miriam');
+
   // The audit log shows what happened, without names.
   await coordinator.getByRole('link', { name: 'Logboek' }).click();
   await expect(coordinator.locator('table')).toContainText('join-contacted');

@@ -231,3 +231,59 @@ pub async fn attendance(
         Err(e) => AppError::from(e).into_response(),
     }
 }
+
+/// Changes one meetup (date, time, length, place, capacity); the form is a series of one.
+pub async fn edit_meetup(
+    State(state): State<AppState>,
+    session: Session,
+    Path(id): Path<String>,
+    parts: Parts,
+    Form(form): Form<HashMap<String, String>>,
+) -> Response {
+    let me = match me(&session, &state).await {
+        Ok(a) => a,
+        Err(res) => return res,
+    };
+    let group = match owned_meetup_group(&state, &me, &id).await {
+        Ok(g) => g,
+        Err(res) => return res,
+    };
+    let mut one = form.clone();
+    one.insert("weeks".into(), "1".into());
+    let change = match SeriesInput::parse(&one) {
+        Ok(s) => s,
+        Err(errors) => {
+            // The page of this group's meetups, with the messages at the top.
+            let mut parts = parts;
+            if let Ok(uri) = format!("/admin/groups/{group}/meetups").parse() {
+                parts.uri = uri;
+            }
+            return render_form_again(
+                &state,
+                parts,
+                FormState {
+                    values: form,
+                    errors,
+                },
+            )
+            .await;
+        }
+    };
+    let (start, end) = change.times()[0];
+    match crate::meetups::store::update_meetup(
+        &state.db,
+        &id,
+        start,
+        end,
+        &change.place,
+        change.capacity,
+    )
+    .await
+    {
+        Ok(()) => {
+            let _ = store::audit(&state.db, Some(&me.id), "meetup-edit", "meetup", &id).await;
+            see_other(&format!("/admin/groups/{group}/meetups"))
+        }
+        Err(e) => AppError::from(e).into_response(),
+    }
+}

@@ -221,6 +221,12 @@ fn group_form(data: GroupFormData, action: String) -> AnyView {
             <TextField name="facilitator_name" label=i.t("group-form-facilitator") maxlength=40/>
             <TextField name="postcode" label=i.t("postcode-label") hint=i.t("group-form-postcode-hint") maxlength=10 ltr=true/>
             <TextField name="address" label=i.t("group-place") maxlength=120/>
+            <details class="filters">
+                <summary>{i.t("group-form-coords")}</summary>
+                <p class="hint">{i.t("group-form-coords-hint")}</p>
+                <TextField name="lat" label=i.t("group-form-lat") maxlength=12 ltr=true/>
+                <TextField name="lon" label=i.t("group-form-lon") maxlength=12 ltr=true/>
+            </details>
             <Choice name="weekday" label=i.t("filter-day-label") options=days/>
             <TextField name="start" label=i.t("group-form-start") kind="time" maxlength=5 ltr=true/>
             <Choice name="rhythm" label=i.t("group-form-rhythm") options=rhythms/>
@@ -293,6 +299,15 @@ pub fn MeetupsAdminPage() -> impl IntoView {
                         let past = m.meetup.starts_at <= now;
                         let (aa, ac) = m.attended.map(|(a, c)| (a.to_string(), c.to_string())).unwrap_or_default();
                         let ida = format!("aa-{}", m.meetup.id);
+                        let edit = format!("/admin/meetups/{}/edit", m.meetup.id);
+                        let local = crate::time::to_local(m.meetup.starts_at);
+                        let date = format!("{:04}-{:02}-{:02}", local.year, local.month, local.day);
+                        let start = format!("{:02}:{:02}", local.hour, local.minute);
+                        let minutes = ((m.meetup.ends_at - m.meetup.starts_at) / 60).to_string();
+                        let fid = |f: &str| format!("{f}-{}", m.meetup.id);
+                        let (f_date, f_start, f_min, f_place, f_cap) = (fid("date"), fid("start"), fid("minutes"), fid("place"), fid("capacity"));
+                        let place = m.meetup.place.clone();
+                        let capacity = m.meetup.capacity.to_string();
                         let idc = format!("ac-{}", m.meetup.id);
                         view! {
                             <li class="inbox-item">
@@ -301,6 +316,22 @@ pub fn MeetupsAdminPage() -> impl IntoView {
                                 <p><bdi>{m.meetup.place.clone()}</bdi></p>
                                 <p>{coming}</p>
                                 {(!past && !m.meetup.cancelled).then(|| view! {
+                                    <details class="filters">
+                                        <summary>{i.t("meetup-edit")}</summary>
+                                        <form method="post" action=edit novalidate=true>
+                                            <label for=f_date.clone()>{i.t("admin-series-date")}</label>
+                                            <input id=f_date name="date" type="date" value=date dir="ltr"/>
+                                            <label for=f_start.clone()>{i.t("group-form-start")}</label>
+                                            <input id=f_start name="start" type="time" value=start dir="ltr"/>
+                                            <label for=f_min.clone()>{i.t("admin-series-minutes")}</label>
+                                            <input id=f_min name="minutes" type="number" value=minutes/>
+                                            <label for=f_place.clone()>{i.t("group-place")}</label>
+                                            <input id=f_place name="place" type="text" maxlength="120" value=place/>
+                                            <label for=f_cap.clone()>{i.t("admin-series-capacity")}</label>
+                                            <input id=f_cap name="capacity" type="number" value=capacity/>
+                                            <button type="submit" class="secondary"><Icon name=IconName::Calendar/><span>{i.t("password-save")}</span></button>
+                                        </form>
+                                    </details>
                                     <form method="post" action=cancel>
                                         <button type="submit" class="secondary"><Icon name=IconName::Exit/><span>{i.t("admin-meetup-cancel")}</span></button>
                                     </form>

@@ -181,6 +181,10 @@ fn inbox_view(i: I18n, data: InboxData) -> AnyView {
         .iter()
         .filter(|it| it.status == "received" || it.status == "contacted")
         .count();
+    let overdue = items
+        .iter()
+        .filter(|it| it.status == "received" && now > it.contact_deadline)
+        .count();
     let list = items
         .into_iter()
         .map(|item| inbox_item(i, item, now, handlers.clone()))
@@ -192,6 +196,9 @@ fn inbox_view(i: I18n, data: InboxData) -> AnyView {
             <AdminNav coordinator=me.is_coordinator()/>
             <h1>{i.t("admin-inbox")}</h1>
             <p>{i.t_args("inbox-open", &[("count", open.to_string())])}</p>
+            {(overdue > 0).then(|| view! {
+                <p class="badge-overdue"><strong>{i.t_args("inbox-overdue-count", &[("count", overdue.to_string())])}</strong></p>
+            })}
             <ol class="results inbox">{list}</ol>
         </section>
     }

@@ -23,6 +23,22 @@ pub struct GroupInput {
     pub online: bool,
     pub facilitator_name: String,
     pub active: bool,
+    /// The exact place when the facilitator moved it; else the postcode's centre.
+    pub coords: Option<(f64, f64)>,
+}
+
+/// Latitude and longitude inside the Netherlands (with a margin), e.g. "52.3549" and "6.6676".
+pub fn parse_coords(lat: &str, lon: &str) -> Result<Option<(f64, f64)>, &'static str> {
+    let (lat, lon) = (lat.trim().replace(',', "."), lon.trim().replace(',', "."));
+    if lat.is_empty() && lon.is_empty() {
+        return Ok(None);
+    }
+    match (lat.parse::<f64>(), lon.parse::<f64>()) {
+        (Ok(a), Ok(o)) if (50.6..=53.7).contains(&a) && (3.2..=7.3).contains(&o) => {
+            Ok(Some((a, o)))
+        }
+        _ => Err(k("group-coords-invalid")),
+    }
 }
 
 /// "09:30" → minutes after midnight.
@@ -121,6 +137,10 @@ impl GroupInput {
         if languages.is_empty() {
             errors.add("languages", k("group-languages-invalid"));
         }
+        let coords = parse_coords(&text(form, "lat"), &text(form, "lon"));
+        if let Err(key) = coords {
+            errors.add("lat", key);
+        }
         let cost_cents = parse_euros(&text(form, "cost"));
         if cost_cents.is_none() {
             errors.add("cost", k("group-cost-invalid"));
@@ -150,6 +170,7 @@ impl GroupInput {
                 online,
                 facilitator_name,
                 active: !checked(form, "paused"),
+                coords: coords.unwrap_or(None),
             }),
             _ => Err(errors),
         }
@@ -274,6 +295,20 @@ mod tests {
         assert_eq!(parse_euros("2,505"), None);
         assert_eq!(parse_euros("-1"), None);
         assert_eq!(parse_euros("51"), None);
+    }
+
+    #[test]
+    fn coordinates() {
+        assert_eq!(parse_coords("", ""), Ok(None));
+        assert_eq!(
+            parse_coords("52,3549", "6.6676"),
+            Ok(Some((52.3549, 6.6676)))
+        );
+        assert!(
+            parse_coords("48.85", "2.35").is_err(),
+            "Paris is not in the Netherlands"
+        );
+        assert!(parse_coords("52.3", "").is_err());
     }
 
     #[test]

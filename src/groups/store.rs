@@ -472,6 +472,8 @@ pub async fn group_form_values(
         v.insert(c.to_string(), r.try_get::<String, _>(c)?);
     }
     v.insert("postcode".into(), v["pc4"].clone());
+    v.insert("lat".into(), format!("{:.5}", r.try_get::<f64, _>("lat")?));
+    v.insert("lon".into(), format!("{:.5}", r.try_get::<f64, _>("lon")?));
     v.insert("weekday".into(), int("weekday")?.to_string());
     let minute = int("start_minute")?;
     v.insert(
@@ -519,8 +521,8 @@ pub async fn create_group(
             municipality: &place.municipality,
             address: &input.address,
             pc4: input.postcode.pc4(),
-            lat: place.lat,
-            lon: place.lon,
+            lat: input.coords.map_or(place.lat, |c| c.0),
+            lon: input.coords.map_or(place.lon, |c| c.1),
             weekday: input.weekday,
             start_minute: input.start_minute,
             rhythm: input.rhythm,
@@ -567,8 +569,8 @@ pub async fn update_group(
         .bind(&place.municipality)
         .bind(&input.address)
         .bind(input.postcode.to_string())
-        .bind(place.lat)
-        .bind(place.lon)
+        .bind(input.coords.map_or(place.lat, |c| c.0))
+        .bind(input.coords.map_or(place.lon, |c| c.1))
         .bind(input.weekday.number() as i64)
         .bind(input.start_minute as i64)
         .bind(input.rhythm.as_str())

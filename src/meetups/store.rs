@@ -269,3 +269,24 @@ pub async fn record_attendance(
         .await?;
     Ok(())
 }
+
+pub async fn update_meetup(
+    db: &Db,
+    id: &str,
+    starts_at: i64,
+    ends_at: i64,
+    place: &str,
+    capacity: u32,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE meetups SET starts_at = $1, ends_at = $2, place = $3, capacity = $4 WHERE id = $5",
+    )
+    .bind(starts_at)
+    .bind(ends_at)
+    .bind(place)
+    .bind(capacity as i64)
+    .bind(id)
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
