@@ -430,3 +430,69 @@ on_both_backends!(invite_accept_and_deactivate, |app| {
     let (status, _, _) = get_as(app, "", &late).await;
     assert_eq!(status, 404);
 });
+
+on_both_backends!(change_password, |app| {
+    account(app, "f@example.nl", Role::Facilitator).await;
+    let cookie = sign_in(app, "f@example.nl").await;
+    let (status, _, body) = post_as(
+        app,
+        &cookie,
+        "/admin/password",
+        &[
+            ("current_password", "wrong wrong wrong"),
+            ("new_password", "another long sentence here"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 400);
+    assert!(body.contains("Je huidige wachtwoord klopt niet."));
+    let (status, _, body) = post_as(
+        app,
+        &cookie,
+        "/admin/password",
+        &[
+            ("current_password", PASSWORD),
+            ("new_password", "too short"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 400);
+    assert!(body.contains("Het wachtwoord is te kort."));
+    let (status, location, _) = post_as(
+        app,
+        &cookie,
+        "/admin/password",
+        &[
+            ("current_password", PASSWORD),
+            ("new_password", "another long sentence here"),
+        ],
+    )
+    .await;
+    assert_eq!(
+        (status, location.as_str()),
+        (303, "/admin?password=changed")
+    );
+    let old = app
+        .client
+        .post(app.url("/admin/login"))
+        .form(&[("email", "f@example.nl"), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        old.status().as_u16(),
+        400,
+        "the old password no longer works"
+    );
+    let new = app
+        .client
+        .post(app.url("/admin/login"))
+        .form(&[
+            ("email", "f@example.nl"),
+            ("password", "another long sentence here"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(new.status().as_u16(), 303);
+});

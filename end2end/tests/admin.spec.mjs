@@ -71,7 +71,7 @@ test('coordinator invites a facilitator, a parent joins, the request is marked c
   await facilitator.getByLabel('Plaats voor hoeveel mensen').fill('12');
   await facilitator.getByRole('button', { name: 'Plannen' }).click();
   await expect(facilitator.locator('.inbox-item')).toHaveCount(8);
-  await expect(facilitator.locator('.inbox-item').last()).toContainText('dinsdag 5 januari, 10:00 – 12:00');
+  await expect(facilitator.locator('.inbox-item').first()).toContainText('dinsdag 5 januari, 10:00 – 12:00');
   await expectNoAxeViolations(facilitator);
   await screenshot(facilitator, 'admin-meetups-nl');
 

@@ -227,9 +227,11 @@ pub async fn managed_meetups(db: &Db, group_id: &str) -> Result<Vec<ManagedMeetu
          CAST(COALESCE((SELECT SUM(r.adults) FROM rsvps r WHERE r.meetup_id = m.id AND r.waiting = 0), 0) AS BIGINT) AS ca, \
          CAST(COALESCE((SELECT SUM(r.children) FROM rsvps r WHERE r.meetup_id = m.id AND r.waiting = 0), 0) AS BIGINT) AS cc, \
          (SELECT COUNT(*) FROM rsvps r WHERE r.meetup_id = m.id AND r.waiting = 1) AS w \
-         FROM meetups m WHERE m.group_id = $1 ORDER BY m.starts_at DESC LIMIT 60",
+         FROM meetups m WHERE m.group_id = $1 AND m.starts_at >= $2 ORDER BY m.starts_at LIMIT 60",
     )
     .bind(group_id)
+    // The last 60 days too, to record who came.
+    .bind(db.now() - 60 * 86_400)
     .fetch_all(&db.pool)
     .await?;
     rows.iter()
