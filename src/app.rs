@@ -10,6 +10,9 @@ use crate::admin::pages::{
 };
 use crate::groups::join_pages::{JoinPage, JoinStatusPage, WithdrawnPage};
 use crate::groups::pages::{GroupPage, GroupsPage};
+use crate::help::pages::{
+    AdminHelpOnePage, AdminHelpPage, HelpDeletedPage, HelpPage, HelpReplyPage,
+};
 use crate::home::HomePage;
 use crate::i18n::{I18n, Lang};
 use crate::meetups::pages::{MeetupPage, RsvpCancelledPage, RsvpPage};
@@ -81,6 +84,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("admin/accounts") view=AccountsPage ssr=SsrMode::Async/>
                     <Route path=path!("admin/audit") view=AuditPage ssr=SsrMode::Async/>
                     <Route path=path!("admin/password") view=PasswordPage ssr=SsrMode::Async/>
+                    <Route path=path!("help") view=HelpPage ssr=SsrMode::Async/>
+                    <Route path=path!("help/reply") view=HelpReplyPage ssr=SsrMode::Async/>
+                    <Route path=path!("help/deleted") view=HelpDeletedPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/help") view=AdminHelpPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/help/:id") view=AdminHelpOnePage ssr=SsrMode::Async/>
                     <Route path=path!("admin/groups") view=GroupsAdminPage ssr=SsrMode::Async/>
                     <Route path=path!("admin/groups/new") view=GroupEditPage ssr=SsrMode::Async/>
                     <Route path=path!("admin/groups/:id") view=GroupEditPage ssr=SsrMode::Async/>

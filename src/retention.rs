@@ -17,6 +17,10 @@ fn days_from_env(name: &str, default: i64) -> i64 {
 /// How long any join request is kept.
 pub const JOIN_MAX_DAYS: i64 = 90;
 
+/// A help request and its messages go this many days after the last message
+/// (`DOORSTART_HELP_DAYS`, default 90).
+pub const HELP_DAYS: i64 = 90;
+
 /// How long RSVPs (first names) are kept after their meetup.
 pub const RSVP_DAYS_AFTER: i64 = 30;
 
@@ -25,10 +29,12 @@ pub async fn purge_once(db: &Db) -> Result<u64, sqlx::Error> {
     let closed_days = days_from_env("DOORSTART_JOIN_CLOSED_DAYS", JOIN_CLOSED_DAYS);
     let joins = crate::groups::store::purge_join_requests(db, closed_days, JOIN_MAX_DAYS).await?;
     let rsvps = crate::meetups::store::purge_rsvps(db, RSVP_DAYS_AFTER).await?;
+    let help_days = days_from_env("DOORSTART_HELP_DAYS", HELP_DAYS);
+    let help = crate::help::store::purge(db, help_days).await?;
     if let Err(e) = db.sessions.delete_expired().await {
         tracing::warn!(error = %e, "could not delete expired sessions");
     }
-    Ok(joins + rsvps)
+    Ok(joins + rsvps + help)
 }
 
 pub fn spawn(db: Db) {

@@ -20,7 +20,7 @@ use crate::app::{shell, App};
 use crate::db::Db;
 use crate::security::limit::RateLimiter;
 use crate::ui::forms::FormState;
-use crate::{admin, groups, i18n, meetups, security};
+use crate::{admin, groups, help, i18n, meetups, security};
 
 /// Largest request body we take: our forms are short.
 pub const BODY_LIMIT_BYTES: usize = 64 * 1024;
@@ -33,6 +33,8 @@ pub struct AppState {
     pub form_limiter: Arc<RateLimiter>,
     /// Sign-in attempts per client: 20 in 15 minutes.
     pub login_limiter: Arc<RateLimiter>,
+    /// Wrong pick-up codes per client: 10 in 15 minutes.
+    pub code_limiter: Arc<RateLimiter>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -94,12 +96,23 @@ pub async fn too_many(
 
 /// Renders the app for this request from our own handler (the page sets its own status).
 pub async fn render_page(state: &AppState, parts: Parts, form: FormState) -> Response {
+    render_page_with(state, parts, form, || {}).await
+}
+
+/// The same, with more context for the page (for example a conversation found by its code).
+pub async fn render_page_with(
+    state: &AppState,
+    parts: Parts,
+    form: FormState,
+    extra: impl Fn() + Clone + Send + Sync + 'static,
+) -> Response {
     let db = state.db.clone();
     let options = state.leptos_options.clone();
     let handler = leptos_axum::render_app_async_with_context(
         move || {
             provide_context(db.clone());
             provide_context(form.clone());
+            extra();
         },
         move || shell(options.clone()),
     );
@@ -127,12 +140,24 @@ pub fn router(leptos_options: LeptosOptions, db: Db) -> Router {
         db: db.clone(),
         form_limiter: Arc::new(RateLimiter::new(10, Duration::from_secs(600))),
         login_limiter: Arc::new(RateLimiter::new(20, Duration::from_secs(900))),
+        code_limiter: Arc::new(RateLimiter::new(10, Duration::from_secs(900))),
     };
     let sessions = db.sessions.layer();
     let context = move || provide_context(db.clone());
     Router::new()
         .route("/healthz", get(healthz))
         .route("/groups/{id}/join", post(groups::api::handlers::join))
+        .route("/help", post(help::api::handlers::ask))
+        .route("/help/reply", post(help::api::handlers::open))
+        .route("/help/reply/send", post(help::api::handlers::send))
+        .route("/help/reply/solve", post(help::api::handlers::solve))
+        .route("/help/reply/delete", post(help::api::handlers::delete))
+        .route(
+            "/admin/help/{id}/reply",
+            post(help::api::handlers::helper_reply),
+        )
+        .route("/admin/help/{id}/claim", post(help::api::handlers::claim))
+        .route("/admin/help/{id}/close", post(help::api::handlers::close))
         .route("/admin/login", post(admin::api::handlers::login))
         .route("/admin/logout", post(admin::api::handlers::logout))
         .route(

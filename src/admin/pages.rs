@@ -43,6 +43,7 @@ pub fn AdminNav(coordinator: bool) -> impl IntoView {
         <nav class="admin-nav" aria-label=i.t("admin-nav-label")>
             <a href="/admin"><Icon name=IconName::Users/><span>{i.t("admin-inbox")}</span></a>
             <a href="/admin/groups"><Icon name=IconName::Calendar/><span>{i.t("admin-groups")}</span></a>
+            <a href="/admin/help"><Icon name=IconName::Chat/><span>{i.t("admin-help")}</span></a>
             {coordinator.then(|| view! {
                 <a href="/admin/invites"><Icon name=IconName::Share/><span>{i.t("admin-invites")}</span></a>
                 <a href="/admin/accounts"><Icon name=IconName::Key/><span>{i.t("admin-accounts")}</span></a>

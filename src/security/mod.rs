@@ -36,7 +36,9 @@ pub async fn headers_layer(mut req: Request, next: Next) -> Response {
         .is_some_and(|v| v.as_bytes() == b"https")
         || req.uri().scheme_str() == Some("https");
     req.extensions_mut().insert(CspNonce(nonce.clone()));
-    let private = req.uri().path().starts_with("/admin");
+    // Private pages (the facilitator side, a help conversation) are never kept in a cache.
+    let private =
+        req.uri().path().starts_with("/admin") || req.uri().path().starts_with("/help/reply");
     let mut res = next.run(req).await;
     let h = res.headers_mut();
     if let Ok(v) = HeaderValue::from_str(&content_security_policy(&nonce)) {

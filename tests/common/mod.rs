@@ -103,6 +103,11 @@ pub async fn spawn(backend: Backend) -> TestApp {
 }
 
 impl TestApp {
+    /// The SQLite database file (None on PostgreSQL).
+    pub fn db_file(&self) -> Option<&std::path::Path> {
+        self.sqlite_file.as_deref()
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
     }

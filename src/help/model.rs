@@ -1,0 +1,339 @@
+//! Anonymous help: themes, the pick-up code and the rules of a question.
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::k;
+use crate::ui::forms::FieldErrors;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Theme {
+    Money,
+    Parenting,
+    Separation,
+    Housing,
+    WorkChildcare,
+    Health,
+    Alone,
+    Other,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 8] = [
+        Theme::Money,
+        Theme::Parenting,
+        Theme::Separation,
+        Theme::Housing,
+        Theme::WorkChildcare,
+        Theme::Health,
+        Theme::Alone,
+        Theme::Other,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::Money => "money",
+            Theme::Parenting => "parenting",
+            Theme::Separation => "separation",
+            Theme::Housing => "housing",
+            Theme::WorkChildcare => "work",
+            Theme::Health => "health",
+            Theme::Alone => "alone",
+            Theme::Other => "other",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+    pub fn key(self) -> &'static str {
+        match self {
+            Theme::Money => k("theme-money"),
+            Theme::Parenting => k("theme-parenting"),
+            Theme::Separation => k("theme-separation"),
+            Theme::Housing => k("theme-housing"),
+            Theme::WorkChildcare => k("theme-work"),
+            Theme::Health => k("theme-health"),
+            Theme::Alone => k("theme-alone"),
+            Theme::Other => k("theme-other"),
+        }
+    }
+}
+
+/// Digits in a pick-up code: 36 decimal digits ≈ 119.6 bits, above the 112 bits that OWASP ASVS
+/// 6.5.2 asks of a secret kept as a plain keyed hash. Digits need no Dutch to read aloud.
+pub const CODE_DIGITS: usize = 36;
+pub const MESSAGE_MAX: usize = 2000;
+
+/// A pick-up code, normalised to its digits.
+#[derive(Clone, PartialEq, Eq)]
+pub struct PickupCode(String);
+
+impl std::fmt::Debug for PickupCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PickupCode(…)")
+    }
+}
+
+impl PickupCode {
+    /// Accepts spaces, dashes and dots between the digits, and Arabic-Indic or Persian digits.
+    pub fn parse(input: &str) -> Option<PickupCode> {
+        let mut digits = String::with_capacity(CODE_DIGITS);
+        for c in input.chars() {
+            match c {
+                '0'..='9' => digits.push(c),
+                '٠'..='٩' => digits.push(char::from(b'0' + (c as u32 - '٠' as u32) as u8)),
+                '۰'..='۹' => digits.push(char::from(b'0' + (c as u32 - '۰' as u32) as u8)),
+                ' ' | '-' | '.' | '\u{a0}' => {}
+                _ => return None,
+            }
+            if digits.len() > CODE_DIGITS {
+                return None;
+            }
+        }
+        (digits.len() == CODE_DIGITS).then_some(PickupCode(digits))
+    }
+
+    /// A new random code (server only).
+    #[cfg(feature = "ssr")]
+    pub fn generate() -> PickupCode {
+        use rand::Rng;
+        let mut rng = rand::rngs::OsRng;
+        PickupCode(
+            (0..CODE_DIGITS)
+                .map(|_| char::from(b'0' + rng.gen_range(0..10u8)))
+                .collect(),
+        )
+    }
+
+    pub fn digits(&self) -> &str {
+        &self.0
+    }
+
+    /// "1234 5678 …": groups of four to write down and read aloud.
+    pub fn grouped(&self) -> String {
+        self.0
+            .as_bytes()
+            .chunks(4)
+            .map(|c| std::str::from_utf8(c).unwrap_or(""))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// A question as the parent sends it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AskInput {
+    pub theme: Theme,
+    pub message: String,
+    /// Only when the parent asks to be called back (then the request is no longer anonymous).
+    pub callback_phone: Option<String>,
+}
+
+/// A message text: 1 to 2000 characters, control characters removed (new lines kept).
+pub fn parse_message(input: &str) -> Result<String, &'static str> {
+    let text: String = input
+        .trim()
+        .chars()
+        .filter(|c| !c.is_control() || *c == '\n')
+        .collect();
+    if text.is_empty() {
+        Err(k("help-message-missing"))
+    } else if text.chars().count() > MESSAGE_MAX {
+        Err(k("help-message-long"))
+    } else {
+        Ok(text)
+    }
+}
+
+impl AskInput {
+    pub fn parse(form: &HashMap<String, String>) -> Result<AskInput, FieldErrors> {
+        let field = |n: &str| form.get(n).map(String::as_str).unwrap_or("");
+        let mut errors = FieldErrors::default();
+        if !field("website").is_empty() {
+            errors.add("form", k("form-expired"));
+        }
+        let theme = Theme::parse(field("theme"));
+        if theme.is_none() {
+            errors.add("theme", k("help-theme-missing"));
+        }
+        let message = parse_message(field("message")).map_err(|key| errors.add("message", key));
+        let callback_phone = if field("callback") == "yes" {
+            crate::groups::join::parse_phone(field("phone"))
+                .map(Some)
+                .ok_or_else(|| errors.add("phone", k("join-phone-invalid")))
+        } else {
+            Ok(None)
+        };
+        match (theme, message, callback_phone) {
+            (Some(theme), Ok(message), Ok(callback_phone)) if errors.is_empty() => Ok(AskInput {
+                theme,
+                message,
+                callback_phone,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum HelpStatus {
+    New,
+    Answered,
+    WaitingForParent,
+    Solved,
+}
+
+impl HelpStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HelpStatus::New => "new",
+            HelpStatus::Answered => "answered",
+            HelpStatus::WaitingForParent => "waiting",
+            HelpStatus::Solved => "solved",
+        }
+    }
+    pub fn parse(s: &str) -> Option<HelpStatus> {
+        [
+            HelpStatus::New,
+            HelpStatus::Answered,
+            HelpStatus::WaitingForParent,
+            HelpStatus::Solved,
+        ]
+        .into_iter()
+        .find(|h| h.as_str() == s)
+    }
+    pub fn key(self) -> &'static str {
+        match self {
+            HelpStatus::New => k("help-status-new"),
+            HelpStatus::Answered => k("help-status-answered"),
+            HelpStatus::WaitingForParent => k("help-status-waiting"),
+            HelpStatus::Solved => k("help-status-solved"),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HelpMessage {
+    pub from_parent: bool,
+    pub body: String,
+    pub at: i64,
+}
+
+/// One conversation, as the parent (with the code) or a facilitator sees it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Conversation {
+    pub id: String,
+    pub theme: Theme,
+    pub language: String,
+    pub status: HelpStatus,
+    pub callback_phone: Option<String>,
+    pub created_at: i64,
+    pub messages: Vec<HelpMessage>,
+}
+
+/// A request in the facilitators' inbox: theme, language, status and times only.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct HelpSummary {
+    pub id: String,
+    pub theme: Theme,
+    pub language: String,
+    pub status: HelpStatus,
+    pub created_at: i64,
+    pub last_message_at: i64,
+    pub claimed_by: String,
+}
+
+/// "Usually within N days", from recent first-reply times (median, rounded up to whole days).
+pub fn usual_reply_days(mut seconds: Vec<i64>) -> Option<i64> {
+    if seconds.is_empty() {
+        return None;
+    }
+    seconds.sort_unstable();
+    let median = seconds[seconds.len() / 2];
+    Some(((median + 86_399) / 86_400).max(1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_long_enough_and_parse_in_any_shape() {
+        // 36 digits carry 36 × log2(10) ≈ 119.6 bits, at least the 112 bits of ASVS 6.5.2.
+        assert!(CODE_DIGITS as f64 * 10f64.log2() >= 112.0);
+        let code = PickupCode::generate();
+        assert_eq!(code.digits().len(), CODE_DIGITS);
+        assert!(code.digits().bytes().all(|b| b.is_ascii_digit()));
+        assert_eq!(code.grouped().split(' ').count(), 9);
+        assert_eq!(PickupCode::parse(&code.grouped()), Some(code.clone()));
+        assert_eq!(
+            PickupCode::parse(&code.grouped().replace(' ', "-")),
+            Some(code.clone())
+        );
+        let arabic: String = code
+            .digits()
+            .chars()
+            .map(|c| char::from_u32('٠' as u32 + c.to_digit(10).unwrap()).unwrap())
+            .collect();
+        assert_eq!(PickupCode::parse(&arabic), Some(code.clone()));
+        assert_ne!(PickupCode::generate(), PickupCode::generate());
+        assert_eq!(PickupCode::parse("1234"), None);
+        assert_eq!(PickupCode::parse(&format!("{}a", code.digits())), None);
+        assert_eq!(PickupCode::parse(&"1".repeat(37)), None);
+        assert!(!format!("{code:?}").contains(code.digits()));
+    }
+
+    #[test]
+    fn digits_are_spread_evenly() {
+        let mut counts = [0u32; 10];
+        for _ in 0..300 {
+            for b in PickupCode::generate().digits().bytes() {
+                counts[(b - b'0') as usize] += 1;
+            }
+        }
+        // 10,800 digits: each about 1,080; a broken generator would be far off.
+        assert!(counts.iter().all(|c| (900..1260).contains(c)), "{counts:?}");
+    }
+
+    #[test]
+    fn a_question() {
+        let form = |pairs: &[(&str, &str)]| {
+            pairs
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect()
+        };
+        let ok = AskInput::parse(&form(&[
+            ("theme", "money"),
+            ("message", " Ik heb schulden.\u{0} "),
+        ]))
+        .unwrap();
+        assert_eq!(ok.message, "Ik heb schulden.");
+        assert_eq!(ok.callback_phone, None);
+        let call = AskInput::parse(&form(&[
+            ("theme", "other"),
+            ("message", "x"),
+            ("callback", "yes"),
+            ("phone", "06 12345678"),
+        ]))
+        .unwrap();
+        assert_eq!(call.callback_phone.as_deref(), Some("0612345678"));
+        let bad = AskInput::parse(&form(&[
+            ("theme", "nope"),
+            ("message", &"x".repeat(2001)),
+            ("callback", "yes"),
+        ]))
+        .unwrap_err();
+        assert!(
+            bad.get("theme").is_some()
+                && bad.get("message").is_some()
+                && bad.get("phone").is_some()
+        );
+    }
+
+    #[test]
+    fn reply_time() {
+        assert_eq!(usual_reply_days(vec![]), None);
+        assert_eq!(usual_reply_days(vec![3600, 7200, 200_000]), Some(1));
+        assert_eq!(usual_reply_days(vec![90_000, 90_000, 10]), Some(2));
+    }
+}

@@ -1,0 +1,394 @@
+//! Asking for help (`/help`), reading and answering with the pick-up code (`/help/reply`),
+//! and the facilitators' help inbox (`/admin/help`).
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use super::api::{help_conversation, help_inbox, reply_days};
+use super::model::{Conversation, HelpStatus, Theme};
+use crate::groups::model::GROUP_LANGUAGES;
+use crate::i18n::{k, language_name_key, use_i18n, I18n};
+use crate::ui::forms::{use_form_state, ErrorSummary, Honeypot, TextField};
+use crate::ui::{Icon, IconName};
+
+/// Always on help pages: where to call when it cannot wait. Numbers checked November 2026:
+/// 112 (emergency), Veilig Thuis 0800-2000, 113 Zelfmoordpreventie 0800-0113,
+/// De Luisterlijn 088-0767000.
+#[component]
+pub fn CrisisNumbers() -> impl IntoView {
+    let i = use_i18n();
+    let line = |href: &'static str, number: &'static str, name: &'static str, what: String| {
+        view! {
+            <li>
+                <a href=href class="crisis-number"><bdi dir="ltr">{number}</bdi></a>
+                " "<strong>{name}</strong>" – "{what}
+            </li>
+        }
+    };
+    view! {
+        <aside class="crisis" aria-labelledby="crisis-heading">
+            <h2 id="crisis-heading">{i.t("crisis-heading")}</h2>
+            <ul>
+                {line("tel:112", "112", "112", i.t("crisis-112"))}
+                {line("tel:08002000", "0800-2000", "Veilig Thuis", i.t("crisis-veilig-thuis"))}
+                {line("tel:08000113", "0800-0113", "113 Zelfmoordpreventie", i.t("crisis-113"))}
+                {line("tel:0880767000", "088-0767000", "De Luisterlijn", i.t("crisis-luisterlijn"))}
+            </ul>
+        </aside>
+    }
+}
+
+/// Prints the page (the code); without JavaScript the browser's own print still works.
+#[island]
+fn PrintButton(label: String) -> impl IntoView {
+    view! {
+        <button type="button" class="secondary print-button" on:click=move |_| {
+            let _ = window().print();
+        }>
+            <Icon name=IconName::Book/><span>{label}</span>
+        </button>
+    }
+}
+
+fn theme_icon(t: Theme) -> IconName {
+    match t {
+        Theme::Money => IconName::Euro,
+        Theme::Parenting => IconName::Child,
+        Theme::Separation => IconName::Route,
+        Theme::Housing => IconName::Home,
+        Theme::WorkChildcare => IconName::Calendar,
+        Theme::Health => IconName::Info,
+        Theme::Alone => IconName::Users,
+        Theme::Other => IconName::Chat,
+    }
+}
+
+fn reply_time_text(i: &I18n, days: Option<i64>) -> String {
+    match days {
+        Some(d) => i.t_args("help-reply-time", &[("days", d.to_string())]),
+        None => i.t("help-reply-time-unknown"),
+    }
+}
+
+#[component]
+fn AskForm() -> impl IntoView {
+    let i = use_i18n();
+    let state = use_form_state();
+    let chosen = state.value("theme");
+    let theme_error = state.errors.get("theme").map(|key| i.t(key));
+    let message_error = state.errors.get("message").map(|key| i.t(key));
+    let themes = Theme::ALL
+        .into_iter()
+        .map(|t| {
+            let id = format!("theme-{}", t.as_str());
+            let checked = chosen == t.as_str();
+            view! {
+                <div class="theme-choice">
+                    <input type="radio" id=id.clone() name="theme" value=t.as_str() checked=checked/>
+                    <label for=id><Icon name=theme_icon(t)/><span>{i.t(t.key())}</span></label>
+                </div>
+            }
+        })
+        .collect_view();
+    let callback = state.value("callback") == "yes";
+    view! {
+        <ErrorSummary/>
+        <form method="post" action="/help" novalidate=true>
+            <Honeypot/>
+            <fieldset class="field" id="theme">
+                <legend>{i.t("help-theme-legend")}</legend>
+                {theme_error.map(|e| view! { <p class="field-error">{e}</p> })}
+                <div class="themes">{themes}</div>
+            </fieldset>
+            <div class="field">
+                <label for="message">{i.t("help-message-label")}<span class="hint">{i.t("help-message-hint")}</span></label>
+                {message_error.map(|e| view! { <p class="field-error">{e}</p> })}
+                <textarea id="message" name="message" rows="6" maxlength="2000">{state.value("message")}</textarea>
+            </div>
+            <div class="field check">
+                <input type="checkbox" id="callback" name="callback" value="yes" checked=callback/>
+                <label for="callback">{i.t("help-callback-label")}</label>
+            </div>
+            <p class="hint">{i.t("help-callback-note")}</p>
+            <TextField name="phone" label=i.t("join-phone-label") hint=i.t("help-phone-hint") kind="tel" autocomplete="tel" maxlength=25 ltr=true/>
+            <p>{i.t("help-anonymous-note")}</p>
+            <button type="submit"><Icon name=IconName::Chat/><span>{i.t("help-submit")}</span></button>
+        </form>
+    }
+}
+
+#[component]
+pub fn HelpPage() -> impl IntoView {
+    let i = use_i18n();
+    let code = use_form_state().value("code");
+    let body = if code.is_empty() {
+        view! { <AskForm/> }.into_any()
+    } else {
+        let days =
+            Suspend::new(async move { reply_time_text(&i, reply_days().await.ok().flatten()) });
+        view! {
+            <div class="code-box" role="status">
+                <h2>{i.t("help-code-heading")}</h2>
+                <p>{i.t("help-code-text")}</p>
+                <p class="pickup-code" dir="ltr"><bdi>{code}</bdi></p>
+                <p>{i.t("help-code-once")}</p>
+            </div>
+            <p><Suspense fallback=|| ()>{days}</Suspense></p>
+            <p class="share">
+                <PrintButton label=i.t("help-print")/>
+                <a class="button" href="/help/reply"><Icon name=IconName::Key/><span>{i.t("help-wrote-it-down")}</span></a>
+            </p>
+        }
+        .into_any()
+    };
+    view! {
+        <Title text=i.t("help-title")/>
+        <section class="page narrow">
+            <h1>{i.t("help-heading")}</h1>
+            <p class="lead">{i.t("help-intro")}</p>
+            <CrisisNumbers/>
+            {body}
+        </section>
+    }
+}
+
+fn message_list(i: &I18n, c: &Conversation) -> impl IntoView {
+    c.messages
+        .iter()
+        .map(|m| {
+            let who = i.t(if m.from_parent {
+                k("help-from-you")
+            } else {
+                k("help-from-helper")
+            });
+            let class = if m.from_parent {
+                "message mine"
+            } else {
+                "message theirs"
+            };
+            view! {
+                <li class=class>
+                    <p class="meta">{who}" · "{i.date(m.at)}" "{i.clock(m.at)}</p>
+                    <p class="body" dir="auto">{m.body.clone()}</p>
+                </li>
+            }
+        })
+        .collect_view()
+}
+
+#[component]
+pub fn HelpReplyPage() -> impl IntoView {
+    let i = use_i18n();
+    let state = use_form_state();
+    let conversation = use_context::<Option<Conversation>>().flatten();
+    let body = match conversation {
+        None => {
+            let code_error = state.errors.get("code").map(|key| i.t(key));
+            view! {
+                <p>{i.t("help-reply-intro")}</p>
+                <form method="post" action="/help/reply" novalidate=true>
+                    <div class="field">
+                        <label for="code">{i.t("help-code-label")}<span class="hint">{i.t("help-code-hint")}</span></label>
+                        {code_error.clone().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                        <input id="code" name="code" type="text" inputmode="numeric" autocomplete="off" maxlength="60" dir="ltr"
+                            aria-invalid=code_error.is_some().then_some("true")/>
+                    </div>
+                    <button type="submit"><Icon name=IconName::Key/><span>{i.t("help-open")}</span></button>
+                </form>
+            }
+            .into_any()
+        }
+        Some(c) => {
+            let code = state.value("code");
+            let message_error = state.errors.get("message").map(|key| i.t(key));
+            let solved = c.status == HelpStatus::Solved;
+            view! {
+                <p>{i.t(c.theme.key())}" · "{i.t(c.status.key())}</p>
+                <ol class="messages">{message_list(&i, &c)}</ol>
+                <form method="post" action="/help/reply/send" novalidate=true>
+                    <input type="hidden" name="code" value=code.clone()/>
+                    <div class="field">
+                        <label for="message">{i.t("help-answer-label")}</label>
+                        {message_error.map(|e| view! { <p class="field-error">{e}</p> })}
+                        <textarea id="message" name="message" rows="4" maxlength="2000"></textarea>
+                    </div>
+                    <button type="submit"><Icon name=IconName::Chat/><span>{i.t("help-send")}</span></button>
+                </form>
+                {(!solved).then(|| view! {
+                    <form method="post" action="/help/reply/solve">
+                        <input type="hidden" name="code" value=code.clone()/>
+                        <button type="submit" class="secondary"><Icon name=IconName::Info/><span>{i.t("help-solved")}</span></button>
+                    </form>
+                })}
+                <form method="post" action="/help/reply/delete">
+                    <input type="hidden" name="code" value=code/>
+                    <p>{i.t("help-delete-text")}</p>
+                    <button type="submit" class="secondary"><Icon name=IconName::Exit/><span>{i.t("help-delete")}</span></button>
+                </form>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <Title text=i.t("help-reply-title")/>
+        <section class="page narrow">
+            <h1>{i.t("help-reply-title")}</h1>
+            <CrisisNumbers/>
+            {body}
+        </section>
+    }
+}
+
+#[component]
+pub fn HelpDeletedPage() -> impl IntoView {
+    let i = use_i18n();
+    view! {
+        <Title text=i.t("help-deleted-title")/>
+        <section class="page narrow">
+            <h1>{i.t("help-deleted-title")}</h1>
+            <p>{i.t("help-deleted-text")}</p>
+            <a class="button" href="/help"><Icon name=IconName::Chat/><span>{i.t("home-ask-help")}</span></a>
+        </section>
+    }
+}
+
+fn waited(i: &I18n, now: i64, since: i64) -> String {
+    let hours = ((now - since).max(0) / 3600).to_string();
+    i.t_args("help-waited", &[("hours", hours)])
+}
+
+#[component]
+pub fn AdminHelpPage() -> impl IntoView {
+    let i = use_i18n();
+    let q = use_query_map().get_untracked();
+    let get = |n: &str| q.get(n).filter(|v| !v.is_empty());
+    let (theme, language, status, older) =
+        (get("theme"), get("language"), get("status"), get("older"));
+    let chosen = (
+        theme.clone().unwrap_or_default(),
+        language.clone().unwrap_or_default(),
+        status.clone().unwrap_or_default(),
+        older.clone().unwrap_or_default(),
+    );
+    let page = Suspend::new(async move {
+        match help_inbox(theme, language, status, older).await {
+            Ok(data) => {
+                let now = data.now;
+                let rows = data
+                    .items
+                    .into_iter()
+                    .map(|h| {
+                        let href = format!("/admin/help/{}", h.id);
+                        view! {
+                            <li class="inbox-item">
+                                <h2 class="item-title"><a href=href>{i.t(h.theme.key())}</a></h2>
+                                <ul class="facts">
+                                    <li><Icon name=IconName::Info/><span>{i.t(h.status.key())}</span></li>
+                                    <li><Icon name=IconName::Globe/><span>{i.t(language_name_key(&h.language))}</span></li>
+                                    <li><Icon name=IconName::Clock/><span>{waited(&i, now, h.last_message_at)}</span></li>
+                                    <li><Icon name=IconName::Users/><span>{i.t_args("inbox-handler", &[("name", h.claimed_by)])}</span></li>
+                                </ul>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                let opt = |v: &str, label: String, current: &str| {
+                    let selected = v == current;
+                    view! { <option value=v.to_string() selected=selected>{label}</option> }
+                };
+                let themes = Theme::ALL
+                    .into_iter()
+                    .map(|t| opt(t.as_str(), i.t(t.key()), &chosen.0))
+                    .collect_view();
+                let langs = GROUP_LANGUAGES
+                    .iter()
+                    .map(|l| opt(l, i.t(language_name_key(l)), &chosen.1))
+                    .collect_view();
+                let statuses = [
+                    HelpStatus::New,
+                    HelpStatus::Answered,
+                    HelpStatus::WaitingForParent,
+                    HelpStatus::Solved,
+                ]
+                .into_iter()
+                .map(|s| opt(s.as_str(), i.t(s.key()), &chosen.2))
+                .collect_view();
+                view! {
+                    <Title text=i.t("admin-help")/>
+                    <section class="page">
+                        <crate::admin::pages::AdminNav coordinator=data.me.is_coordinator()/>
+                        <h1>{i.t("admin-help")}</h1>
+                        <form method="get" action="/admin/help" class="search-form">
+                            <div class="field"><label for="f-theme">{i.t("help-theme-legend")}</label>
+                                <select id="f-theme" name="theme"><option value="">{i.t("filter-any")}</option>{themes}</select></div>
+                            <div class="field"><label for="f-language">{i.t("filter-language-label")}</label>
+                                <select id="f-language" name="language"><option value="">{i.t("filter-any")}</option>{langs}</select></div>
+                            <div class="field"><label for="f-status">{i.t("help-status-label")}</label>
+                                <select id="f-status" name="status"><option value="">{i.t("filter-any")}</option>{statuses}</select></div>
+                            <div class="field"><label for="f-older">{i.t("help-older-label")}</label>
+                                <select id="f-older" name="older">
+                                    <option value="">{i.t("filter-any")}</option>
+                                    {opt("2", i.t_args("help-older-days", &[("days", "2".into())]), &chosen.3)}
+                                    {opt("7", i.t_args("help-older-days", &[("days", "7".into())]), &chosen.3)}
+                                </select></div>
+                            <button type="submit"><Icon name=IconName::Search/><span>{i.t("search-button")}</span></button>
+                        </form>
+                        <ol class="results inbox">{rows}</ol>
+                    </section>
+                }
+                .into_any()
+            }
+            Err(e) => crate::admin::pages::failed(e),
+        }
+    });
+    view! { <Suspense fallback=|| ()>{page}</Suspense> }
+}
+
+#[component]
+pub fn AdminHelpOnePage() -> impl IntoView {
+    let i = use_i18n();
+    let id = use_params_map()
+        .get_untracked()
+        .get("id")
+        .unwrap_or_default();
+    let page = Suspend::new(async move {
+        match help_conversation(id.clone()).await {
+            Ok((me, c)) => {
+                let reply = format!("/admin/help/{id}/reply");
+                let claim = format!("/admin/help/{id}/claim");
+                let close = format!("/admin/help/{id}/close");
+                view! {
+                    <Title text=i.t("admin-help")/>
+                    <section class="page narrow">
+                        <crate::admin::pages::AdminNav coordinator=me.is_coordinator()/>
+                        <h1>{i.t(c.theme.key())}</h1>
+                        <p>{i.t(language_name_key(&c.language))}" · "{i.t(c.status.key())}</p>
+                        {c.callback_phone.clone().map(|p| {
+                            let href = format!("tel:{p}");
+                            view! { <p class="notice">{i.t("help-callback-asked")}" "<a href=href dir="ltr">{p}</a></p> }
+                        })}
+                        <ol class="messages">{message_list(&i, &c)}</ol>
+                        <form method="post" action=reply>
+                            <div class="field">
+                                <label for="message">{i.t("help-answer-label")}<span class="hint">{i.t("help-helper-hint")}</span></label>
+                                <textarea id="message" name="message" rows="5" maxlength="2000"></textarea>
+                            </div>
+                            <button type="submit"><Icon name=IconName::Chat/><span>{i.t("help-send")}</span></button>
+                        </form>
+                        <div class="actions">
+                            <form method="post" action=claim>
+                                <button type="submit" class="secondary"><Icon name=IconName::Users/><span>{i.t("help-claim")}</span></button>
+                            </form>
+                            <form method="post" action=close>
+                                <button type="submit" class="secondary"><Icon name=IconName::Info/><span>{i.t("help-close")}</span></button>
+                            </form>
+                        </div>
+                    </section>
+                }
+                .into_any()
+            }
+            Err(e) => crate::admin::pages::failed(e),
+        }
+    });
+    view! { <Suspense fallback=|| ()>{page}</Suspense> }
+}

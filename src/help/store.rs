@@ -1,0 +1,264 @@
+//! Every SQL statement of anonymous help. No IP address, user agent or other metadata is
+//! stored; the pick-up code only as HMAC-SHA256 with a pepper that is not in the same row.
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
+use sqlx::any::AnyRow;
+use sqlx::Row;
+
+use super::model::{
+    AskInput, Conversation, HelpMessage, HelpStatus, HelpSummary, PickupCode, Theme,
+};
+use crate::db::{new_id, Db};
+
+/// The pepper: `DOORSTART_PEPPER` when set (keep it out of the database), else one the app
+/// makes on first start and keeps in `app_secrets`.
+pub async fn pepper(db: &Db) -> Result<String, sqlx::Error> {
+    if let Ok(p) = std::env::var("DOORSTART_PEPPER") {
+        if p.len() >= 32 {
+            return Ok(p);
+        }
+    }
+    sqlx::query("INSERT INTO app_secrets (name, value) VALUES ('help-pepper', $1) ON CONFLICT (name) DO NOTHING")
+        .bind(crate::security::tokens::new_token())
+        .execute(&db.pool)
+        .await?;
+    sqlx::query_scalar("SELECT value FROM app_secrets WHERE name = 'help-pepper'")
+        .fetch_one(&db.pool)
+        .await
+}
+
+pub fn code_hash(pepper: &str, code: &PickupCode) -> String {
+    let mut mac = Hmac::<Sha256>::new_from_slice(pepper.as_bytes()).expect("any key length");
+    mac.update(code.digits().as_bytes());
+    mac.finalize()
+        .into_bytes()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+pub async fn create(
+    db: &Db,
+    input: &AskInput,
+    language: &str,
+    hash: &str,
+) -> Result<String, sqlx::Error> {
+    let id = new_id();
+    let now = db.now();
+    let mut tx = db.pool.begin().await?;
+    sqlx::query(
+        "INSERT INTO help_requests (id, code_hash, theme, language, callback_phone, status, created_at, last_message_at) \
+         VALUES ($1, $2, $3, $4, $5, 'new', $6, $6)",
+    )
+    .bind(&id)
+    .bind(hash)
+    .bind(input.theme.as_str())
+    .bind(language)
+    .bind(input.callback_phone.as_deref())
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    add_message_in(&mut tx, &id, "parent", &input.message, now).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+async fn add_message_in(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    request_id: &str,
+    author: &str,
+    body: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO help_messages (id, request_id, author, body, created_at) VALUES ($1, $2, $3, $4, $5)")
+        .bind(new_id())
+        .bind(request_id)
+        .bind(author)
+        .bind(body)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+fn conversation_head(r: &AnyRow) -> Result<Conversation, sqlx::Error> {
+    let bad = |w: &str| sqlx::Error::Decode(format!("bad {w}").into());
+    Ok(Conversation {
+        id: r.try_get("id")?,
+        theme: Theme::parse(&r.try_get::<String, _>("theme")?).ok_or_else(|| bad("theme"))?,
+        language: r.try_get("language")?,
+        status: HelpStatus::parse(&r.try_get::<String, _>("status")?)
+            .ok_or_else(|| bad("status"))?,
+        callback_phone: r.try_get("callback_phone")?,
+        created_at: r.try_get("created_at")?,
+        messages: Vec::new(),
+    })
+}
+
+async fn with_messages(db: &Db, mut c: Conversation) -> Result<Conversation, sqlx::Error> {
+    let rows = sqlx::query("SELECT author, body, created_at FROM help_messages WHERE request_id = $1 ORDER BY created_at, id")
+        .bind(&c.id)
+        .fetch_all(&db.pool)
+        .await?;
+    c.messages = rows
+        .iter()
+        .map(|r| {
+            Ok(HelpMessage {
+                from_parent: r.try_get::<String, _>("author")? == "parent",
+                body: r.try_get("body")?,
+                at: r.try_get("created_at")?,
+            })
+        })
+        .collect::<Result<_, sqlx::Error>>()?;
+    Ok(c)
+}
+
+const HEAD: &str =
+    "SELECT id, theme, language, status, callback_phone, created_at FROM help_requests";
+
+pub async fn by_code(db: &Db, hash: &str) -> Result<Option<Conversation>, sqlx::Error> {
+    let row = sqlx::query(&format!("{HEAD} WHERE code_hash = $1"))
+        .bind(hash)
+        .fetch_optional(&db.pool)
+        .await?;
+    match row {
+        Some(r) => Ok(Some(with_messages(db, conversation_head(&r)?).await?)),
+        None => Ok(None),
+    }
+}
+
+pub async fn by_id(db: &Db, id: &str) -> Result<Option<Conversation>, sqlx::Error> {
+    let row = sqlx::query(&format!("{HEAD} WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await?;
+    match row {
+        Some(r) => Ok(Some(with_messages(db, conversation_head(&r)?).await?)),
+        None => Ok(None),
+    }
+}
+
+/// A message from the parent or a helper; a helper's first answer sets the first-reply time.
+pub async fn add_message(
+    db: &Db,
+    id: &str,
+    from_parent: bool,
+    body: &str,
+) -> Result<(), sqlx::Error> {
+    let now = db.now();
+    let mut tx = db.pool.begin().await?;
+    add_message_in(
+        &mut tx,
+        id,
+        if from_parent { "parent" } else { "helper" },
+        body,
+        now,
+    )
+    .await?;
+    let status = if from_parent { "new" } else { "answered" };
+    sqlx::query(
+        "UPDATE help_requests SET status = $1, last_message_at = $2, \
+         first_reply_at = CASE WHEN $3 = 1 AND first_reply_at IS NULL THEN $2 ELSE first_reply_at END \
+         WHERE id = $4",
+    )
+    .bind(status)
+    .bind(now)
+    .bind(if from_parent { 0i64 } else { 1i64 })
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await
+}
+
+pub async fn set_status(db: &Db, id: &str, status: HelpStatus) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("UPDATE help_requests SET status = $1 WHERE id = $2")
+        .bind(status.as_str())
+        .bind(id)
+        .execute(&db.pool)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn claim(db: &Db, id: &str, account_id: &str) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("UPDATE help_requests SET claimed_by = $1 WHERE id = $2")
+        .bind(account_id)
+        .bind(id)
+        .execute(&db.pool)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Deletes a request and its messages at once (the parent's "delete everything").
+pub async fn delete(db: &Db, id: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM help_requests WHERE id = $1")
+        .bind(id)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}
+
+/// First-reply times (seconds) of requests made in the last 90 days.
+pub async fn recent_reply_seconds(db: &Db) -> Result<Vec<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT first_reply_at - created_at FROM help_requests WHERE first_reply_at IS NOT NULL AND created_at >= $1",
+    )
+    .bind(db.now() - 90 * 86_400)
+    .fetch_all(&db.pool)
+    .await
+}
+
+/// Oldest waiting first; filters are optional.
+pub async fn inbox(
+    db: &Db,
+    theme: Option<Theme>,
+    language: Option<&str>,
+    status: Option<HelpStatus>,
+    older_than_days: Option<i64>,
+) -> Result<Vec<HelpSummary>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT h.id, h.theme, h.language, h.status, h.created_at, h.last_message_at, \
+         COALESCE(a.display_name, '-') AS claimed FROM help_requests h \
+         LEFT JOIN accounts a ON a.id = h.claimed_by \
+         WHERE ($1 = '' OR h.theme = $1) AND ($2 = '' OR h.language = $2) AND ($3 = '' OR h.status = $3) \
+         AND h.last_message_at <= $4 \
+         ORDER BY CASE h.status WHEN 'new' THEN 0 WHEN 'waiting' THEN 1 WHEN 'answered' THEN 2 ELSE 3 END, \
+         h.last_message_at LIMIT 200",
+    )
+    .bind(theme.map(Theme::as_str).unwrap_or(""))
+    .bind(language.unwrap_or(""))
+    .bind(status.map(HelpStatus::as_str).unwrap_or(""))
+    .bind(db.now() - older_than_days.unwrap_or(0) * 86_400)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let h = conversation_head_min(r)?;
+            Ok(HelpSummary {
+                id: r.try_get("id")?,
+                theme: h.0,
+                language: r.try_get("language")?,
+                status: h.1,
+                created_at: r.try_get("created_at")?,
+                last_message_at: r.try_get("last_message_at")?,
+                claimed_by: r.try_get("claimed")?,
+            })
+        })
+        .collect()
+}
+
+fn conversation_head_min(r: &AnyRow) -> Result<(Theme, HelpStatus), sqlx::Error> {
+    let bad = |w: &str| sqlx::Error::Decode(format!("bad {w}").into());
+    Ok((
+        Theme::parse(&r.try_get::<String, _>("theme")?).ok_or_else(|| bad("theme"))?,
+        HelpStatus::parse(&r.try_get::<String, _>("status")?).ok_or_else(|| bad("status"))?,
+    ))
+}
+
+/// Retention: a request and its messages go this many days after the last message.
+pub async fn purge(db: &Db, days: i64) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM help_requests WHERE last_message_at < $1")
+        .bind(db.now() - days * 86_400)
+        .execute(&db.pool)
+        .await?;
+    Ok(done.rows_affected())
+}

@@ -1,0 +1,267 @@
+//! Anonymous help on both databases: ask → code → answer → read → delete, wrong codes,
+//! retention, and nothing about the client stored.
+mod common;
+
+use doorstart::admin::model::Role;
+use doorstart::admin::{password, store as accounts};
+
+const AGENT: &str = "DoorstartTestAgent/7.6";
+
+fn code_in(page: &str) -> String {
+    let main = page.find("<main").unwrap_or(0);
+    let at = page
+        .find("pickup-code")
+        .unwrap_or_else(|| panic!("no code in: {}", &page[main..]));
+    let rest = &page[at..];
+    let start = rest.find(|c: char| c.is_ascii_digit()).unwrap();
+    let rest = &rest[start..];
+    let end = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == ' '))
+        .unwrap();
+    rest[..end].trim().to_string()
+}
+
+async fn post(
+    app: &common::TestApp,
+    cookie: &str,
+    path: &str,
+    form: &[(&str, &str)],
+) -> (u16, String, String) {
+    let res = app
+        .client
+        .post(app.url(path))
+        .header("cookie", cookie)
+        .header("user-agent", AGENT)
+        .form(form)
+        .send()
+        .await
+        .unwrap();
+    let status = res.status().as_u16();
+    let location = res
+        .headers()
+        .get("location")
+        .map(|l| l.to_str().unwrap().to_string())
+        .unwrap_or_default();
+    (status, location, res.text().await.unwrap())
+}
+
+/// Every text value of the help tables, as the database holds it.
+async fn stored_text(app: &common::TestApp) -> String {
+    let rows: Vec<(String, String, String, Option<String>)> = sqlx::query_as(
+        "SELECT h.code_hash, h.theme, m.body, h.callback_phone FROM help_requests h JOIN help_messages m ON m.request_id = h.id",
+    )
+    .fetch_all(&app.db.pool)
+    .await
+    .unwrap();
+    rows.iter()
+        .map(|r| format!("{} {} {} {:?}", r.0, r.1, r.2, r.3))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+on_both_backends!(ask_answer_read_delete, |app| {
+    let (status, page) = app.page("/help").await;
+    assert_eq!(status, 200);
+    for n in ["112", "0800-2000", "0800-0113", "088-0767000"] {
+        assert!(page.contains(n), "{n} is on the help page");
+    }
+    let (status, _, page) = post(
+        app,
+        "",
+        "/help",
+        &[
+            ("theme", "money"),
+            ("message", "Ik heb schulden en durf het niet te zeggen."),
+        ],
+    )
+    .await;
+    assert_eq!(status, 200);
+    let code = code_in(&page);
+    assert_eq!(code.replace(' ', "").len(), 36);
+    assert!(page.contains("Je ziet deze code maar één keer."));
+
+    // Only a keyed hash of the code is kept; no address, no user agent.
+    let stored = stored_text(app).await;
+    assert!(!stored.contains(&code.replace(' ', "")));
+    assert!(!stored.contains(AGENT) && !stored.contains("127.0.0.1"));
+    if let Some(path) = app.db_file() {
+        let bytes = std::fs::read(path).unwrap();
+        let hay = String::from_utf8_lossy(&bytes);
+        assert!(!hay.contains(AGENT), "no user agent in the database file");
+        assert!(
+            !hay.contains("127.0.0.1"),
+            "no IP address in the database file"
+        );
+    }
+
+    // The parent reads with the code: no-store, the question is there.
+    let res = app
+        .client
+        .post(app.url("/help/reply"))
+        .form(&[("code", code.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(res.headers().get("cache-control").unwrap(), "no-store");
+    assert!(res.text().await.unwrap().contains("Ik heb schulden"));
+
+    // A facilitator sees it in the help inbox and answers.
+    let hash = password::hash("a sentence that is long enough".into()).await;
+    accounts::create_account(&app.db, "f@example.nl", "Anna", Role::Facilitator, &hash)
+        .await
+        .unwrap();
+    let res = app
+        .client
+        .post(app.url("/admin/login"))
+        .form(&[
+            ("email", "f@example.nl"),
+            ("password", "a sentence that is long enough"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let cookie = res
+        .headers()
+        .get("set-cookie")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
+    let inbox = app
+        .client
+        .get(app.url("/admin/help"))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(inbox.contains("Geld en schulden"));
+    assert!(
+        !inbox.contains("Ik heb schulden"),
+        "the list shows theme, language and times only"
+    );
+    let id: String = sqlx::query_scalar("SELECT id FROM help_requests")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    let (status, _, _) = post(
+        app,
+        &cookie,
+        &format!("/admin/help/{id}/reply"),
+        &[(
+            "message",
+            "Je bent niet de enige. Bel de schuldhulp van je gemeente.",
+        )],
+    )
+    .await;
+    assert_eq!(status, 303);
+    let first: Option<i64> = sqlx::query_scalar("SELECT first_reply_at FROM help_requests")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert!(first.is_some());
+
+    // The parent reads the answer, writes back, marks it solved.
+    let (_, _, page) = post(app, "", "/help/reply", &[("code", &code)]).await;
+    assert!(page.contains("Je bent niet de enige."));
+    let (status, _, page) = post(
+        app,
+        "",
+        "/help/reply/send",
+        &[("code", &code), ("message", "Dank je wel!")],
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Dank je wel!"));
+    let (_, _, page) = post(app, "", "/help/reply/solve", &[("code", &code)]).await;
+    assert!(page.contains("Opgelost"));
+
+    // The next parent sees an honest reply time.
+    let (_, _, page) = post(
+        app,
+        "",
+        "/help",
+        &[("theme", "other"), ("message", "Nog een vraag")],
+    )
+    .await;
+    assert!(page.contains("Meestal krijg je binnen 1 dagen antwoord."));
+
+    // Delete everything: gone at once, the code no longer works.
+    let (status, location, _) = post(app, "", "/help/reply/delete", &[("code", &code)]).await;
+    assert_eq!((status, location.as_str()), (303, "/help/deleted"));
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM help_messages")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(n, 1, "only the other parent's question is left");
+    let (status, _, page) = post(app, "", "/help/reply", &[("code", &code)]).await;
+    assert_eq!(status, 404);
+    assert!(page.contains("Deze code kennen we niet."));
+});
+
+on_both_backends!(bad_input_wrong_codes_and_retention, |app| {
+    let (status, _, page) = post(
+        app,
+        "",
+        "/help",
+        &[
+            ("theme", "nope"),
+            ("message", ""),
+            ("callback", "yes"),
+            ("phone", ""),
+        ],
+    )
+    .await;
+    assert_eq!(status, 400);
+    for text in [
+        "Kies waar je vraag over gaat.",
+        "Schrijf je vraag op.",
+        "Dit telefoonnummer klopt niet.",
+    ] {
+        assert!(page.contains(text), "{text}");
+    }
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM help_requests")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(n, 0);
+
+    // Wrong codes: a kind message, then a throttle.
+    let mut statuses = Vec::new();
+    for i in 0..11 {
+        let wrong = format!("{:036}", i);
+        let (status, _, _) = post(app, "", "/help/reply", &[("code", &wrong)]).await;
+        statuses.push(status);
+    }
+    assert!(statuses[..10].iter().all(|s| *s == 404), "{statuses:?}");
+    assert_eq!(statuses[10], 429);
+
+    // Retention: 90 days after the last message.
+    post(
+        app,
+        "",
+        "/help",
+        &[("theme", "health"), ("message", "Ik slaap slecht.")],
+    )
+    .await;
+    app.clock.advance(89 * 86_400);
+    doorstart::retention::purge_once(&app.db).await.unwrap();
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM help_requests")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(n, 1);
+    app.clock.advance(2 * 86_400);
+    doorstart::retention::purge_once(&app.db).await.unwrap();
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM help_messages")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(n, 0);
+});
