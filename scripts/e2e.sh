@@ -14,7 +14,8 @@ export E2E_COORDINATOR_EMAIL="coordinator@e2e.invalid"
 export E2E_COORDINATOR_PASSWORD="e2e $(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 printf '%s\n' "$E2E_COORDINATOR_PASSWORD" | DATABASE_URL="sqlite://$work/e2e.db" \
   "$bin" admin create-coordinator --email "$E2E_COORDINATOR_EMAIL" --name "Coördinator" >/dev/null
-DATABASE_URL="sqlite://$work/e2e.db" DOORSTART_DEMO=1 LEPTOS_SITE_ADDR="127.0.0.1:$port" \
+# All journeys come from one address: lift the per-client form limit (tested in tests/join.rs).
+DOORSTART_FORM_LIMIT=1000 DATABASE_URL="sqlite://$work/e2e.db" DOORSTART_DEMO=1 LEPTOS_SITE_ADDR="127.0.0.1:$port" \
   "$bin" >"$log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true' EXIT

@@ -132,13 +132,22 @@ pub fn client_ip(parts: &Parts) -> Option<std::net::IpAddr> {
         .map(|c| c.0.ip())
 }
 
+/// Forms (join, RSVP, help) per client in 10 minutes: `DOORSTART_FORM_LIMIT`, default 10.
+fn form_limit() -> u32 {
+    std::env::var("DOORSTART_FORM_LIMIT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|n| *n >= 1)
+        .unwrap_or(10)
+}
+
 pub fn router(leptos_options: LeptosOptions, db: Db) -> Router {
     // The meetup page shares its path with the calendar file: our handler serves both.
     let routes = generate_route_list_with_exclusions(App, Some(vec!["/meetups/{id}".to_string()]));
     let state = AppState {
         leptos_options: leptos_options.clone(),
         db: db.clone(),
-        form_limiter: Arc::new(RateLimiter::new(10, Duration::from_secs(600))),
+        form_limiter: Arc::new(RateLimiter::new(form_limit(), Duration::from_secs(600))),
         login_limiter: Arc::new(RateLimiter::new(20, Duration::from_secs(900))),
         code_limiter: Arc::new(RateLimiter::new(10, Duration::from_secs(900))),
     };

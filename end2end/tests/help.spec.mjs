@@ -1,0 +1,68 @@
+import { test, expect } from '@playwright/test';
+import { expectNoAxeViolations, watchForErrors, screenshot, jsModes } from './helpers.mjs';
+
+const email = process.env.E2E_COORDINATOR_EMAIL;
+const password = process.env.E2E_COORDINATOR_PASSWORD;
+
+for (const mode of jsModes) {
+  test(`ask for help, get an answer, delete everything (${mode.name})`, async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: mode.javaScriptEnabled });
+    const parent = await context.newPage();
+    const problems = watchForErrors(parent);
+    await parent.goto('/');
+    await parent.getByRole('link', { name: /Vraag hulp/ }).click();
+    await expect(parent.getByRole('link', { name: '0800-2000' })).toBeVisible();
+    await expectNoAxeViolations(parent, mode);
+
+    // A mistake first: no theme.
+    await parent.getByLabel('Je vraag').fill('Ik red het niet met geld deze maand.');
+    await parent.getByRole('button', { name: 'Verstuur mijn vraag' }).click();
+    await expect(parent.getByRole('alert')).toContainText('Kies waar je vraag over gaat.');
+    await expect(parent.getByLabel('Je vraag')).toHaveValue('Ik red het niet met geld deze maand.');
+    await parent.getByText('Geld en schulden').click();
+    await parent.getByRole('button', { name: 'Verstuur mijn vraag' }).click();
+    const code = (await parent.locator('.pickup-code').innerText()).trim();
+    expect(code.replace(/ /g, '')).toMatch(/^\d{36}$/);
+    expect(parent.url()).not.toContain(code.slice(0, 4) + code.slice(5, 9));
+    await expectNoAxeViolations(parent, mode);
+    if (mode.javaScriptEnabled) await screenshot(parent, 'help-code-nl');
+
+    // A volunteer answers.
+    const helper = await (await browser.newContext()).newPage();
+    await helper.goto('/admin/login');
+    await helper.getByLabel('E-mailadres').fill(email);
+    await helper.getByLabel('Wachtwoord', { exact: true }).fill(password);
+    await helper.getByRole('button', { name: 'Inloggen' }).click();
+    await helper.getByRole('link', { name: 'Hulpvragen' }).click();
+    await expectNoAxeViolations(helper);
+    await helper.locator('.inbox-item h2 a').first().click();
+    await expect(helper.locator('.messages')).toContainText('Ik red het niet met geld');
+    await helper.getByLabel('Je antwoord').fill('Dat is zwaar. Je gemeente heeft gratis schuldhulp. Zal ik uitleggen hoe?');
+    await helper.getByRole('button', { name: 'Verstuur' }).click();
+    await expectNoAxeViolations(helper);
+
+    // The parent reads the answer with the code and deletes everything.
+    await parent.goto('/help/reply');
+    await parent.getByLabel('Je ophaalcode').fill('1234 5678');
+    await parent.getByRole('button', { name: 'Bekijk' }).click();
+    await expect(parent.getByRole('alert')).toContainText('Deze code kennen we niet.');
+    await parent.getByLabel('Je ophaalcode').fill(code);
+    await parent.getByRole('button', { name: 'Bekijk' }).click();
+    await expect(parent.locator('.messages')).toContainText('gratis schuldhulp');
+    await expectNoAxeViolations(parent, mode);
+    if (mode.javaScriptEnabled) await screenshot(parent, 'help-reply-nl');
+    await parent.getByRole('button', { name: 'Wis alles nu' }).click();
+    await expect(parent.locator('h1')).toHaveText('Alles is gewist');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+}
+
+test('help page in Arabic, right to left', async ({ browser }) => {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto('/help?lang=ar');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.locator('h1')).toHaveText('اطلب المساعدة دون ذكر اسمك');
+  await expectNoAxeViolations(page);
+  await screenshot(page, 'help-ar');
+});
