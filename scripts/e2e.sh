@@ -39,5 +39,9 @@ fi
 if grep -Eq "HeadlessChrome|Mozilla/|postcode=|7607|$E2E_COORDINATOR_PASSWORD" "$log"; then
   echo "the server log holds request details it must not keep:"; cat "$log"; exit 1
 fi
+# Nothing about the browser was stored: no user agent, no address.
+if grep -aqE "HeadlessChrome|Mozilla/|127\.0\.0\.1" "$work"/e2e.db*; then
+  echo "the database holds a user agent or an IP address"; exit 1
+fi
 rm -rf "$work"
 exit "$status"

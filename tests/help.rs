@@ -200,6 +200,25 @@ on_both_backends!(ask_answer_read_delete, |app| {
         .await
         .unwrap();
     assert_eq!(n, 1, "only the other parent's question is left");
+    // Gone from the files too (SQLite: secure_delete and an emptied write-ahead log).
+    if let Some(path) = app.db_file() {
+        for file in [
+            path.to_path_buf(),
+            std::path::PathBuf::from(format!("{}-wal", path.display())),
+        ] {
+            if let Ok(bytes) = std::fs::read(&file) {
+                let hay = String::from_utf8_lossy(&bytes);
+                assert!(
+                    !hay.contains("durf het niet te zeggen"),
+                    "deleted words in {file:?}"
+                );
+                assert!(
+                    !hay.contains("Je bent niet de enige"),
+                    "deleted words in {file:?}"
+                );
+            }
+        }
+    }
     let (status, _, page) = post(app, "", "/help/reply", &[("code", &code)]).await;
     assert_eq!(status, 404);
     assert!(page.contains("Deze code kennen we niet."));

@@ -21,7 +21,7 @@ pub fn CrisisNumbers() -> impl IntoView {
         view! {
             <li>
                 <a href=href class="crisis-number"><bdi dir="ltr">{number}</bdi></a>
-                " "<strong>{name}</strong>" – "{what}
+                " "{(!name.is_empty()).then(|| view! { <strong>{name}</strong> })}" – "{what}
             </li>
         }
     };
@@ -29,7 +29,7 @@ pub fn CrisisNumbers() -> impl IntoView {
         <aside class="crisis" aria-labelledby="crisis-heading">
             <h2 id="crisis-heading">{i.t("crisis-heading")}</h2>
             <ul>
-                {line("tel:112", "112", "112", i.t("crisis-112"))}
+                {line("tel:112", "112", "", i.t("crisis-112"))}
                 {line("tel:08002000", "0800-2000", "Veilig Thuis", i.t("crisis-veilig-thuis"))}
                 {line("tel:08000113", "0800-0113", "113 Zelfmoordpreventie", i.t("crisis-113"))}
                 {line("tel:0880767000", "088-0767000", "De Luisterlijn", i.t("crisis-luisterlijn"))}

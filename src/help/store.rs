@@ -188,12 +188,19 @@ pub async fn claim(db: &Db, id: &str, account_id: &str) -> Result<bool, sqlx::Er
     Ok(done.rows_affected() == 1)
 }
 
-/// Deletes a request and its messages at once (the parent's "delete everything").
+/// Deletes a request and its messages at once (the parent's "delete everything"). On SQLite,
+/// `secure_delete` overwrites the freed pages and a checkpoint empties the write-ahead log, so
+/// the words are gone from the files too.
 pub async fn delete(db: &Db, id: &str) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM help_requests WHERE id = $1")
         .bind(id)
         .execute(&db.pool)
         .await?;
+    if db.backend == crate::db::Backend::Sqlite {
+        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .execute(&db.pool)
+            .await?;
+    }
     Ok(())
 }
 
@@ -261,4 +268,29 @@ pub async fn purge(db: &Db, days: i64) -> Result<u64, sqlx::Error> {
         .execute(&db.pool)
         .await?;
     Ok(done.rows_affected())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_code_hash_is_keyed() {
+        let code = PickupCode::parse(&"1234".repeat(9)).unwrap();
+        let a = code_hash("pepper-one-pepper-one-pepper-one", &code);
+        assert_eq!(
+            a,
+            code_hash("pepper-one-pepper-one-pepper-one", &code),
+            "the same code finds the same row"
+        );
+        assert_ne!(
+            a,
+            code_hash("pepper-two-pepper-two-pepper-two", &code),
+            "without the pepper the hash is useless"
+        );
+        let next = PickupCode::parse(&format!("{}0000", "1234".repeat(8))).unwrap();
+        assert_ne!(a, code_hash("pepper-one-pepper-one-pepper-one", &next));
+        assert_eq!(a.len(), 64);
+        assert!(!a.contains(code.digits()));
+    }
 }
