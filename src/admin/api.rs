@@ -107,17 +107,6 @@ pub mod handlers {
         render_form_again(state, parts, FormState { values, errors }).await
     }
 
-    async fn signed_in_or_login(
-        session: &Session,
-        state: &AppState,
-    ) -> Result<super::Account, Response> {
-        match auth::signed_in(session, &state.db).await {
-            Ok(Some(a)) => Ok(a),
-            Ok(None) => Err(see_other("/admin/login")),
-            Err(e) => Err(e.into_response()),
-        }
-    }
-
     pub async fn login(
         State(state): State<AppState>,
         session: Session,
@@ -212,7 +201,7 @@ pub mod handlers {
         Path(id): Path<String>,
         Form(form): Form<HashMap<String, String>>,
     ) -> Response {
-        let me = match signed_in_or_login(&session, &state).await {
+        let me = match auth::account_or_sign_in(&session, &state.db).await {
             Ok(a) => a,
             Err(res) => return res,
         };
@@ -242,7 +231,7 @@ pub mod handlers {
         Path(id): Path<String>,
         Form(form): Form<HashMap<String, String>>,
     ) -> Response {
-        let me = match signed_in_or_login(&session, &state).await {
+        let me = match auth::account_or_sign_in(&session, &state.db).await {
             Ok(a) => a,
             Err(res) => return res,
         };
@@ -268,7 +257,7 @@ pub mod handlers {
         session: Session,
         parts: Parts,
     ) -> Response {
-        let me = match signed_in_or_login(&session, &state).await {
+        let me = match auth::account_or_sign_in(&session, &state.db).await {
             Ok(a) => a,
             Err(res) => return res,
         };
@@ -353,7 +342,7 @@ pub mod handlers {
         session: Session,
         Path(id): Path<String>,
     ) -> Response {
-        let me = match signed_in_or_login(&session, &state).await {
+        let me = match auth::account_or_sign_in(&session, &state.db).await {
             Ok(a) => a,
             Err(res) => return res,
         };
@@ -376,7 +365,7 @@ pub mod handlers {
         parts: Parts,
         Form(form): Form<HashMap<String, String>>,
     ) -> Response {
-        let me = match signed_in_or_login(&session, &state).await {
+        let me = match auth::account_or_sign_in(&session, &state.db).await {
             Ok(a) => a,
             Err(res) => return res,
         };

@@ -63,3 +63,17 @@ pub async fn require_coordinator() -> Result<(Account, Db), AppError> {
         Err(AppError::NotFound)
     }
 }
+
+/// For form posts of the facilitator side: the signed-in account, or the answer to send
+/// (to the sign-in page, or an error).
+pub async fn account_or_sign_in(
+    session: &Session,
+    db: &Db,
+) -> Result<Account, axum::response::Response> {
+    use axum::response::IntoResponse;
+    match signed_in(session, db).await {
+        Ok(Some(a)) => Ok(a),
+        Ok(None) => Err(crate::server::see_other("/admin/login")),
+        Err(e) => Err(e.into_response()),
+    }
+}

@@ -14,14 +14,6 @@ use crate::groups::postcodes;
 use crate::server::{render_form_again, see_other, AppState};
 use crate::ui::forms::FormState;
 
-async fn me(session: &Session, state: &AppState) -> Result<Account, Response> {
-    match auth::signed_in(session, &state.db).await {
-        Ok(Some(a)) => Ok(a),
-        Ok(None) => Err(see_other("/admin/login")),
-        Err(e) => Err(e.into_response()),
-    }
-}
-
 /// Ok when the viewer may manage the group; a 404 answer otherwise.
 async fn managed(state: &AppState, me: &Account, group_id: &str) -> Result<(), Response> {
     match crate::groups::store::may_manage(&state.db, me, group_id).await {
@@ -41,7 +33,7 @@ pub async fn create_group(
     parts: Parts,
     Form(form): Form<HashMap<String, String>>,
 ) -> Response {
-    let me = match me(&session, &state).await {
+    let me = match auth::account_or_sign_in(&session, &state.db).await {
         Ok(a) => a,
         Err(res) => return res,
     };
@@ -82,7 +74,7 @@ pub async fn update_group(
     parts: Parts,
     Form(form): Form<HashMap<String, String>>,
 ) -> Response {
-    let me = match me(&session, &state).await {
+    let me = match auth::account_or_sign_in(&session, &state.db).await {
         Ok(a) => a,
         Err(res) => return res,
     };
@@ -126,7 +118,7 @@ pub async fn create_series(
     parts: Parts,
     Form(form): Form<HashMap<String, String>>,
 ) -> Response {
-    let me = match me(&session, &state).await {
+    let me = match auth::account_or_sign_in(&session, &state.db).await {
         Ok(a) => a,
         Err(res) => return res,
     };
@@ -184,7 +176,7 @@ pub async fn cancel_meetup(
     session: Session,
     Path(id): Path<String>,
 ) -> Response {
-    let me = match me(&session, &state).await {
+    let me = match auth::account_or_sign_in(&session, &state.db).await {
         Ok(a) => a,
         Err(res) => return res,
     };
@@ -207,7 +199,7 @@ pub async fn attendance(
     Path(id): Path<String>,
     Form(form): Form<HashMap<String, String>>,
 ) -> Response {
-    let me = match me(&session, &state).await {
+    let me = match auth::account_or_sign_in(&session, &state.db).await {
         Ok(a) => a,
         Err(res) => return res,
     };
@@ -240,7 +232,7 @@ pub async fn edit_meetup(
     parts: Parts,
     Form(form): Form<HashMap<String, String>>,
 ) -> Response {
-    let me = match me(&session, &state).await {
+    let me = match auth::account_or_sign_in(&session, &state.db).await {
         Ok(a) => a,
         Err(res) => return res,
     };

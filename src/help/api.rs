@@ -283,24 +283,13 @@ pub mod handlers {
         }
     }
 
-    async fn helper(
-        session: &Session,
-        state: &AppState,
-    ) -> Result<crate::admin::model::Account, Response> {
-        match crate::admin::auth::signed_in(session, &state.db).await {
-            Ok(Some(a)) => Ok(a),
-            Ok(None) => Err(see_other("/admin/login")),
-            Err(e) => Err(e.into_response()),
-        }
-    }
-
     pub async fn helper_reply(
         State(state): State<AppState>,
         session: Session,
         Path(id): Path<String>,
         Form(form): Form<HashMap<String, String>>,
     ) -> Response {
-        let me = match helper(&session, &state).await {
+        let me = match crate::admin::auth::account_or_sign_in(&session, &state.db).await {
             Ok(a) => a,
             Err(res) => return res,
         };
@@ -334,7 +323,7 @@ pub mod handlers {
         session: Session,
         Path(id): Path<String>,
     ) -> Response {
-        let me = match helper(&session, &state).await {
+        let me = match crate::admin::auth::account_or_sign_in(&session, &state.db).await {
             Ok(a) => a,
             Err(res) => return res,
         };
@@ -360,7 +349,7 @@ pub mod handlers {
         session: Session,
         Path(id): Path<String>,
     ) -> Response {
-        let me = match helper(&session, &state).await {
+        let me = match crate::admin::auth::account_or_sign_in(&session, &state.db).await {
             Ok(a) => a,
             Err(res) => return res,
         };
