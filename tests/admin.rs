@@ -3,78 +3,11 @@
 mod common;
 
 use doorstart::admin::model::Role;
-use doorstart::admin::{password, store as accounts};
+use doorstart::admin::store as accounts;
 use doorstart::groups::model::{Rhythm, Weekday};
 use doorstart::groups::store::{self, NewGroup};
 
-const PASSWORD: &str = "a sentence that is long enough";
-
-async fn account(app: &common::TestApp, email: &str, role: Role) -> String {
-    let hash = password::hash(PASSWORD.into()).await;
-    accounts::create_account(&app.db, email, email, role, &hash)
-        .await
-        .unwrap()
-}
-
-/// Signs in and returns the session cookie ("name=value").
-async fn sign_in(app: &common::TestApp, email: &str) -> String {
-    let res = app
-        .client
-        .post(app.url("/admin/login"))
-        .form(&[("email", email), ("password", PASSWORD)])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status().as_u16(), 303, "signed in as {email}");
-    let cookie = res
-        .headers()
-        .get("set-cookie")
-        .expect("session cookie")
-        .to_str()
-        .unwrap()
-        .to_string();
-    cookie.split(';').next().unwrap().to_string()
-}
-
-async fn get_as(app: &common::TestApp, cookie: &str, path: &str) -> (u16, String, String) {
-    let res = app
-        .client
-        .get(app.url(path))
-        .header("cookie", cookie)
-        .send()
-        .await
-        .unwrap();
-    let status = res.status().as_u16();
-    let location = res
-        .headers()
-        .get("location")
-        .map(|l| l.to_str().unwrap().to_string())
-        .unwrap_or_default();
-    (status, location, res.text().await.unwrap())
-}
-
-async fn post_as(
-    app: &common::TestApp,
-    cookie: &str,
-    path: &str,
-    form: &[(&str, &str)],
-) -> (u16, String, String) {
-    let res = app
-        .client
-        .post(app.url(path))
-        .header("cookie", cookie)
-        .form(form)
-        .send()
-        .await
-        .unwrap();
-    let status = res.status().as_u16();
-    let location = res
-        .headers()
-        .get("location")
-        .map(|l| l.to_str().unwrap().to_string())
-        .unwrap_or_default();
-    (status, location, res.text().await.unwrap())
-}
+use common::PASSWORD;
 
 async fn group_with_request(
     app: &common::TestApp,
@@ -127,8 +60,8 @@ async fn group_with_request(
 }
 
 on_both_backends!(sign_in_session_and_sign_out, |app| {
-    account(app, "coord@example.nl", Role::Coordinator).await;
-    let (status, location, _) = get_as(app, "", "/admin").await;
+    app.account("coord@example.nl", Role::Coordinator).await;
+    let (status, location, _) = app.get_as("", "/admin").await;
     assert!(status == 302 || status == 303, "{status}");
     assert_eq!(location, "/admin/login");
 
@@ -185,7 +118,7 @@ on_both_backends!(sign_in_session_and_sign_out, |app| {
         assert!(set.contains(part), "{part} in {set}");
     }
     let cookie = set.split(';').next().unwrap().to_string();
-    let (status, _, body) = get_as(app, &cookie, "/admin").await;
+    let (status, _, body) = app.get_as(&cookie, "/admin").await;
     assert_eq!(status, 200);
     assert!(body.contains("Aanmeldingen"));
     let res = app
@@ -198,44 +131,44 @@ on_both_backends!(sign_in_session_and_sign_out, |app| {
     assert_eq!(res.headers().get("cache-control").unwrap(), "no-store");
 
     // A second sign-in gets another session id.
-    let other = sign_in(app, "coord@example.nl").await;
+    let other = app.sign_in("coord@example.nl").await;
     assert_ne!(other, cookie);
 
     // Signing out ends the session on the server: the old cookie no longer works.
-    let (status, location, _) = post_as(app, &cookie, "/admin/logout", &[]).await;
+    let (status, location, _) = app.post_as(&cookie, "/admin/logout", &[]).await;
     assert_eq!((status, location.as_str()), (303, "/admin/login"));
-    let (status, location, _) = get_as(app, &cookie, "/admin").await;
+    let (status, location, _) = app.get_as(&cookie, "/admin").await;
     assert!(status == 302 || status == 303);
     assert_eq!(location, "/admin/login");
 
     // The absolute timeout: 12 hours after signing in.
-    let (status, _, _) = get_as(app, &other, "/admin").await;
+    let (status, _, _) = app.get_as(&other, "/admin").await;
     assert_eq!(status, 200);
     app.clock.advance(12 * 3600 + 1);
-    let (_, location, _) = get_as(app, &other, "/admin").await;
+    let (_, location, _) = app.get_as(&other, "/admin").await;
     assert_eq!(location, "/admin/login");
 });
 
 on_both_backends!(facilitators_see_only_their_own, |app| {
-    let a = account(app, "a@example.nl", Role::Facilitator).await;
-    let b = account(app, "b@example.nl", Role::Facilitator).await;
-    account(app, "coord@example.nl", Role::Coordinator).await;
+    let a = app.account("a@example.nl", Role::Facilitator).await;
+    let b = app.account("b@example.nl", Role::Facilitator).await;
+    app.account("coord@example.nl", Role::Coordinator).await;
     group_with_request(app, &a, "Groep van A", "Ouder-A").await;
     let b_request = group_with_request(app, &b, "Groep van B", "Ouder-B").await;
 
-    let ca = sign_in(app, "a@example.nl").await;
-    let (_, _, inbox) = get_as(app, &ca, "/admin").await;
+    let ca = app.sign_in("a@example.nl").await;
+    let (_, _, inbox) = app.get_as(&ca, "/admin").await;
     assert!(inbox.contains("Ouder-A"));
     assert!(!inbox.contains("Ouder-B"), "A does not see B's requests");
 
     // A cannot change B's request: 404, and nothing changed.
-    let (status, _, _) = post_as(
-        app,
-        &ca,
-        &format!("/admin/requests/{b_request}/status"),
-        &[("status", "contacted")],
-    )
-    .await;
+    let (status, _, _) = app
+        .post_as(
+            &ca,
+            &format!("/admin/requests/{b_request}/status"),
+            &[("status", "contacted")],
+        )
+        .await;
     assert_eq!(status, 404);
     let st: String = sqlx::query_scalar("SELECT status FROM join_requests WHERE id = $1")
         .bind(&b_request)
@@ -245,7 +178,7 @@ on_both_backends!(facilitators_see_only_their_own, |app| {
     assert_eq!(st, "received");
     // Nor hand it over, nor use the coordinator's pages.
     for path in ["/admin/accounts", "/admin/audit", "/admin/invites"] {
-        let (status, _, _) = get_as(app, &ca, path).await;
+        let (status, _, _) = app.get_as(&ca, path).await;
         assert_eq!(status, 404, "{path}");
     }
     for path in [
@@ -253,19 +186,19 @@ on_both_backends!(facilitators_see_only_their_own, |app| {
         "/admin/invites".to_string(),
         format!("/admin/accounts/{b}/deactivate"),
     ] {
-        let (status, _, _) = post_as(app, &ca, &path, &[("account", a.as_str())]).await;
+        let (status, _, _) = app.post_as(&ca, &path, &[("account", a.as_str())]).await;
         assert_eq!(status, 404, "{path}");
     }
 
     // B can, and the parent's status page follows.
-    let cb = sign_in(app, "b@example.nl").await;
-    let (status, location, _) = post_as(
-        app,
-        &cb,
-        &format!("/admin/requests/{b_request}/status"),
-        &[("status", "contacted")],
-    )
-    .await;
+    let cb = app.sign_in("b@example.nl").await;
+    let (status, location, _) = app
+        .post_as(
+            &cb,
+            &format!("/admin/requests/{b_request}/status"),
+            &[("status", "contacted")],
+        )
+        .await;
     assert_eq!((status, location.as_str()), (303, "/admin"));
     let st: String = sqlx::query_scalar("SELECT status FROM join_requests WHERE id = $1")
         .bind(&b_request)
@@ -275,22 +208,22 @@ on_both_backends!(facilitators_see_only_their_own, |app| {
     assert_eq!(st, "contacted");
 
     // The coordinator sees both and hands B's request to A; then A sees it.
-    let cc = sign_in(app, "coord@example.nl").await;
-    let (_, _, inbox) = get_as(app, &cc, "/admin").await;
+    let cc = app.sign_in("coord@example.nl").await;
+    let (_, _, inbox) = app.get_as(&cc, "/admin").await;
     assert!(inbox.contains("Ouder-A") && inbox.contains("Ouder-B"));
-    let (status, _, _) = post_as(
-        app,
-        &cc,
-        &format!("/admin/requests/{b_request}/assign"),
-        &[("account", a.as_str())],
-    )
-    .await;
+    let (status, _, _) = app
+        .post_as(
+            &cc,
+            &format!("/admin/requests/{b_request}/assign"),
+            &[("account", a.as_str())],
+        )
+        .await;
     assert_eq!(status, 303);
-    let (_, _, inbox) = get_as(app, &ca, "/admin").await;
+    let (_, _, inbox) = app.get_as(&ca, "/admin").await;
     assert!(inbox.contains("Ouder-B"));
 
     // The audit log names actions and ids, no personal content.
-    let (status, _, audit) = get_as(app, &cc, "/admin/audit").await;
+    let (status, _, audit) = app.get_as(&cc, "/admin/audit").await;
     assert_eq!(status, 200);
     assert!(audit.contains("join-contacted"));
     let texts: Vec<String> = sqlx::query_scalar(
@@ -305,7 +238,7 @@ on_both_backends!(facilitators_see_only_their_own, |app| {
 });
 
 on_both_backends!(throttling_per_account_and_client, |app| {
-    let id = account(app, "coord@example.nl", Role::Coordinator).await;
+    let id = app.account("coord@example.nl", Role::Coordinator).await;
     for _ in 0..100 {
         accounts::record_failure(&app.db, &id).await.unwrap();
     }
@@ -347,40 +280,40 @@ on_both_backends!(throttling_per_account_and_client, |app| {
 });
 
 on_both_backends!(invite_accept_and_deactivate, |app| {
-    account(app, "coord@example.nl", Role::Coordinator).await;
-    let cc = sign_in(app, "coord@example.nl").await;
-    let (status, _, page) = post_as(app, &cc, "/admin/invites", &[]).await;
+    app.account("coord@example.nl", Role::Coordinator).await;
+    let cc = app.sign_in("coord@example.nl").await;
+    let (status, _, page) = app.post_as(&cc, "/admin/invites", &[]).await;
     assert_eq!(status, 200);
     let at = page.find("/admin/invite/").expect("the link is shown");
     let token = page[at + 14..at + 14 + 43].to_string();
     let path = format!("/admin/invite/{token}");
-    let (status, _, _) = get_as(app, "", &path).await;
+    let (status, _, _) = app.get_as("", &path).await;
     assert_eq!(status, 200);
 
-    let (status, _, body) = post_as(
-        app,
-        "",
-        &path,
-        &[
-            ("display_name", "Fatima"),
-            ("email", "f@example.nl"),
-            ("new_password", "short"),
-        ],
-    )
-    .await;
+    let (status, _, body) = app
+        .post_as(
+            "",
+            &path,
+            &[
+                ("display_name", "Fatima"),
+                ("email", "f@example.nl"),
+                ("new_password", "short"),
+            ],
+        )
+        .await;
     assert_eq!(status, 400);
     assert!(body.contains("Het wachtwoord is te kort."));
-    let (status, _, body) = post_as(
-        app,
-        "",
-        &path,
-        &[
-            ("display_name", "Fatima"),
-            ("email", "f@example.nl"),
-            ("new_password", "yfdbufnjh10305070"),
-        ],
-    )
-    .await;
+    let (status, _, body) = app
+        .post_as(
+            "",
+            &path,
+            &[
+                ("display_name", "Fatima"),
+                ("email", "f@example.nl"),
+                ("new_password", "yfdbufnjh10305070"),
+            ],
+        )
+        .await;
     assert_eq!(status, 400);
     assert!(body.contains("Dit wachtwoord wordt te vaak gebruikt."));
 
@@ -406,10 +339,10 @@ on_both_backends!(invite_accept_and_deactivate, |app| {
         .next()
         .unwrap()
         .to_string();
-    let (status, _, _) = get_as(app, &cf, "/admin").await;
+    let (status, _, _) = app.get_as(&cf, "/admin").await;
     assert_eq!(status, 200, "signed in after accepting");
     // The invite works once.
-    let (status, _, _) = get_as(app, "", &path).await;
+    let (status, _, _) = app.get_as("", &path).await;
     assert_eq!(status, 404);
 
     // The coordinator stops the account: its session ends.
@@ -417,57 +350,59 @@ on_both_backends!(invite_accept_and_deactivate, |app| {
         .fetch_one(&app.db.pool)
         .await
         .unwrap();
-    let (status, _, _) = post_as(app, &cc, &format!("/admin/accounts/{id}/deactivate"), &[]).await;
+    let (status, _, _) = app
+        .post_as(&cc, &format!("/admin/accounts/{id}/deactivate"), &[])
+        .await;
     assert_eq!(status, 303);
-    let (_, location, _) = get_as(app, &cf, "/admin").await;
+    let (_, location, _) = app.get_as(&cf, "/admin").await;
     assert_eq!(location, "/admin/login");
 
     // An invite expires after 7 days.
-    let (_, _, page) = post_as(app, &cc, "/admin/invites", &[]).await;
+    let (_, _, page) = app.post_as(&cc, "/admin/invites", &[]).await;
     let at = page.find("/admin/invite/").unwrap();
     let late = page[at..at + 14 + 43].to_string();
     app.clock.advance(7 * 86_400 + 1);
-    let (status, _, _) = get_as(app, "", &late).await;
+    let (status, _, _) = app.get_as("", &late).await;
     assert_eq!(status, 404);
 });
 
 on_both_backends!(change_password, |app| {
-    account(app, "f@example.nl", Role::Facilitator).await;
-    let cookie = sign_in(app, "f@example.nl").await;
-    let (status, _, body) = post_as(
-        app,
-        &cookie,
-        "/admin/password",
-        &[
-            ("current_password", "wrong wrong wrong"),
-            ("new_password", "another long sentence here"),
-        ],
-    )
-    .await;
+    app.account("f@example.nl", Role::Facilitator).await;
+    let cookie = app.sign_in("f@example.nl").await;
+    let (status, _, body) = app
+        .post_as(
+            &cookie,
+            "/admin/password",
+            &[
+                ("current_password", "wrong wrong wrong"),
+                ("new_password", "another long sentence here"),
+            ],
+        )
+        .await;
     assert_eq!(status, 400);
     assert!(body.contains("Je huidige wachtwoord klopt niet."));
-    let (status, _, body) = post_as(
-        app,
-        &cookie,
-        "/admin/password",
-        &[
-            ("current_password", PASSWORD),
-            ("new_password", "too short"),
-        ],
-    )
-    .await;
+    let (status, _, body) = app
+        .post_as(
+            &cookie,
+            "/admin/password",
+            &[
+                ("current_password", PASSWORD),
+                ("new_password", "too short"),
+            ],
+        )
+        .await;
     assert_eq!(status, 400);
     assert!(body.contains("Het wachtwoord is te kort."));
-    let (status, location, _) = post_as(
-        app,
-        &cookie,
-        "/admin/password",
-        &[
-            ("current_password", PASSWORD),
-            ("new_password", "another long sentence here"),
-        ],
-    )
-    .await;
+    let (status, location, _) = app
+        .post_as(
+            &cookie,
+            "/admin/password",
+            &[
+                ("current_password", PASSWORD),
+                ("new_password", "another long sentence here"),
+            ],
+        )
+        .await;
     assert_eq!(
         (status, location.as_str()),
         (303, "/admin?password=changed")

@@ -2,67 +2,6 @@
 mod common;
 
 use doorstart::admin::model::Role;
-use doorstart::admin::{password, store as accounts};
-
-const PASSWORD: &str = "a sentence that is long enough";
-
-async fn signed_in(app: &common::TestApp, email: &str, role: Role) -> String {
-    let hash = password::hash(PASSWORD.into()).await;
-    accounts::create_account(&app.db, email, "Anna", role, &hash)
-        .await
-        .unwrap();
-    let res = app
-        .client
-        .post(app.url("/admin/login"))
-        .form(&[("email", email), ("password", PASSWORD)])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status().as_u16(), 303);
-    res.headers()
-        .get("set-cookie")
-        .unwrap()
-        .to_str()
-        .unwrap()
-        .split(';')
-        .next()
-        .unwrap()
-        .to_string()
-}
-
-async fn post(
-    app: &common::TestApp,
-    cookie: &str,
-    path: &str,
-    form: &[(&str, &str)],
-) -> (u16, String, String) {
-    let res = app
-        .client
-        .post(app.url(path))
-        .header("cookie", cookie)
-        .form(form)
-        .send()
-        .await
-        .unwrap();
-    let status = res.status().as_u16();
-    let location = res
-        .headers()
-        .get("location")
-        .map(|l| l.to_str().unwrap().to_string())
-        .unwrap_or_default();
-    (status, location, res.text().await.unwrap())
-}
-
-async fn get(app: &common::TestApp, cookie: &str, path: &str) -> (u16, String) {
-    let res = app
-        .client
-        .get(app.url(path))
-        .header("cookie", cookie)
-        .send()
-        .await
-        .unwrap();
-    (res.status().as_u16(), res.text().await.unwrap())
-}
 
 const GROUP: &[(&str, &str)] = &[
     ("name", "Nieuwe moedergroep Wierden"),
@@ -83,22 +22,28 @@ const GROUP: &[(&str, &str)] = &[
 ];
 
 on_both_backends!(facilitator_creates_a_group_and_a_series, |app| {
-    let a = signed_in(app, "a@example.nl", Role::Facilitator).await;
-    let b = signed_in(app, "b@example.nl", Role::Facilitator).await;
+    let a = {
+        app.account("a@example.nl", Role::Facilitator).await;
+        app.sign_in("a@example.nl").await
+    };
+    let b = {
+        app.account("b@example.nl", Role::Facilitator).await;
+        app.sign_in("b@example.nl").await
+    };
 
     // Bad input: named per field, nothing stored.
-    let (status, _, body) = post(
-        app,
-        &a,
-        "/admin/groups/new",
-        &[
-            ("name", ""),
-            ("postcode", "1000"),
-            ("age_min", "9"),
-            ("age_max", "3"),
-        ],
-    )
-    .await;
+    let (status, _, body) = app
+        .post_as(
+            &a,
+            "/admin/groups/new",
+            &[
+                ("name", ""),
+                ("postcode", "1000"),
+                ("age_min", "9"),
+                ("age_max", "3"),
+            ],
+        )
+        .await;
     assert_eq!(status, 400, "{body}");
     for text in [
         "Geef de groep een naam",
@@ -114,13 +59,13 @@ on_both_backends!(facilitator_creates_a_group_and_a_series, |app| {
         .unwrap();
     assert_eq!(n, 0);
 
-    let (status, location, _) = post(app, &a, "/admin/groups/new", GROUP).await;
+    let (status, location, _) = app.post_as(&a, "/admin/groups/new", GROUP).await;
     assert_eq!(status, 303);
     let id = location
         .trim_start_matches("/admin/groups/")
         .trim_end_matches("/meetups")
         .to_string();
-    let (_, finder) = get(app, "", "/groups?postcode=7641").await;
+    let (_, _, finder) = app.get_as("", "/groups?postcode=7641").await;
     assert!(
         finder.contains("Nieuwe moedergroep Wierden"),
         "parents find it"
@@ -136,7 +81,9 @@ on_both_backends!(facilitator_creates_a_group_and_a_series, |app| {
         ("place", "Dorpshuis"),
         ("capacity", "12"),
     ];
-    let (status, _, _) = post(app, &a, &format!("/admin/groups/{id}/meetups"), &series).await;
+    let (status, _, _) = app
+        .post_as(&a, &format!("/admin/groups/{id}/meetups"), &series)
+        .await;
     assert_eq!(status, 303);
     let starts: Vec<i64> =
         sqlx::query_scalar("SELECT starts_at FROM meetups WHERE group_id = $1 ORDER BY starts_at")
@@ -149,7 +96,7 @@ on_both_backends!(facilitator_creates_a_group_and_a_series, |app| {
         let l = doorstart::time::to_local(*s);
         assert_eq!((l.weekday, l.hour), (2, 10));
     }
-    let (status, page) = get(app, &a, &format!("/admin/groups/{id}/meetups")).await;
+    let (status, _, page) = app.get_as(&a, &format!("/admin/groups/{id}/meetups")).await;
     assert_eq!(status, 200);
     assert!(page.contains("dinsdag 1 december"));
 
@@ -164,7 +111,7 @@ on_both_backends!(facilitator_creates_a_group_and_a_series, |app| {
         format!("/admin/groups/{id}"),
         format!("/admin/groups/{id}/meetups"),
     ] {
-        let (status, _) = get(app, &b, &path).await;
+        let (status, _, _) = app.get_as(&b, &path).await;
         assert_eq!(status, 404, "{path}");
     }
     for path in [
@@ -174,10 +121,12 @@ on_both_backends!(facilitator_creates_a_group_and_a_series, |app| {
         format!("/admin/meetups/{meetup}/attendance"),
         format!("/admin/meetups/{meetup}/edit"),
     ] {
-        let (status, _, _) = post(app, &b, &path, &[("adults", "1"), ("children", "1")]).await;
+        let (status, _, _) = app
+            .post_as(&b, &path, &[("adults", "1"), ("children", "1")])
+            .await;
         assert_eq!(status, 404, "{path}");
     }
-    let (_, list) = get(app, &b, "/admin/groups").await;
+    let (_, _, list) = app.get_as(&b, "/admin/groups").await;
     assert!(!list.contains("Nieuwe moedergroep Wierden"));
 
     // A moves the last meetup to 14:00 for 60 minutes in another place.
@@ -197,13 +146,13 @@ on_both_backends!(facilitator_creates_a_group_and_a_series, |app| {
             ("capacity", "10"),
         ]
     };
-    let (status, _, _) = post(
-        app,
-        &a,
-        &format!("/admin/meetups/{last}/edit"),
-        &change("2027-01-19"),
-    )
-    .await;
+    let (status, _, _) = app
+        .post_as(
+            &a,
+            &format!("/admin/meetups/{last}/edit"),
+            &change("2027-01-19"),
+        )
+        .await;
     assert_eq!(status, 303);
     let (starts, ends, place): (i64, i64, String) =
         sqlx::query_as("SELECT starts_at, ends_at, place FROM meetups WHERE id = $1")
@@ -214,18 +163,20 @@ on_both_backends!(facilitator_creates_a_group_and_a_series, |app| {
     let l = doorstart::time::to_local(starts);
     assert_eq!((l.month, l.day, l.hour), (1, 19, 14));
     assert_eq!((ends - starts, place.as_str()), (3600, "Bibliotheek"));
-    let (status, _, body) = post(
-        app,
-        &a,
-        &format!("/admin/meetups/{last}/edit"),
-        &change("2027-02-30"),
-    )
-    .await;
+    let (status, _, body) = app
+        .post_as(
+            &a,
+            &format!("/admin/meetups/{last}/edit"),
+            &change("2027-02-30"),
+        )
+        .await;
     assert_eq!(status, 400);
     assert!(body.contains("Kies een datum."));
 
     // A cancels the first meetup; attendance is recorded for a past one.
-    let (status, _, _) = post(app, &a, &format!("/admin/meetups/{meetup}/cancel"), &[]).await;
+    let (status, _, _) = app
+        .post_as(&a, &format!("/admin/meetups/{meetup}/cancel"), &[])
+        .await;
     assert_eq!(status, 303);
     let cancelled: i64 = sqlx::query_scalar("SELECT cancelled FROM meetups WHERE id = $1")
         .bind(&meetup)
@@ -233,13 +184,13 @@ on_both_backends!(facilitator_creates_a_group_and_a_series, |app| {
         .await
         .unwrap();
     assert_eq!(cancelled, 1);
-    let (status, _, _) = post(
-        app,
-        &a,
-        &format!("/admin/meetups/{meetup}/attendance"),
-        &[("adults", "7"), ("children", "4")],
-    )
-    .await;
+    let (status, _, _) = app
+        .post_as(
+            &a,
+            &format!("/admin/meetups/{meetup}/attendance"),
+            &[("adults", "7"), ("children", "4")],
+        )
+        .await;
     assert_eq!(status, 303);
     let counts: (Option<i64>, Option<i64>) =
         sqlx::query_as("SELECT attended_adults, attended_children FROM meetups WHERE id = $1")
@@ -252,7 +203,9 @@ on_both_backends!(facilitator_creates_a_group_and_a_series, |app| {
     // The place can be moved from the postcode's centre, but not out of the country.
     let mut moved: Vec<(&str, &str)> = GROUP.to_vec();
     moved.extend([("lat", "52.3600"), ("lon", "6.6000")]);
-    let (status, _, _) = post(app, &a, &format!("/admin/groups/{id}"), &moved).await;
+    let (status, _, _) = app
+        .post_as(&a, &format!("/admin/groups/{id}"), &moved)
+        .await;
     assert_eq!(status, 303);
     let (lat, lon): (f64, f64) = sqlx::query_as("SELECT lat, lon FROM peer_groups WHERE id = $1")
         .bind(&id)
@@ -262,17 +215,21 @@ on_both_backends!(facilitator_creates_a_group_and_a_series, |app| {
     assert_eq!((lat, lon), (52.36, 6.6));
     let mut paris: Vec<(&str, &str)> = GROUP.to_vec();
     paris.extend([("lat", "48.85"), ("lon", "2.35")]);
-    let (status, _, body) = post(app, &a, &format!("/admin/groups/{id}"), &paris).await;
+    let (status, _, body) = app
+        .post_as(&a, &format!("/admin/groups/{id}"), &paris)
+        .await;
     assert_eq!(status, 400);
     assert!(body.contains("Vul een plek in Nederland in"));
 
     // Edit and pause: parents no longer find it.
     let mut paused: Vec<(&str, &str)> = GROUP.to_vec();
     paused.push(("paused", "1"));
-    let (status, _, _) = post(app, &a, &format!("/admin/groups/{id}"), &paused).await;
+    let (status, _, _) = app
+        .post_as(&a, &format!("/admin/groups/{id}"), &paused)
+        .await;
     assert_eq!(status, 303);
-    let (_, finder) = get(app, "", "/groups?postcode=7641").await;
+    let (_, _, finder) = app.get_as("", "/groups?postcode=7641").await;
     assert!(!finder.contains("Nieuwe moedergroep Wierden"));
-    let (status, _) = get(app, "", &format!("/groups/{id}")).await;
+    let (status, _, _) = app.get_as("", &format!("/groups/{id}")).await;
     assert_eq!(status, 404);
 });

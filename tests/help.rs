@@ -5,7 +5,7 @@ mod common;
 use doorstart::admin::model::Role;
 use doorstart::admin::{password, store as accounts};
 
-const AGENT: &str = "DoorstartTestAgent/7.6";
+use common::TEST_AGENT as AGENT;
 
 fn code_in(page: &str) -> String {
     let main = page.find("<main").unwrap_or(0);
@@ -19,30 +19,6 @@ fn code_in(page: &str) -> String {
         .find(|c: char| !(c.is_ascii_digit() || c == ' '))
         .unwrap();
     rest[..end].trim().to_string()
-}
-
-async fn post(
-    app: &common::TestApp,
-    cookie: &str,
-    path: &str,
-    form: &[(&str, &str)],
-) -> (u16, String, String) {
-    let res = app
-        .client
-        .post(app.url(path))
-        .header("cookie", cookie)
-        .header("user-agent", AGENT)
-        .form(form)
-        .send()
-        .await
-        .unwrap();
-    let status = res.status().as_u16();
-    let location = res
-        .headers()
-        .get("location")
-        .map(|l| l.to_str().unwrap().to_string())
-        .unwrap_or_default();
-    (status, location, res.text().await.unwrap())
 }
 
 /// Every text value of the help tables, as the database holds it.
@@ -65,16 +41,16 @@ on_both_backends!(ask_answer_read_delete, |app| {
     for n in ["112", "0800-2000", "0800-0113", "088-0767000"] {
         assert!(page.contains(n), "{n} is on the help page");
     }
-    let (status, _, page) = post(
-        app,
-        "",
-        "/help",
-        &[
-            ("theme", "money"),
-            ("message", "Ik heb schulden en durf het niet te zeggen."),
-        ],
-    )
-    .await;
+    let (status, _, page) = app
+        .post_as(
+            "",
+            "/help",
+            &[
+                ("theme", "money"),
+                ("message", "Ik heb schulden en durf het niet te zeggen."),
+            ],
+        )
+        .await;
     assert_eq!(status, 200);
     let code = code_in(&page);
     assert_eq!(code.replace(' ', "").len(), 36);
@@ -150,16 +126,16 @@ on_both_backends!(ask_answer_read_delete, |app| {
         .fetch_one(&app.db.pool)
         .await
         .unwrap();
-    let (status, _, _) = post(
-        app,
-        &cookie,
-        &format!("/admin/help/{id}/reply"),
-        &[(
-            "message",
-            "Je bent niet de enige. Bel de schuldhulp van je gemeente.",
-        )],
-    )
-    .await;
+    let (status, _, _) = app
+        .post_as(
+            &cookie,
+            &format!("/admin/help/{id}/reply"),
+            &[(
+                "message",
+                "Je bent niet de enige. Bel de schuldhulp van je gemeente.",
+            )],
+        )
+        .await;
     assert_eq!(status, 303);
     let first: Option<i64> = sqlx::query_scalar("SELECT first_reply_at FROM help_requests")
         .fetch_one(&app.db.pool)
@@ -168,32 +144,36 @@ on_both_backends!(ask_answer_read_delete, |app| {
     assert!(first.is_some());
 
     // The parent reads the answer, writes back, marks it solved.
-    let (_, _, page) = post(app, "", "/help/reply", &[("code", &code)]).await;
+    let (_, _, page) = app.post_as("", "/help/reply", &[("code", &code)]).await;
     assert!(page.contains("Je bent niet de enige."));
-    let (status, _, page) = post(
-        app,
-        "",
-        "/help/reply/send",
-        &[("code", &code), ("message", "Dank je wel!")],
-    )
-    .await;
+    let (status, _, page) = app
+        .post_as(
+            "",
+            "/help/reply/send",
+            &[("code", &code), ("message", "Dank je wel!")],
+        )
+        .await;
     assert_eq!(status, 200);
     assert!(page.contains("Dank je wel!"));
-    let (_, _, page) = post(app, "", "/help/reply/solve", &[("code", &code)]).await;
+    let (_, _, page) = app
+        .post_as("", "/help/reply/solve", &[("code", &code)])
+        .await;
     assert!(page.contains("Opgelost"));
 
     // The next parent sees an honest reply time.
-    let (_, _, page) = post(
-        app,
-        "",
-        "/help",
-        &[("theme", "other"), ("message", "Nog een vraag")],
-    )
-    .await;
+    let (_, _, page) = app
+        .post_as(
+            "",
+            "/help",
+            &[("theme", "other"), ("message", "Nog een vraag")],
+        )
+        .await;
     assert!(page.contains("Meestal krijg je binnen 1 dagen antwoord."));
 
     // Delete everything: gone at once, the code no longer works.
-    let (status, location, _) = post(app, "", "/help/reply/delete", &[("code", &code)]).await;
+    let (status, location, _) = app
+        .post_as("", "/help/reply/delete", &[("code", &code)])
+        .await;
     assert_eq!((status, location.as_str()), (303, "/help/deleted"));
     let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM help_messages")
         .fetch_one(&app.db.pool)
@@ -219,24 +199,24 @@ on_both_backends!(ask_answer_read_delete, |app| {
             }
         }
     }
-    let (status, _, page) = post(app, "", "/help/reply", &[("code", &code)]).await;
+    let (status, _, page) = app.post_as("", "/help/reply", &[("code", &code)]).await;
     assert_eq!(status, 404);
     assert!(page.contains("Deze code kennen we niet."));
 });
 
 on_both_backends!(bad_input_wrong_codes_and_retention, |app| {
-    let (status, _, page) = post(
-        app,
-        "",
-        "/help",
-        &[
-            ("theme", "nope"),
-            ("message", ""),
-            ("callback", "yes"),
-            ("phone", ""),
-        ],
-    )
-    .await;
+    let (status, _, page) = app
+        .post_as(
+            "",
+            "/help",
+            &[
+                ("theme", "nope"),
+                ("message", ""),
+                ("callback", "yes"),
+                ("phone", ""),
+            ],
+        )
+        .await;
     assert_eq!(status, 400);
     for text in [
         "Kies waar je vraag over gaat.",
@@ -255,15 +235,14 @@ on_both_backends!(bad_input_wrong_codes_and_retention, |app| {
     let mut statuses = Vec::new();
     for i in 0..11 {
         let wrong = format!("{:036}", i);
-        let (status, _, _) = post(app, "", "/help/reply", &[("code", &wrong)]).await;
+        let (status, _, _) = app.post_as("", "/help/reply", &[("code", &wrong)]).await;
         statuses.push(status);
     }
     assert!(statuses[..10].iter().all(|s| *s == 404), "{statuses:?}");
     assert_eq!(statuses[10], 429);
 
     // Retention: 90 days after the last message.
-    post(
-        app,
+    app.post_as(
         "",
         "/help",
         &[("theme", "health"), ("message", "Ik slaap slecht.")],

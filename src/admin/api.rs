@@ -208,21 +208,16 @@ pub mod handlers {
         let Some(status) = JoinStatus::parse(field(&form, "status")) else {
             return AppError::Invalid("bad-request".into()).into_response();
         };
-        match crate::groups::store::set_join_status(&state.db, &me, &id, status).await {
-            Ok(true) => {
-                let _ = store::audit(
-                    &state.db,
-                    Some(&me.id),
-                    &format!("join-{}", status.as_str()),
-                    "join_request",
-                    &id,
-                )
-                .await;
-                see_other("/admin")
-            }
-            Ok(false) => AppError::NotFound.into_response(),
-            Err(e) => AppError::from(e).into_response(),
-        }
+        super::super::outcome::recorded(
+            &state.db,
+            &me,
+            crate::groups::store::set_join_status(&state.db, &me, &id, status).await,
+            &format!("join-{}", status.as_str()),
+            "join_request",
+            &id,
+            "/admin",
+        )
+        .await
     }
 
     pub async fn request_assign(
@@ -238,17 +233,17 @@ pub mod handlers {
         if !me.is_coordinator() {
             return AppError::NotFound.into_response();
         }
-        match crate::groups::store::assign_join_request(&state.db, &id, field(&form, "account"))
-            .await
-        {
-            Ok(true) => {
-                let _ =
-                    store::audit(&state.db, Some(&me.id), "join-assign", "join_request", &id).await;
-                see_other("/admin")
-            }
-            Ok(false) => AppError::NotFound.into_response(),
-            Err(e) => AppError::from(e).into_response(),
-        }
+        super::super::outcome::recorded(
+            &state.db,
+            &me,
+            crate::groups::store::assign_join_request(&state.db, &id, field(&form, "account"))
+                .await,
+            "join-assign",
+            "join_request",
+            &id,
+            "/admin",
+        )
+        .await
     }
 
     /// The coordinator makes a one-time invite link, shown once on the page.
@@ -349,14 +344,16 @@ pub mod handlers {
         if !me.is_coordinator() || me.id == id {
             return AppError::NotFound.into_response();
         }
-        match store::deactivate(&state.db, &id).await {
-            Ok(true) => {
-                let _ = store::audit(&state.db, Some(&me.id), "deactivate", "account", &id).await;
-                see_other("/admin/accounts")
-            }
-            Ok(false) => AppError::NotFound.into_response(),
-            Err(e) => AppError::from(e).into_response(),
-        }
+        super::super::outcome::recorded(
+            &state.db,
+            &me,
+            store::deactivate(&state.db, &id).await,
+            "deactivate",
+            "account",
+            &id,
+            "/admin/accounts",
+        )
+        .await
     }
 
     pub async fn change_password(

@@ -6,6 +6,8 @@ pub mod auth;
 pub mod group_handlers;
 pub mod group_pages;
 pub mod model;
+#[cfg(feature = "ssr")]
+pub mod outcome;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod password;

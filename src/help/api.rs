@@ -327,21 +327,16 @@ pub mod handlers {
             Ok(a) => a,
             Err(res) => return res,
         };
-        match store::claim(&state.db, &id, &me.id).await {
-            Ok(true) => {
-                let _ = crate::admin::store::audit(
-                    &state.db,
-                    Some(&me.id),
-                    "help-claim",
-                    "help_request",
-                    &id,
-                )
-                .await;
-                see_other(&format!("/admin/help/{id}"))
-            }
-            Ok(false) => AppError::NotFound.into_response(),
-            Err(e) => AppError::from(e).into_response(),
-        }
+        crate::admin::outcome::recorded(
+            &state.db,
+            &me,
+            store::claim(&state.db, &id, &me.id).await,
+            "help-claim",
+            "help_request",
+            &id,
+            &format!("/admin/help/{id}"),
+        )
+        .await
     }
 
     pub async fn close(
@@ -353,20 +348,15 @@ pub mod handlers {
             Ok(a) => a,
             Err(res) => return res,
         };
-        match store::set_status(&state.db, &id, HelpStatus::Solved).await {
-            Ok(true) => {
-                let _ = crate::admin::store::audit(
-                    &state.db,
-                    Some(&me.id),
-                    "help-close",
-                    "help_request",
-                    &id,
-                )
-                .await;
-                see_other("/admin/help")
-            }
-            Ok(false) => AppError::NotFound.into_response(),
-            Err(e) => AppError::from(e).into_response(),
-        }
+        crate::admin::outcome::recorded(
+            &state.db,
+            &me,
+            store::set_status(&state.db, &id, HelpStatus::Solved).await,
+            "help-close",
+            "help_request",
+            &id,
+            "/admin/help",
+        )
+        .await
     }
 }

@@ -47,6 +47,11 @@ pub fn pg_admin_url() -> String {
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_string())
 }
 
+/// The user agent every test request sends (tests look for it where it must not be).
+pub const TEST_AGENT: &str = "DoorstartTestAgent/7.6";
+/// The password of accounts made by `account`.
+pub const PASSWORD: &str = "a sentence that is long enough";
+
 /// Monday 23 November 2026, 12:00 in Amsterdam.
 pub const START: i64 = 1_795_431_600;
 
@@ -123,6 +128,66 @@ impl TestApp {
         (status, res.text().await.unwrap())
     }
 
+    /// GET with a session cookie: status, Location and body.
+    pub async fn get_as(&self, cookie: &str, path: &str) -> (u16, String, String) {
+        let res = self
+            .client
+            .get(self.url(path))
+            .header("cookie", cookie)
+            .header("user-agent", TEST_AGENT)
+            .send()
+            .await
+            .unwrap();
+        answer(res).await
+    }
+
+    /// POST a form with a session cookie (may be empty): status, Location and body.
+    pub async fn post_as(
+        &self,
+        cookie: &str,
+        path: &str,
+        form: &[(&str, &str)],
+    ) -> (u16, String, String) {
+        let res = self
+            .client
+            .post(self.url(path))
+            .header("cookie", cookie)
+            .header("user-agent", TEST_AGENT)
+            .form(form)
+            .send()
+            .await
+            .unwrap();
+        answer(res).await
+    }
+
+    /// An account with `PASSWORD`; returns its id.
+    pub async fn account(&self, email: &str, role: doorstart::admin::model::Role) -> String {
+        let hash = doorstart::admin::password::hash(PASSWORD.into()).await;
+        doorstart::admin::store::create_account(&self.db, email, "Anna", role, &hash)
+            .await
+            .unwrap()
+    }
+
+    /// Signs in and returns the session cookie ("name=value").
+    pub async fn sign_in(&self, email: &str) -> String {
+        let res = self
+            .client
+            .post(self.url("/admin/login"))
+            .form(&[("email", email), ("password", PASSWORD)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status().as_u16(), 303, "signed in as {email}");
+        let cookie = res.headers().get("set-cookie").expect("session cookie");
+        cookie
+            .to_str()
+            .unwrap()
+            .split(';')
+            .next()
+            .unwrap()
+            .to_string()
+    }
+
     pub async fn finish(self) {
         self.db.pool.close().await;
         if let Some(name) = self.pg_database {
@@ -139,4 +204,14 @@ impl TestApp {
             }
         }
     }
+}
+
+async fn answer(res: reqwest::Response) -> (u16, String, String) {
+    let status = res.status().as_u16();
+    let location = res
+        .headers()
+        .get("location")
+        .map(|l| l.to_str().unwrap().to_string())
+        .unwrap_or_default();
+    (status, location, res.text().await.unwrap())
 }
