@@ -10,6 +10,8 @@ use crate::admin::pages::{
 };
 use crate::groups::join_pages::{JoinPage, JoinStatusPage, WithdrawnPage};
 use crate::groups::pages::{GroupPage, GroupsPage};
+use crate::guides::admin_pages::{LocalHelpAdminPage, LocalHelpEditPage};
+use crate::guides::pages::{GuidePage, GuidePrintPage, GuidesPage};
 use crate::help::pages::{
     AdminHelpOnePage, AdminHelpPage, HelpDeletedPage, HelpPage, HelpReplyPage,
 };
@@ -89,6 +91,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("help/deleted") view=HelpDeletedPage ssr=SsrMode::Async/>
                     <Route path=path!("admin/help") view=AdminHelpPage ssr=SsrMode::Async/>
                     <Route path=path!("admin/help/:id") view=AdminHelpOnePage ssr=SsrMode::Async/>
+                    <Route path=path!("guides") view=GuidesPage ssr=SsrMode::Async/>
+                    <Route path=path!("guides/:slug") view=GuidePage ssr=SsrMode::Async/>
+                    <Route path=path!("guides/:slug/print") view=GuidePrintPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/local-help") view=LocalHelpAdminPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/local-help/:id") view=LocalHelpEditPage ssr=SsrMode::Async/>
                     <Route path=path!("admin/groups") view=GroupsAdminPage ssr=SsrMode::Async/>
                     <Route path=path!("admin/groups/new") view=GroupEditPage ssr=SsrMode::Async/>
                     <Route path=path!("admin/groups/:id") view=GroupEditPage ssr=SsrMode::Async/>

@@ -175,8 +175,50 @@ pub async fn load_if_empty(db: &Db) -> Result<usize, sqlx::Error> {
             crate::meetups::store::insert(db, &id, start, start + 2 * 3600, &place, 15).await?;
         }
     }
+    for (step, name, hours) in LOCAL_HELP {
+        let (guide, step) = step.split_once('/').expect("guide/step");
+        crate::guides::store::create(
+            db,
+            &crate::guides::model::LocalInput {
+                municipality: "GM0141".into(),
+                guide: guide.into(),
+                step: step.into(),
+                name: name.to_string(),
+                hours: hours.to_string(),
+                phone: String::new(),
+                address: "Voorbeeldstraat 1, 7607 AB Almelo (voorbeeldadres)".into(),
+                website: String::new(),
+                example: true,
+            },
+        )
+        .await?;
+    }
     Ok(GROUPS.len())
 }
+
+/// Local help for Almelo, shown with "example": no real office, address or number.
+const LOCAL_HELP: [(&str, &str, &str); 4] = [
+    (
+        "debts/s2",
+        "Schuldhulp van de gemeente (voorbeeld)",
+        "ma t/m vr 9.00–12.00 uur, zonder afspraak",
+    ),
+    (
+        "parenting/s2",
+        "Wijkteam Almelo-Centrum (voorbeeld)",
+        "di en do 13.00–16.00 uur",
+    ),
+    (
+        "daily/s1",
+        "Uitgifte voedselbank (voorbeeld)",
+        "vrijdag 10.00–12.00 uur",
+    ),
+    (
+        "language/s4",
+        "Taalhuis in de bibliotheek (voorbeeld)",
+        "wo 14.00–16.00 uur, zonder afspraak",
+    ),
+];
 
 /// In demo mode, a coordinator to try the facilitator side with, when there are no accounts
 /// yet. The password is random and printed once in the log.
@@ -220,6 +262,15 @@ mod tests {
         let monday = next_meetings(now, 1, (9, 30), Rhythm::Fortnightly, 2);
         assert_eq!(time::to_local(monday[0]).day, 7);
         assert_eq!(monday[1] - monday[0], 14 * 86_400);
+    }
+
+    #[test]
+    fn demo_local_help_points_at_real_steps() {
+        let lib = crate::guides::library::builtin();
+        for (step, _, _) in LOCAL_HELP {
+            let (g, s) = step.split_once('/').unwrap();
+            assert!(lib.has_step(g, s), "{step}");
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod admin;
 pub mod app;
 pub mod error;
 pub mod groups;
+pub mod guides;
 pub mod help;
 pub mod home;
 pub mod i18n;

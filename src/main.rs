@@ -142,6 +142,9 @@ async fn main() -> ExitCode {
     tracing::info!("Doorstart listening on http://{addr}");
 
     doorstart::retention::spawn(db.clone());
+    // The guides are read and checked before the server listens.
+    let guides = doorstart::guides::library::builtin();
+    tracing::info!(guides = guides.slugs().count(), "guides loaded");
     let app = server::router(options, db.clone());
     let served = axum::serve(
         listener,

@@ -18,9 +18,10 @@ use tower_http::timeout::TimeoutLayer;
 
 use crate::app::{shell, App};
 use crate::db::Db;
+use crate::guides::library::{GuideLibrary, LibraryRef};
 use crate::security::limit::RateLimiter;
 use crate::ui::forms::FormState;
-use crate::{admin, groups, help, i18n, meetups, security};
+use crate::{admin, groups, guides, help, i18n, meetups, security};
 
 /// Largest request body we take: our forms are short.
 pub const BODY_LIMIT_BYTES: usize = 64 * 1024;
@@ -35,6 +36,8 @@ pub struct AppState {
     pub login_limiter: Arc<RateLimiter>,
     /// Wrong pick-up codes per client: 10 in 15 minutes.
     pub code_limiter: Arc<RateLimiter>,
+    /// The guides (the shipped ones, or a test's).
+    pub guides: &'static GuideLibrary,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -108,9 +111,11 @@ pub async fn render_page_with(
 ) -> Response {
     let db = state.db.clone();
     let options = state.leptos_options.clone();
+    let guides = LibraryRef(state.guides);
     let handler = leptos_axum::render_app_async_with_context(
         move || {
             provide_context(db.clone());
+            provide_context(guides);
             provide_context(form.clone());
             extra();
         },
@@ -142,6 +147,15 @@ fn form_limit() -> u32 {
 }
 
 pub fn router(leptos_options: LeptosOptions, db: Db) -> Router {
+    router_with_guides(leptos_options, db, crate::guides::library::builtin())
+}
+
+/// The app with another guide library (tests use one with a missing translation).
+pub fn router_with_guides(
+    leptos_options: LeptosOptions,
+    db: Db,
+    guides: &'static GuideLibrary,
+) -> Router {
     // The meetup page shares its path with the calendar file: our handler serves both.
     let routes = generate_route_list_with_exclusions(App, Some(vec!["/meetups/{id}".to_string()]));
     let state = AppState {
@@ -150,9 +164,13 @@ pub fn router(leptos_options: LeptosOptions, db: Db) -> Router {
         form_limiter: Arc::new(RateLimiter::new(form_limit(), Duration::from_secs(600))),
         login_limiter: Arc::new(RateLimiter::new(20, Duration::from_secs(900))),
         code_limiter: Arc::new(RateLimiter::new(10, Duration::from_secs(900))),
+        guides,
     };
     let sessions = db.sessions.layer();
-    let context = move || provide_context(db.clone());
+    let context = move || {
+        provide_context(db.clone());
+        provide_context(LibraryRef(guides));
+    };
     Router::new()
         .route("/healthz", get(healthz))
         .route("/groups/{id}/join", post(groups::api::handlers::join))
@@ -167,6 +185,23 @@ pub fn router(leptos_options: LeptosOptions, db: Db) -> Router {
         )
         .route("/admin/help/{id}/claim", post(help::api::handlers::claim))
         .route("/admin/help/{id}/close", post(help::api::handlers::close))
+        .route(
+            "/guides/{slug}/feedback",
+            post(guides::api::handlers::feedback),
+        )
+        .route("/admin/local-help", post(guides::api::handlers::create))
+        .route(
+            "/admin/local-help/{id}",
+            post(guides::api::handlers::update),
+        )
+        .route(
+            "/admin/local-help/{id}/checked",
+            post(guides::api::handlers::checked),
+        )
+        .route(
+            "/admin/local-help/{id}/retire",
+            post(guides::api::handlers::retire),
+        )
         .route("/admin/login", post(admin::api::handlers::login))
         .route("/admin/logout", post(admin::api::handlers::logout))
         .route(

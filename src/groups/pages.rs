@@ -9,19 +9,7 @@ use super::model::{
 };
 use crate::error::AppError;
 use crate::i18n::{k, language_name_key, use_i18n, I18n};
-use crate::ui::{ErrorNote, Icon, IconName, NotFound};
-
-#[cfg(feature = "ssr")]
-fn set_status(code: u16) {
-    if let (Some(res), Ok(status)) = (
-        use_context::<leptos_axum::ResponseOptions>(),
-        axum::http::StatusCode::from_u16(code),
-    ) {
-        res.set_status(status);
-    }
-}
-#[cfg(not(feature = "ssr"))]
-fn set_status(_code: u16) {}
+use crate::ui::{set_status, ErrorNote, Icon, IconName, NotFound};
 
 fn rhythm_text(i: &I18n, g: &GroupFacts) -> String {
     let key = match g.rhythm {

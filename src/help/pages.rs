@@ -9,7 +9,7 @@ use super::model::{Conversation, HelpStatus, Theme};
 use crate::groups::model::GROUP_LANGUAGES;
 use crate::i18n::{k, language_name_key, use_i18n, I18n};
 use crate::ui::forms::{use_form_state, ErrorSummary, Honeypot, TextField};
-use crate::ui::{Icon, IconName};
+use crate::ui::{Icon, IconName, PrintButton};
 
 /// Always on help pages: where to call when it cannot wait. Numbers checked November 2026:
 /// 112 (emergency), Veilig Thuis 0800-2000, 113 Zelfmoordpreventie 0800-0113,
@@ -35,18 +35,6 @@ pub fn CrisisNumbers() -> impl IntoView {
                 {line("tel:0880767000", "088-0767000", "De Luisterlijn", i.t("crisis-luisterlijn"))}
             </ul>
         </aside>
-    }
-}
-
-/// Prints the page (the code); without JavaScript the browser's own print still works.
-#[island]
-fn PrintButton(label: String) -> impl IntoView {
-    view! {
-        <button type="button" class="secondary print-button" on:click=move |_| {
-            let _ = window().print();
-        }>
-            <Icon name=IconName::Book/><span>{label}</span>
-        </button>
     }
 }
 

@@ -20,6 +20,15 @@ pub enum IconName {
     Share,
     Route,
     Info,
+    Heart,
+    Phone,
+    Speaker,
+    Print,
+    Document,
+    Basket,
+    Check,
+    Briefcase,
+    Chart,
 }
 
 impl IconName {
@@ -66,7 +75,61 @@ impl IconName {
                 r#"<circle cx="6" cy="19" r="2"/><circle cx="18" cy="5" r="2"/><path d="M8 19h7a3.5 3.5 0 0 0 0-7H9a3.5 3.5 0 0 1 0-7h7"/>"#
             }
             IconName::Info => r#"<circle cx="12" cy="12" r="9"/><path d="M12 11v6M12 7.5h.01"/>"#,
+            IconName::Heart => {
+                r#"<path d="M12 20s-7-4.4-7-10a4 4 0 0 1 7-2.6A4 4 0 0 1 19 10c0 5.6-7 10-7 10z"/>"#
+            }
+            IconName::Phone => {
+                r#"<path d="M5 4h4l2 5-2.5 1.5a11 11 0 0 0 5 5L15 13l5 2v4a2 2 0 0 1-2 2A16 16 0 0 1 3 6a2 2 0 0 1 2-2z"/>"#
+            }
+            IconName::Speaker => {
+                r#"<path d="M4 9h4l5-4v14l-5-4H4z"/><path d="M16.5 8.5a5 5 0 0 1 0 7M19 6a8.5 8.5 0 0 1 0 12"/>"#
+            }
+            IconName::Print => {
+                r#"<path d="M7 9V3h10v6"/><rect x="3" y="9" width="18" height="8" rx="2"/><path d="M7 14h10v7H7z"/>"#
+            }
+            IconName::Document => {
+                r#"<path d="M6 3h8l4 4v14H6z"/><path d="M14 3v4h4M9 12h6M9 16h6"/>"#
+            }
+            IconName::Basket => {
+                r#"<path d="M3 10h18l-2 10H5z"/><path d="M8 10l4-6 4 6M9 14v3M15 14v3"/>"#
+            }
+            IconName::Check => r#"<path d="M5 12.5l4.5 4.5L19 7"/>"#,
+            IconName::Briefcase => {
+                r#"<rect x="3" y="7" width="18" height="13" rx="2"/><path d="M9 7V4h6v3M3 13h18"/>"#
+            }
+            IconName::Chart => r#"<path d="M4 20V4M4 20h16M8 16v-5M12 16V8M16 16v-3"/>"#,
         }
+    }
+
+    /// The icon named in a content file (`data/guides.toml`).
+    pub fn parse(name: &str) -> Option<IconName> {
+        Some(match name {
+            "users" => IconName::Users,
+            "chat" => IconName::Chat,
+            "book" => IconName::Book,
+            "globe" => IconName::Globe,
+            "key" => IconName::Key,
+            "home" => IconName::Home,
+            "pin" => IconName::Pin,
+            "calendar" => IconName::Calendar,
+            "child" => IconName::Child,
+            "euro" => IconName::Euro,
+            "search" => IconName::Search,
+            "clock" => IconName::Clock,
+            "route" => IconName::Route,
+            "info" => IconName::Info,
+            "heart" => IconName::Heart,
+            "phone" => IconName::Phone,
+            "document" => IconName::Document,
+            "basket" => IconName::Basket,
+            "check" => IconName::Check,
+            "briefcase" => IconName::Briefcase,
+            _ => return None,
+        })
+    }
+
+    pub fn known(name: &str) -> bool {
+        IconName::parse(name).is_some()
     }
 
     /// Icons that point a direction are mirrored in right-to-left pages.

@@ -32,6 +32,18 @@ pub fn QuickExit(label: String) -> impl IntoView {
     }
 }
 
+/// Prints the page; without JavaScript the browser's own print still works.
+#[island]
+pub fn PrintButton(label: String) -> impl IntoView {
+    view! {
+        <button type="button" class="secondary print-button" on:click=move |_| {
+            let _ = window().print();
+        }>
+            <Icon name=IconName::Print/><span>{label}</span>
+        </button>
+    }
+}
+
 /// The current address with `lang` set to another language, keeping the other query parameters.
 fn href_with_lang(path: &str, search: &str, lang: Lang) -> String {
     let mut pairs: Vec<&str> = search

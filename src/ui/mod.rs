@@ -4,4 +4,18 @@ pub mod icons;
 mod layout;
 
 pub use icons::{Icon, IconName};
-pub use layout::{ErrorNote, Footer, Header, NotFound, QuickExit};
+pub use layout::{ErrorNote, Footer, Header, NotFound, PrintButton, QuickExit};
+
+/// Sets the HTTP status of the page being rendered (400 for bad input, 404, ...).
+#[cfg(feature = "ssr")]
+pub fn set_status(code: u16) {
+    use leptos::prelude::use_context;
+    if let (Some(res), Ok(status)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        axum::http::StatusCode::from_u16(code),
+    ) {
+        res.set_status(status);
+    }
+}
+#[cfg(not(feature = "ssr"))]
+pub fn set_status(_code: u16) {}

@@ -56,6 +56,14 @@ pub const PASSWORD: &str = "a sentence that is long enough";
 pub const START: i64 = 1_795_431_600;
 
 pub async fn spawn(backend: Backend) -> TestApp {
+    spawn_with(backend, None).await
+}
+
+/// The app with another guide library (for the fallback to Dutch).
+pub async fn spawn_with(
+    backend: Backend,
+    guides: Option<&'static doorstart::guides::library::GuideLibrary>,
+) -> TestApp {
     use sqlx::Connection;
     let id = doorstart::db::new_id();
     let (url, pg_database, sqlite_file) = match backend {
@@ -82,7 +90,10 @@ pub async fn spawn(backend: Backend) -> TestApp {
         .await
         .expect("connect and migrate");
     let options = doorstart::server::leptos_options();
-    let router = doorstart::server::router(options, db.clone());
+    let router = match guides {
+        Some(g) => doorstart::server::router_with_guides(options, db.clone(), g),
+        None => doorstart::server::router(options, db.clone()),
+    };
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     tokio::spawn(async move {

@@ -1,0 +1,471 @@
+//! The guide library: `data/guides.toml` (steps, icons, links, contacts) and the words in
+//! `locales/<lang>/guides.ftl`, read and checked once at start.
+use std::collections::{BTreeSet, HashMap};
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+use super::model::{Contact, Guide, GuideTile, InnerLink, Joiner, Step, ThemeTiles};
+use crate::i18n::Lang;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    theme: Vec<ThemeDef>,
+    guide: Vec<GuideDef>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ThemeDef {
+    id: String,
+    guides: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GuideDef {
+    slug: String,
+    icon: String,
+    step: Vec<StepDef>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StepDef {
+    id: String,
+    icon: String,
+    next: Option<String>,
+    #[serde(default)]
+    contacts: Vec<ContactDef>,
+    #[serde(default)]
+    links: Vec<LinkDef>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ContactDef {
+    name: String,
+    phone: Option<String>,
+    url: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LinkDef {
+    path: String,
+    label: String,
+}
+
+/// The optional parts of a step; which a step has is set by the Dutch words.
+const PARTS: [&str; 3] = ["who", "need", "cost"];
+
+/// Themes a guide can be grouped under (words: `guides-theme-<id>`).
+pub const THEMES: [&str; 4] = ["money", "family", "home", "you"];
+
+pub struct GuideLibrary {
+    themes: Vec<ThemeDef>,
+    guides: Vec<GuideDef>,
+    words: HashMap<Lang, HashMap<String, String>>,
+}
+
+/// The words of the guides as shipped, one file per language.
+const SHIPPED: [(Lang, &str); 3] = [
+    (Lang::Nl, include_str!("../../locales/nl/guides.ftl")),
+    (Lang::En, include_str!("../../locales/en/guides.ftl")),
+    (Lang::Ar, include_str!("../../locales/ar/guides.ftl")),
+];
+
+static BUILTIN: LazyLock<GuideLibrary> = LazyLock::new(|| {
+    GuideLibrary::parse(include_str!("../../data/guides.toml"), &SHIPPED)
+        .unwrap_or_else(|e| panic!("the guides do not load: {e}"))
+});
+
+/// The shipped library (loaded on first use; `main` touches it at start so a broken file stops
+/// the server before it listens).
+pub fn builtin() -> &'static GuideLibrary {
+    &BUILTIN
+}
+
+/// The library of this request: the shipped one, unless a test provided another.
+pub fn current() -> &'static GuideLibrary {
+    leptos::prelude::use_context::<LibraryRef>()
+        .map(|r| r.0)
+        .unwrap_or_else(builtin)
+}
+
+/// Context handle, so the integration tests can serve a library with a missing translation.
+#[derive(Clone, Copy)]
+pub struct LibraryRef(pub &'static GuideLibrary);
+
+/// Message id → formatted text, for one Fluent file.
+fn messages(lang: Lang, ftl: &str) -> Result<HashMap<String, String>, String> {
+    use fluent_templates::fluent_bundle::{FluentBundle, FluentResource};
+    let resource = FluentResource::try_new(ftl.to_string())
+        .map_err(|(_, errors)| format!("{}: {errors:?}", lang.code()))?;
+    // Message ids start a line ("id = value"); comments, terms and continued lines do not.
+    let ids: Vec<String> = ftl
+        .lines()
+        .filter(|l| l.starts_with(|c: char| c.is_ascii_alphabetic()))
+        .filter_map(|l| l.split_once('=').map(|(id, _)| id.trim().to_string()))
+        .collect();
+    let id = lang
+        .code()
+        .parse()
+        .map_err(|_| format!("{}: not a language", lang.code()))?;
+    let mut bundle = FluentBundle::new(vec![id]);
+    bundle.set_use_isolating(false);
+    bundle
+        .add_resource(resource)
+        .map_err(|e| format!("{}: {e:?}", lang.code()))?;
+    let mut out = HashMap::new();
+    for id in ids {
+        let Some(pattern) = bundle.get_message(&id).and_then(|m| m.value()) else {
+            continue;
+        };
+        let mut errors = Vec::new();
+        let text = bundle
+            .format_pattern(pattern, None, &mut errors)
+            .trim()
+            .to_string();
+        if !errors.is_empty() {
+            return Err(format!("{}: {id}: {errors:?}", lang.code()));
+        }
+        if !text.is_empty() {
+            out.insert(id, text);
+        }
+    }
+    Ok(out)
+}
+
+fn joiner(next: &Option<String>) -> Result<Option<Joiner>, String> {
+    match next.as_deref() {
+        None | Some("") => Ok(None),
+        Some("and") => Ok(Some(Joiner::And)),
+        Some("or") => Ok(Some(Joiner::Or)),
+        Some(other) => Err(format!("next = {other:?}: use \"and\" or \"or\"")),
+    }
+}
+
+impl GuideLibrary {
+    /// Reads and checks the steps file and the words. Errors name what is wrong.
+    pub fn parse(steps: &str, words: &[(Lang, &str)]) -> Result<GuideLibrary, String> {
+        let file: File = toml::from_str(steps).map_err(|e| format!("guides.toml: {e}"))?;
+        let mut by_lang = HashMap::new();
+        for (lang, ftl) in words {
+            by_lang.insert(*lang, messages(*lang, ftl)?);
+        }
+        let lib = GuideLibrary {
+            themes: file.theme,
+            guides: file.guide,
+            words: by_lang,
+        };
+        lib.check()?;
+        Ok(lib)
+    }
+
+    fn check(&self) -> Result<(), String> {
+        let nl = self
+            .words
+            .get(&Lang::Nl)
+            .ok_or("the Dutch words are missing")?;
+        let mut slugs = BTreeSet::new();
+        for g in &self.guides {
+            if !slugs.insert(g.slug.as_str()) {
+                return Err(format!("guide {} twice", g.slug));
+            }
+            if !crate::ui::IconName::known(&g.icon) {
+                return Err(format!("guide {}: unknown icon {}", g.slug, g.icon));
+            }
+            if g.step.is_empty() {
+                return Err(format!("guide {} has no steps", g.slug));
+            }
+            for key in [format!("g-{}-title", g.slug), format!("g-{}-intro", g.slug)] {
+                if !nl.contains_key(&key) {
+                    return Err(format!("nl: {key} is missing"));
+                }
+            }
+            let mut ids = BTreeSet::new();
+            for (n, s) in g.step.iter().enumerate() {
+                if !ids.insert(s.id.as_str()) {
+                    return Err(format!("guide {}: step {} twice", g.slug, s.id));
+                }
+                if !crate::ui::IconName::known(&s.icon) {
+                    return Err(format!(
+                        "guide {} step {}: unknown icon {}",
+                        g.slug, s.id, s.icon
+                    ));
+                }
+                let next =
+                    joiner(&s.next).map_err(|e| format!("guide {} step {}: {e}", g.slug, s.id))?;
+                if next.is_some() && n + 1 == g.step.len() {
+                    return Err(format!("guide {}: the last step has a next", g.slug));
+                }
+                for part in ["title", "text"] {
+                    let key = format!("g-{}-{}-{part}", g.slug, s.id);
+                    if !nl.contains_key(&key) {
+                        return Err(format!("nl: {key} is missing"));
+                    }
+                }
+                for link in &s.links {
+                    if !link.path.starts_with('/') || !nl.contains_key(&link.label) {
+                        return Err(format!(
+                            "guide {} step {}: link {}",
+                            g.slug, s.id, link.path
+                        ));
+                    }
+                }
+                for c in &s.contacts {
+                    if c.phone.is_none() && c.url.is_none() {
+                        return Err(format!("contact {} has no phone and no website", c.name));
+                    }
+                    if c.url.as_deref().is_some_and(|u| !u.starts_with("https://")) {
+                        return Err(format!("contact {}: the website must be https", c.name));
+                    }
+                }
+            }
+        }
+        let mut grouped = BTreeSet::new();
+        for t in &self.themes {
+            if !THEMES.contains(&t.id.as_str()) {
+                return Err(format!("unknown theme {}", t.id));
+            }
+            for slug in &t.guides {
+                if !slugs.contains(slug.as_str()) || !grouped.insert(slug.as_str()) {
+                    return Err(format!("theme {}: guide {slug} unknown or twice", t.id));
+                }
+            }
+        }
+        if grouped != slugs {
+            return Err("every guide belongs to exactly one theme".into());
+        }
+        Ok(())
+    }
+
+    /// Every `g-` key the guides use (those the Dutch has), for the locale checks.
+    pub fn keys(&self) -> BTreeSet<String> {
+        let nl = &self.words[&Lang::Nl];
+        let mut keys = BTreeSet::new();
+        for g in &self.guides {
+            keys.insert(format!("g-{}-title", g.slug));
+            keys.insert(format!("g-{}-intro", g.slug));
+            for s in &g.step {
+                for part in ["title", "text"].into_iter().chain(PARTS) {
+                    let key = format!("g-{}-{}-{part}", g.slug, s.id);
+                    if nl.contains_key(&key) {
+                        keys.insert(key);
+                    }
+                }
+                for l in &s.links {
+                    keys.insert(l.label.clone());
+                }
+            }
+        }
+        keys
+    }
+
+    pub fn slugs(&self) -> impl Iterator<Item = &str> {
+        self.guides.iter().map(|g| g.slug.as_str())
+    }
+
+    pub fn has_step(&self, guide: &str, step: &str) -> bool {
+        self.guides
+            .iter()
+            .any(|g| g.slug == guide && g.step.iter().any(|s| s.id == step))
+    }
+
+    /// The words of one language, or None where any of the guide's Dutch words is missing.
+    fn complete_in(&self, g: &GuideDef, lang: Lang) -> bool {
+        let Some(words) = self.words.get(&lang) else {
+            return false;
+        };
+        let nl = &self.words[&Lang::Nl];
+        let mut keys = vec![format!("g-{}-title", g.slug), format!("g-{}-intro", g.slug)];
+        for s in &g.step {
+            for part in ["title", "text"].into_iter().chain(PARTS) {
+                keys.push(format!("g-{}-{}-{part}", g.slug, s.id));
+            }
+            keys.extend(s.links.iter().map(|l| l.label.clone()));
+        }
+        keys.iter()
+            .filter(|k| nl.contains_key(*k))
+            .all(|k| words.contains_key(k))
+    }
+
+    /// One guide in the reader's language; in Dutch (and marked so) when the language lacks it.
+    pub fn guide(&self, slug: &str, lang: Lang) -> Option<Guide> {
+        let g = self.guides.iter().find(|g| g.slug == slug)?;
+        let fell_back = lang != Lang::Nl && !self.complete_in(g, lang);
+        let shown = if fell_back { Lang::Nl } else { lang };
+        let words = &self.words[&shown];
+        let word = |key: String| words.get(&key).cloned();
+        let steps = g
+            .step
+            .iter()
+            .map(|s| {
+                let part = |p: &str| word(format!("g-{}-{}-{p}", g.slug, s.id));
+                Step {
+                    id: s.id.clone(),
+                    icon: s.icon.clone(),
+                    title: part("title").unwrap_or_default(),
+                    text: part("text").unwrap_or_default(),
+                    who: part("who"),
+                    need: part("need"),
+                    cost: part("cost"),
+                    contacts: s
+                        .contacts
+                        .iter()
+                        .map(|c| Contact {
+                            name: c.name.clone(),
+                            phone: c.phone.clone(),
+                            url: c.url.clone(),
+                        })
+                        .collect(),
+                    links: s
+                        .links
+                        .iter()
+                        .map(|l| InnerLink {
+                            path: l.path.clone(),
+                            label: word(l.label.clone()).unwrap_or_default(),
+                        })
+                        .collect(),
+                    next: joiner(&s.next).ok().flatten(),
+                }
+            })
+            .collect();
+        Some(Guide {
+            slug: g.slug.clone(),
+            icon: g.icon.clone(),
+            lang: shown.code().to_string(),
+            title: word(format!("g-{}-title", g.slug)).unwrap_or_default(),
+            intro: word(format!("g-{}-intro", g.slug)).unwrap_or_default(),
+            steps,
+            fell_back,
+        })
+    }
+
+    /// The tiles of `/guides`, grouped by theme, titles in the reader's language where it has them.
+    pub fn tiles(&self, lang: Lang) -> Vec<ThemeTiles> {
+        self.themes
+            .iter()
+            .map(|t| ThemeTiles {
+                theme: t.id.clone(),
+                guides: t
+                    .guides
+                    .iter()
+                    .filter_map(|slug| {
+                        let g = self.guides.iter().find(|g| &g.slug == slug)?;
+                        let key = format!("g-{slug}-title");
+                        let title = self
+                            .words
+                            .get(&lang)
+                            .and_then(|w| w.get(&key))
+                            .or_else(|| self.words[&Lang::Nl].get(&key))?
+                            .clone();
+                        Some(GuideTile {
+                            slug: slug.clone(),
+                            icon: g.icon.clone(),
+                            title,
+                        })
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+
+    /// Choices for the coordinator's form: ("guide/step", "Guide title – step title").
+    pub fn step_choices(&self, lang: Lang) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        for slug in self.slugs() {
+            if let Some(g) = self.guide(slug, lang) {
+                for s in &g.steps {
+                    out.push((
+                        format!("{slug}/{}", s.id),
+                        format!("{} – {}", g.title, s.title),
+                    ));
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_guides_load_in_every_language() {
+        let lib = builtin();
+        assert!(lib.slugs().count() >= 13);
+        for lang in Lang::ALL {
+            assert!(
+                SHIPPED.iter().any(|(l, _)| *l == lang),
+                "{lang:?} has no guides file"
+            );
+            for slug in lib.slugs() {
+                let g = lib.guide(slug, lang).unwrap();
+                assert!(!g.fell_back, "{slug} is not complete in {lang:?}");
+                assert!(g
+                    .steps
+                    .iter()
+                    .all(|s| !s.title.is_empty() && !s.text.is_empty()));
+            }
+        }
+    }
+
+    const STEPS: &str = r#"
+[[theme]]
+id = "money"
+guides = ["a"]
+
+[[guide]]
+slug = "a"
+icon = "euro"
+
+[[guide.step]]
+id = "s1"
+icon = "euro"
+next = "or"
+contacts = [{ name = "BelastingTelefoon", phone = "0800-0543" }]
+
+[[guide.step]]
+id = "s2"
+icon = "chat"
+"#;
+    const NL: &str = "g-a-title = Geld\ng-a-intro = Kijk.\ng-a-s1-title = Een\ng-a-s1-text = Eerst.\ng-a-s1-cost = Gratis.\ng-a-s2-title = Twee\ng-a-s2-text = Dan.\n";
+
+    #[test]
+    fn a_language_that_lacks_a_word_falls_back_to_dutch() {
+        let en_missing_cost = "g-a-title = Money\ng-a-intro = Look.\ng-a-s1-title = One\ng-a-s1-text = First.\ng-a-s2-title = Two\ng-a-s2-text = Then.\n";
+        let lib =
+            GuideLibrary::parse(STEPS, &[(Lang::Nl, NL), (Lang::En, en_missing_cost)]).unwrap();
+        let en = lib.guide("a", Lang::En).unwrap();
+        assert!(en.fell_back);
+        assert_eq!(en.lang, "nl");
+        assert_eq!(en.title, "Geld");
+        assert_eq!(en.steps[0].next, Some(Joiner::Or));
+        assert_eq!(en.steps[0].cost.as_deref(), Some("Gratis."));
+        let ar = lib.guide("a", Lang::Ar).unwrap();
+        assert!(ar.fell_back, "no Arabic file at all");
+        let nl = lib.guide("a", Lang::Nl).unwrap();
+        assert!(!nl.fell_back);
+        // The tile title still comes from English, where it exists.
+        assert_eq!(lib.tiles(Lang::En)[0].guides[0].title, "Money");
+    }
+
+    #[test]
+    fn broken_files_are_refused_with_a_reason() {
+        let missing_text = NL.replace("g-a-s2-text = Dan.\n", "");
+        let err = GuideLibrary::parse(STEPS, &[(Lang::Nl, &missing_text)])
+            .err()
+            .unwrap();
+        assert!(err.contains("g-a-s2-text"), "{err}");
+        let bad_next = STEPS.replace("next = \"or\"", "next = \"then\"");
+        assert!(GuideLibrary::parse(&bad_next, &[(Lang::Nl, NL)]).is_err());
+        let bad_icon = STEPS.replace("icon = \"chat\"", "icon = \"rocket\"");
+        assert!(GuideLibrary::parse(&bad_icon, &[(Lang::Nl, NL)]).is_err());
+        let no_theme = STEPS.replace("guides = [\"a\"]", "guides = []");
+        assert!(GuideLibrary::parse(&no_theme, &[(Lang::Nl, NL)]).is_err());
+    }
+}

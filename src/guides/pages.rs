@@ -1,0 +1,496 @@
+//! `/guides` (tiles by theme), `/guides/{slug}` (numbered steps, all open without JavaScript)
+//! and `/guides/{slug}/print`.
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use super::api::{guide_page, guide_tiles, GuidePageData, Place};
+use super::model::{for_speech, Guide, Joiner, LocalEntry, Step};
+use super::tools::{ReadAll, StepTools};
+use crate::i18n::{k, use_i18n, I18n};
+use crate::ui::{set_status, ErrorNote, Icon, IconName, NotFound, PrintButton};
+
+fn icon(name: &str) -> IconName {
+    IconName::parse(name).unwrap_or(IconName::Info)
+}
+
+fn theme_key(theme: &str) -> &'static str {
+    match theme {
+        "money" => k("guides-theme-money"),
+        "family" => k("guides-theme-family"),
+        "home" => k("guides-theme-home"),
+        _ => k("guides-theme-you"),
+    }
+}
+
+#[component]
+pub fn GuidesPage() -> impl IntoView {
+    let i = use_i18n();
+    let tiles = Suspend::new(async move {
+        match guide_tiles().await {
+            Err(_) => {
+                set_status(500);
+                view! { <ErrorNote/> }.into_any()
+            }
+            Ok(themes) => themes
+                .into_iter()
+                .map(|t| {
+                    let id = format!("theme-{}", t.theme);
+                    let labelled = id.clone();
+                    let tiles = t
+                        .guides
+                        .into_iter()
+                        .map(|g| {
+                            let href = format!("/guides/{}", g.slug);
+                            view! {
+                                <li>
+                                    <a class="choice" href=href>
+                                        <span class="choice-icon"><Icon name=icon(&g.icon)/></span>
+                                        <span class="choice-text"><strong>{g.title}</strong></span>
+                                        <Icon name=IconName::Arrow/>
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <section aria-labelledby=labelled>
+                            <h2 id=id>{i.t(theme_key(&t.theme))}</h2>
+                            <ul class="choices">{tiles}</ul>
+                        </section>
+                    }
+                })
+                .collect_view()
+                .into_any(),
+        }
+    });
+    view! {
+        <Title text=i.t("guides-title")/>
+        <section class="page">
+            <h1>{i.t("guides-heading")}</h1>
+            <p class="lead">{i.t("guides-intro")}</p>
+            <Suspense fallback=|| ()>{tiles}</Suspense>
+        </section>
+    }
+}
+
+/// What is read aloud for one step: its words, then who to call, numbers digit by digit.
+fn step_speech(i: &I18n, n: usize, step: &Step) -> String {
+    let mut parts = vec![
+        i.t_args("guide-step-number", &[("number", n.to_string())]),
+        step.title.clone(),
+        step.text.clone(),
+    ];
+    if let Some(who) = &step.who {
+        parts.push(format!("{}: {who}", i.t("guide-who")));
+    }
+    for c in &step.contacts {
+        if let Some(phone) = &c.phone {
+            parts.push(format!("{}: {phone}", c.name));
+        }
+    }
+    if let Some(need) = &step.need {
+        parts.push(format!("{}: {need}", i.t("guide-need")));
+    }
+    if let Some(cost) = &step.cost {
+        parts.push(format!("{}: {cost}", i.t("guide-cost")));
+    }
+    let text = parts
+        .iter()
+        .map(|p| p.trim_end_matches(['.', ':']).to_string())
+        .collect::<Vec<_>>()
+        .join(". ");
+    for_speech(&format!("{text}."), &i.t("speech-euro"))
+}
+
+#[component]
+fn LocalEntries(municipality: String, entries: Vec<LocalEntry>) -> impl IntoView {
+    let i = use_i18n();
+    let items = entries
+        .into_iter()
+        .map(|e| {
+            let tel = format!("tel:{}", e.phone.chars().filter(char::is_ascii_digit).collect::<String>());
+            let website = e.website.clone();
+            let site_label = website
+                .split_once("://")
+                .map(|(_, r)| r.trim_start_matches("www.").trim_end_matches('/').to_string())
+                .unwrap_or_default();
+            view! {
+                <li class="local-entry">
+                    <strong><bdi>{e.name.clone()}</bdi></strong>
+                    {e.example.then(|| view! { <span class="tag">{i.t("guide-local-example")}</span> })}
+                    {(!e.hours.is_empty()).then(|| view! { <p><Icon name=IconName::Clock/><bdi>{e.hours.clone()}</bdi></p> })}
+                    {(!e.address.is_empty()).then(|| view! { <p><Icon name=IconName::Pin/><bdi>{e.address.clone()}</bdi></p> })}
+                    {(!e.phone.is_empty()).then(|| view! {
+                        <p><a href=tel class="contact-link"><Icon name=IconName::Phone/><bdi dir="ltr">{e.phone.clone()}</bdi></a></p>
+                    })}
+                    {(!website.is_empty()).then(|| view! {
+                        <p><a href=website.clone() class="contact-link" rel="noreferrer"><Icon name=IconName::Globe/><bdi dir="ltr">{site_label}</bdi></a></p>
+                    })}
+                    <p class="hint">{i.t_args("guide-local-checked", &[("date", i.date(e.checked_at))])}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="local-help">
+            <h4>{i.t_args("guide-local-heading", &[("municipality", municipality)])}</h4>
+            <ul>{items}</ul>
+        </div>
+    }
+}
+
+#[component]
+fn StepItem(
+    guide: String,
+    n: usize,
+    step: Step,
+    lang: String,
+    local: Option<(String, Vec<LocalEntry>)>,
+    print: bool,
+) -> impl IntoView {
+    let i = use_i18n();
+    let speech = step_speech(&i, n, &step);
+    let heading_id = format!("step-{}", step.id);
+    let labelled = heading_id.clone();
+    let contacts = step
+        .contacts
+        .iter()
+        .map(|c| {
+            let phone = c.phone.clone().map(|p| {
+                let href = c.tel_href().unwrap_or_default();
+                view! { <a href=href class="contact-link"><Icon name=IconName::Phone/><bdi dir="ltr">{p}</bdi></a> }
+            });
+            let site = c.url.clone().map(|u| {
+                let label = c.url_label().unwrap_or_default();
+                view! { <a href=u class="contact-link" rel="noreferrer"><Icon name=IconName::Globe/><bdi dir="ltr">{label}</bdi></a> }
+            });
+            view! { <li><strong><bdi>{c.name.clone()}</bdi></strong>" "{phone}" "{site}</li> }
+        })
+        .collect_view();
+    let has_contacts = !step.contacts.is_empty();
+    let links = step
+        .links
+        .iter()
+        .map(|l| {
+            let href = l.path.clone();
+            view! { <p><a href=href class="inner-link"><Icon name=IconName::Arrow/><span>{l.label.clone()}</span></a></p> }
+        })
+        .collect_view();
+    let local = local.and_then(|(name, entries)| {
+        let mine: Vec<LocalEntry> = entries.into_iter().filter(|e| e.step == step.id).collect();
+        (!mine.is_empty()).then(|| view! { <LocalEntries municipality=name entries=mine/> })
+    });
+    let tools = (!print).then(|| {
+        view! {
+            <StepTools
+                guide=guide.clone()
+                step=step.id.clone()
+                speech=speech
+                lang=lang.clone()
+                done_label=i.t("guide-done")
+                read_label=i.t("guide-read-step")
+            />
+        }
+    });
+    view! {
+        <li class="guide-step" aria-labelledby=labelled>
+            <div class="step-mark" aria-hidden="true">
+                <span class="step-number">{n.to_string()}</span>
+            </div>
+            <div class="step-body">
+                <h2 id=heading_id>
+                    <Icon name=icon(&step.icon)/>
+                    <span class="visually-hidden">{i.t_args("guide-step-number", &[("number", n.to_string())])}": "</span>
+                    <span>{step.title.clone()}</span>
+                </h2>
+                <p>{step.text.clone()}</p>
+                {(step.who.is_some() || has_contacts).then(|| view! {
+                    <h3><Icon name=IconName::Users/><span>{i.t("guide-who")}</span></h3>
+                    {step.who.clone().map(|w| view! { <p>{w}</p> })}
+                    {has_contacts.then(|| view! { <ul class="contacts">{contacts}</ul> })}
+                })}
+                {step.need.clone().map(|need| view! {
+                    <h3><Icon name=IconName::Document/><span>{i.t("guide-need")}</span></h3>
+                    <p>{need}</p>
+                })}
+                {step.cost.clone().map(|cost| view! {
+                    <h3><Icon name=IconName::Euro/><span>{i.t("guide-cost")}</span></h3>
+                    <p>{cost}</p>
+                })}
+                {local}
+                {links}
+                {tools}
+            </div>
+            {step.next.map(|j| {
+            let word = match j {
+                Joiner::And => i.t("guide-and"),
+                Joiner::Or => i.t("guide-or"),
+            };
+            let class = match j {
+                Joiner::And => "joiner joiner-and",
+                Joiner::Or => "joiner joiner-or",
+            };
+                view! { <p class=class><span>{word}</span></p> }
+            })}
+        </li>
+    }
+}
+
+/// The local-help chooser: a postcode, or a municipality from the list. A plain GET form.
+#[component]
+fn PlaceForm(
+    slug: String,
+    postcode: String,
+    place: Place,
+    municipalities: Vec<(String, String)>,
+) -> impl IntoView {
+    let i = use_i18n();
+    let (error, chosen) = match &place {
+        Place::Problem { key, status } => {
+            set_status(*status);
+            let text = if key == "guide-postcode-unknown" {
+                i.t_args(
+                    "guide-postcode-unknown",
+                    &[("postcode", postcode.trim().to_string())],
+                )
+            } else if key == "postcode-invalid" {
+                i.t("postcode-invalid")
+            } else {
+                i.t("guide-municipality-unknown")
+            };
+            (Some(text), String::new())
+        }
+        Place::Found { code, .. } => (None, code.clone()),
+        Place::None => (None, String::new()),
+    };
+    let has_error = error.is_some();
+    let options = municipalities
+        .into_iter()
+        .map(|(code, name)| {
+            let selected = code == chosen;
+            view! { <option value=code selected=selected>{name}</option> }
+        })
+        .collect_view();
+    let action = format!("/guides/{slug}");
+    view! {
+        <form class="place-form" method="get" action=action id="place">
+            <h2>{i.t("guide-local-form-heading")}</h2>
+            <div class="field">
+                <label for="postcode">
+                    {i.t("postcode-label")}
+                    <span class="hint" id="postcode-hint">{i.t("guide-local-postcode-hint")}</span>
+                </label>
+                {error.map(|e| view! { <p class="field-error" id="postcode-error">{e}</p> })}
+                <input
+                    id="postcode"
+                    name="postcode"
+                    type="text"
+                    autocomplete="postal-code"
+                    maxlength="10"
+                    dir="ltr"
+                    value=postcode
+                    aria-invalid=has_error.then_some("true")
+                    aria-describedby=if has_error { "postcode-hint postcode-error" } else { "postcode-hint" }
+                />
+            </div>
+            <details class="filters">
+                <summary>{i.t("guide-local-or-pick")}</summary>
+                <div class="field">
+                    <label for="gemeente">{i.t("guide-local-municipality")}</label>
+                    <select id="gemeente" name="gemeente">
+                        <option value="">"–"</option>
+                        {options}
+                    </select>
+                </div>
+            </details>
+            <button type="submit"><Icon name=IconName::Pin/><span>{i.t("guide-local-show")}</span></button>
+        </form>
+    }
+}
+
+/// The steps of a guide, for the page and for the print view.
+#[component]
+fn GuideBody(guide: Guide, place: Place, print: bool) -> impl IntoView {
+    let i = use_i18n();
+    let local = match &place {
+        Place::Found { name, entries, .. } => Some((name.clone(), entries.clone())),
+        _ => None,
+    };
+    let none_here = match &place {
+        Place::Found { name, entries, .. } if entries.is_empty() => Some(name.clone()),
+        _ => None,
+    };
+    let lang = guide.lang.clone();
+    let slug = guide.slug.clone();
+    let steps = guide
+        .steps
+        .into_iter()
+        .enumerate()
+        .map(|(n, step)| {
+            view! { <StepItem guide=slug.clone() n=n + 1 step=step lang=lang.clone() local=local.clone() print=print/> }
+        })
+        .collect_view();
+    view! {
+        {none_here.map(|name| view! {
+            <p class="notice" role="status">{i.t_args("guide-local-none", &[("municipality", name)])}</p>
+        })}
+        <ol class="guide-steps" lang=guide.lang.clone()>{steps}</ol>
+    }
+}
+
+/// What a GET of the guide asks for: postcode or municipality, and whether "thank you" shows.
+fn query() -> (String, Option<String>, bool) {
+    let q = use_query_map().get_untracked();
+    let postcode = q
+        .get("postcode")
+        .map(|v| v.chars().take(16).collect())
+        .unwrap_or_default();
+    let gemeente = q
+        .get("gemeente")
+        .map(|v| v.chars().take(8).collect::<String>());
+    (postcode, gemeente, q.get("thanks").as_deref() == Some("1"))
+}
+
+fn slug_param() -> String {
+    use_params_map()
+        .get_untracked()
+        .get("slug")
+        .unwrap_or_default()
+        .chars()
+        .take(40)
+        .collect()
+}
+
+#[component]
+fn FallbackNote() -> impl IntoView {
+    let i = use_i18n();
+    view! { <p class="notice fallback-note" role="note"><Icon name=IconName::Globe/><span>{i.t("guide-fallback-note")}</span></p> }
+}
+
+#[component]
+fn Feedback(slug: String, thanks: bool) -> impl IntoView {
+    let i = use_i18n();
+    let action = format!("/guides/{slug}/feedback");
+    view! {
+        <section class="feedback" id="feedback" aria-labelledby="feedback-heading">
+            <h2 id="feedback-heading">{i.t("guide-feedback-question")}</h2>
+            {if thanks {
+                view! { <p role="status">{i.t("guide-feedback-thanks")}</p> }.into_any()
+            } else {
+                view! {
+                    <form method="post" action=action class="feedback-form">
+                        <button type="submit" name="answer" value="yes" class="secondary"><Icon name=IconName::Check/><span>{i.t("guide-yes")}</span></button>
+                        <button type="submit" name="answer" value="no" class="secondary"><Icon name=IconName::Exit/><span>{i.t("guide-no")}</span></button>
+                    </form>
+                    <p class="hint">{i.t("guide-feedback-note")}</p>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+fn print_href(slug: &str, place: &Place) -> String {
+    match place {
+        Place::Found { code, .. } => format!("/guides/{slug}/print?gemeente={code}"),
+        _ => format!("/guides/{slug}/print"),
+    }
+}
+
+#[component]
+pub fn GuidePage() -> impl IntoView {
+    let i = use_i18n();
+    let slug = slug_param();
+    let (postcode, gemeente, thanks) = query();
+    let content = Suspend::new(async move {
+        let pc = (!postcode.is_empty()).then(|| postcode.clone());
+        match guide_page(slug.clone(), pc, gemeente, true).await {
+            Err(crate::error::AppError::NotFound) => {
+                set_status(404);
+                view! { <NotFound/> }.into_any()
+            }
+            Err(_) => {
+                set_status(500);
+                view! { <ErrorNote/> }.into_any()
+            }
+            Ok(GuidePageData {
+                guide,
+                place,
+                municipalities,
+            }) => {
+                let texts: Vec<String> = guide
+                    .steps
+                    .iter()
+                    .enumerate()
+                    .map(|(n, s)| step_speech(&i, n + 1, s))
+                    .collect();
+                let print = print_href(&guide.slug, &place);
+                let title = guide.title.clone();
+                let slug = guide.slug.clone();
+                view! {
+                    <Title text=title.clone()/>
+                    <p class="back"><a href="/guides"><Icon name=IconName::Arrow/><span>{i.t("guide-back")}</span></a></p>
+                    <h1><Icon name=icon(&guide.icon)/><span>{title}</span></h1>
+                    {guide.fell_back.then(|| view! { <FallbackNote/> })}
+                    <p class="lead" lang=guide.lang.clone()>{guide.intro.clone()}</p>
+                    <div class="guide-actions">
+                        <ReadAll texts=texts lang=guide.lang.clone() label=i.t("guide-read-all") stop_label=i.t("guide-stop-reading")/>
+                        <a class="button secondary" href=print><Icon name=IconName::Print/><span>{i.t("guide-print")}</span></a>
+                    </div>
+                    <p class="hint">{i.t("guide-done-note")}</p>
+                    <PlaceForm slug=slug.clone() postcode=postcode.clone() place=place.clone() municipalities=municipalities/>
+                    <GuideBody guide=guide place=place print=false/>
+                    <Feedback slug=slug thanks=thanks/>
+                }
+                .into_any()
+            }
+        }
+    });
+    view! {
+        <section class="page guide">
+            <Suspense fallback=|| ()>{content}</Suspense>
+        </section>
+    }
+}
+
+/// The print view: the same steps, no buttons, the local help of the chosen municipality.
+#[component]
+pub fn GuidePrintPage() -> impl IntoView {
+    let i = use_i18n();
+    let slug = slug_param();
+    let (_, gemeente, _) = query();
+    let content = Suspend::new(async move {
+        match guide_page(slug.clone(), None, gemeente, false).await {
+            Err(crate::error::AppError::NotFound) => {
+                set_status(404);
+                view! { <NotFound/> }.into_any()
+            }
+            Err(_) => {
+                set_status(500);
+                view! { <ErrorNote/> }.into_any()
+            }
+            Ok(GuidePageData { guide, place, .. }) => {
+                let back = format!("/guides/{}", guide.slug);
+                let title = guide.title.clone();
+                view! {
+                    <Title text=title.clone()/>
+                    <div class="no-print guide-actions">
+                        <PrintButton label=i.t("guide-print-now")/>
+                        <a class="button secondary" href=back><Icon name=IconName::Arrow/><span>{i.t("guide-back-to-guide")}</span></a>
+                    </div>
+                    <h1>{title}</h1>
+                    {guide.fell_back.then(|| view! { <FallbackNote/> })}
+                    <p lang=guide.lang.clone()>{guide.intro.clone()}</p>
+                    <GuideBody guide=guide place=place print=true/>
+                    <p class="hint">{i.t("guide-printed-from")}</p>
+                }
+                .into_any()
+            }
+        }
+    });
+    view! {
+        <section class="page guide print-view">
+            <Suspense fallback=|| ()>{content}</Suspense>
+        </section>
+    }
+}
