@@ -18,6 +18,7 @@ use crate::help::pages::{
 use crate::home::HomePage;
 use crate::i18n::{I18n, Lang};
 use crate::meetups::pages::{MeetupPage, RsvpCancelledPage, RsvpPage};
+use crate::monitoring::pages::{MonitoringPage, MonitoringReportPage};
 use crate::ui::{Footer, Header, NotFound};
 
 /// The HTML document around every page, in the request's language and direction.
@@ -94,6 +95,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("guides") view=GuidesPage ssr=SsrMode::Async/>
                     <Route path=path!("guides/:slug") view=GuidePage ssr=SsrMode::Async/>
                     <Route path=path!("guides/:slug/print") view=GuidePrintPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/monitoring") view=MonitoringPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/monitoring/report") view=MonitoringReportPage ssr=SsrMode::Async/>
                     <Route path=path!("admin/local-help") view=LocalHelpAdminPage ssr=SsrMode::Async/>
                     <Route path=path!("admin/local-help/:id") view=LocalHelpEditPage ssr=SsrMode::Async/>
                     <Route path=path!("admin/groups") view=GroupsAdminPage ssr=SsrMode::Async/>

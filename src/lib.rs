@@ -10,6 +10,7 @@ pub mod help;
 pub mod home;
 pub mod i18n;
 pub mod meetups;
+pub mod monitoring;
 pub mod time;
 pub mod ui;
 

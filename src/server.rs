@@ -202,6 +202,10 @@ pub fn router_with_guides(
             "/admin/local-help/{id}/retire",
             post(guides::api::handlers::retire),
         )
+        .route(
+            "/admin/monitoring/csv/{file}",
+            get(crate::monitoring::api::handlers::csv),
+        )
         .route("/admin/login", post(admin::api::handlers::login))
         .route("/admin/logout", post(admin::api::handlers::logout))
         .route(

@@ -47,6 +47,7 @@ pub fn AdminNav(coordinator: bool) -> impl IntoView {
             {coordinator.then(|| view! {
                 <a href="/admin/invites"><Icon name=IconName::Share/><span>{i.t("admin-invites")}</span></a>
                 <a href="/admin/accounts"><Icon name=IconName::Key/><span>{i.t("admin-accounts")}</span></a>
+                <a href="/admin/monitoring"><Icon name=IconName::Chart/><span>{i.t("admin-monitoring")}</span></a>
                 <a href="/admin/local-help"><Icon name=IconName::Pin/><span>{i.t("admin-local-help")}</span></a>
                 <a href="/admin/audit"><Icon name=IconName::Book/><span>{i.t("admin-audit")}</span></a>
             })}

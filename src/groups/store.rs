@@ -248,10 +248,12 @@ pub async fn insert_join_request(
         .map(u8::to_string)
         .collect::<Vec<_>>()
         .join(",");
+    let fact = crate::db::new_id();
+    let mut tx = db.pool.begin().await?;
     let done = sqlx::query(
         "INSERT INTO join_requests (id, group_id, token_hash, first_name, contact_kind, contact, \
-         language, children, child_ages, status, created_at, contact_deadline, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'received', $10, $11, $10) \
+         language, children, child_ages, status, created_at, contact_deadline, updated_at, fact_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'received', $10, $11, $10, $12) \
          ON CONFLICT (token_hash) DO NOTHING",
     )
     .bind(crate::db::new_id())
@@ -265,9 +267,15 @@ pub async fn insert_join_request(
     .bind(ages)
     .bind(now)
     .bind(now + super::join::CONTACT_DAYS * 86_400)
-    .execute(&db.pool)
+    .bind(&fact)
+    .execute(&mut *tx)
     .await?;
-    Ok(done.rows_affected() == 1)
+    let created = done.rows_affected() == 1;
+    if created {
+        crate::monitoring::store::join_fact(&mut tx, &fact, group_id, now).await?;
+    }
+    tx.commit().await?;
+    Ok(created)
 }
 
 pub async fn join_status(
@@ -385,7 +393,11 @@ pub async fn set_join_status(
         .bind(id)
         .execute(&db.pool)
         .await?;
-    Ok(done.rows_affected() == 1)
+    let changed = done.rows_affected() == 1;
+    if changed {
+        crate::monitoring::store::join_progress(db, id, status.as_str()).await?;
+    }
+    Ok(changed)
 }
 
 /// The coordinator hands a request to another facilitator.

@@ -44,11 +44,12 @@ pub async fn create(
     hash: &str,
 ) -> Result<String, sqlx::Error> {
     let id = new_id();
+    let fact = new_id();
     let now = db.now();
     let mut tx = db.pool.begin().await?;
     sqlx::query(
-        "INSERT INTO help_requests (id, code_hash, theme, language, callback_phone, status, created_at, last_message_at) \
-         VALUES ($1, $2, $3, $4, $5, 'new', $6, $6)",
+        "INSERT INTO help_requests (id, code_hash, theme, language, callback_phone, status, created_at, last_message_at, fact_id) \
+         VALUES ($1, $2, $3, $4, $5, 'new', $6, $6, $7)",
     )
     .bind(&id)
     .bind(hash)
@@ -56,8 +57,11 @@ pub async fn create(
     .bind(language)
     .bind(input.callback_phone.as_deref())
     .bind(now)
+    .bind(&fact)
     .execute(&mut *tx)
     .await?;
+    crate::monitoring::store::help_fact(&mut tx, &fact, input.theme.as_str(), language, now)
+        .await?;
     add_message_in(&mut tx, &id, "parent", &input.message, now).await?;
     tx.commit().await?;
     Ok(id)
@@ -167,6 +171,9 @@ pub async fn add_message(
     .bind(id)
     .execute(&mut *tx)
     .await?;
+    if !from_parent {
+        crate::monitoring::store::help_replied(&mut tx, id).await?;
+    }
     tx.commit().await
 }
 

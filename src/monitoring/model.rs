@@ -1,0 +1,538 @@
+//! The pilot figures and their rules: months and periods, the small-count rule, medians and
+//! shares. Everything here is an aggregate; nothing finds a person.
+use serde::{Deserialize, Serialize};
+
+/// A calendar month in Dutch time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Month {
+    pub year: i32,
+    pub month: u8,
+}
+
+impl Month {
+    /// "2026-11".
+    pub fn parse(s: &str) -> Option<Month> {
+        let (y, m) = s.trim().split_once('-')?;
+        let year: i32 = y.parse().ok()?;
+        let month: u8 = m.parse().ok()?;
+        ((2000..=2100).contains(&year) && (1..=12).contains(&month) && y.len() == 4 && m.len() == 2)
+            .then_some(Month { year, month })
+    }
+
+    pub fn next(self) -> Month {
+        if self.month == 12 {
+            Month {
+                year: self.year + 1,
+                month: 1,
+            }
+        } else {
+            Month {
+                year: self.year,
+                month: self.month + 1,
+            }
+        }
+    }
+
+    pub fn minus(self, months: u32) -> Month {
+        let index = self.year * 12 + i32::from(self.month) - 1 - months as i32;
+        Month {
+            year: index.div_euclid(12),
+            month: (index.rem_euclid(12) + 1) as u8,
+        }
+    }
+
+    /// The first local day of the month as a Unix day number.
+    pub fn first_day(self) -> i64 {
+        crate::time::days_from_civil(self.year, self.month, 1)
+    }
+}
+
+impl std::fmt::Display for Month {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+/// The month of a moment, in Dutch time.
+pub fn month_of(unix: i64) -> Month {
+    let d = crate::time::to_local(unix);
+    Month {
+        year: d.year,
+        month: d.month,
+    }
+}
+
+/// From the first day of `from` to the last day of `to`, both in Dutch time. At most 36 months.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Period {
+    pub from: Month,
+    pub to: Month,
+}
+
+pub const MAX_MONTHS: usize = 36;
+
+impl Period {
+    /// The period asked for; when a month is missing or wrong, the last 6 months up to `now`.
+    pub fn parse(from: Option<&str>, to: Option<&str>, now: i64) -> Period {
+        let current = month_of(now);
+        let to = to.and_then(Month::parse).unwrap_or(current);
+        let from = from.and_then(Month::parse).unwrap_or(to.minus(5));
+        let period = if from <= to {
+            Period { from, to }
+        } else {
+            Period { from: to, to: from }
+        };
+        if period.months().len() > MAX_MONTHS {
+            Period {
+                from: period.to.minus(MAX_MONTHS as u32 - 1),
+                to: period.to,
+            }
+        } else {
+            period
+        }
+    }
+
+    pub fn months(&self) -> Vec<Month> {
+        let mut out = vec![self.from];
+        while *out.last().expect("one month") < self.to && out.len() <= MAX_MONTHS {
+            let next = out.last().expect("one month").next();
+            out.push(next);
+        }
+        out
+    }
+
+    /// Unix day numbers [first day, day after the last).
+    pub fn day_range(&self) -> (i64, i64) {
+        (self.from.first_day(), self.to.next().first_day())
+    }
+
+    /// Unix seconds [start, end), local midnight to local midnight.
+    pub fn unix_range(&self) -> (i64, i64) {
+        let start = |m: Month| crate::time::from_local(m.year, m.month, 1, 0, 0);
+        (start(self.from), start(self.to.next()))
+    }
+}
+
+/// Counts of 1 to 4 are not shown: "<5". Zero says nothing about anyone and is shown.
+pub const SMALL: i64 = 5;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Figure {
+    Count(i64),
+    Small,
+}
+
+impl Figure {
+    pub fn of(n: i64) -> Figure {
+        if n > 0 && n < SMALL {
+            Figure::Small
+        } else {
+            Figure::Count(n)
+        }
+    }
+
+    pub fn shown(&self) -> String {
+        match self {
+            Figure::Count(n) => n.to_string(),
+            Figure::Small => format!("<{SMALL}"),
+        }
+    }
+
+    /// For charts: the bar's length (none for a hidden count).
+    pub fn value(&self) -> Option<i64> {
+        match self {
+            Figure::Count(n) => Some(*n),
+            Figure::Small => None,
+        }
+    }
+}
+
+/// A share in whole percent, only over at least `SMALL` cases (else `None`, shown as "–").
+pub fn share(part: usize, whole: usize) -> Option<u32> {
+    (whole as i64 >= SMALL).then(|| ((part as f64 / whole as f64) * 100.0).round() as u32)
+}
+
+/// The median, only over at least `SMALL` values.
+pub fn median(values: &mut [f64]) -> Option<f64> {
+    if (values.len() as i64) < SMALL {
+        return None;
+    }
+    values.sort_by(|a, b| a.total_cmp(b));
+    let n = values.len();
+    Some(if n % 2 == 1 {
+        values[n / 2]
+    } else {
+        (values[n / 2 - 1] + values[n / 2]) / 2.0
+    })
+}
+
+/// One decimal, as a figure for the report.
+pub fn one_decimal(v: Option<f64>) -> Option<String> {
+    v.map(|v| format!("{:.1}", (v * 10.0).round() / 10.0))
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ActivityRow {
+    pub month: String,
+    pub municipality: String,
+    pub groups_active: Figure,
+    pub meetups_held: Figure,
+    pub adults: Figure,
+    pub children: Figure,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct JoinRow {
+    pub month: String,
+    pub municipality: String,
+    pub requests: Figure,
+    pub contacted_in_7_days: Option<u32>,
+    pub median_days_to_contact: Option<String>,
+    pub joined: Option<u32>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HelpRow {
+    pub month: String,
+    pub requests: Figure,
+    pub median_hours_to_reply: Option<String>,
+    pub answered_in_2_days: Option<u32>,
+}
+
+/// Help requests per month by one dimension (theme or language).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SplitRow {
+    pub month: String,
+    pub key: String,
+    pub requests: Figure,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GuideRow {
+    pub guide: String,
+    /// The guide's title in the reader's language (the slug until the server fills it in).
+    pub title: String,
+    pub views: Figure,
+    pub helped_yes: Figure,
+    pub helped_no: Figure,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MissRow {
+    pub pc4: String,
+    pub place: String,
+    pub searches: Figure,
+}
+
+/// Totals over the whole period, for the one-page report and the charts.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Totals {
+    pub groups_active: Figure,
+    pub meetups_held: Figure,
+    pub adults: Figure,
+    pub children: Figure,
+    pub join_requests: Figure,
+    pub contacted_in_7_days: Option<u32>,
+    pub median_days_to_contact: Option<String>,
+    pub joined: Option<u32>,
+    pub help_requests: Figure,
+    pub median_hours_to_reply: Option<String>,
+    pub answered_in_2_days: Option<u32>,
+    pub guide_views: Figure,
+    pub searches_without_group: Figure,
+    /// Per month: join requests and help requests (for the chart).
+    pub per_month: Vec<(String, Figure, Figure)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Dashboard {
+    pub from: String,
+    pub to: String,
+    pub activity: Vec<ActivityRow>,
+    pub joins: Vec<JoinRow>,
+    pub help: Vec<HelpRow>,
+    pub help_themes: Vec<SplitRow>,
+    pub help_languages: Vec<SplitRow>,
+    pub guides: Vec<GuideRow>,
+    pub misses: Vec<MissRow>,
+    pub totals: Totals,
+}
+
+/// The tables that can be downloaded, by name.
+pub const TABLES: [&str; 7] = [
+    "activity",
+    "joins",
+    "help",
+    "help-themes",
+    "help-languages",
+    "guides",
+    "unmet-demand",
+];
+
+#[cfg(feature = "ssr")]
+pub mod build {
+    //! From raw rows to the dashboard: counts per cell, then the small-count rule.
+    use std::collections::{BTreeMap, BTreeSet};
+
+    use super::*;
+    use crate::monitoring::store::{HeldMeetup, HelpFact, JoinFact};
+
+    const DAY: f64 = 86_400.0;
+
+    /// Per month and municipality: the groups that met, meetups, adults, children.
+    type Cell = (BTreeSet<String>, i64, i64, i64);
+
+    pub struct Raw {
+        pub meetups: Vec<HeldMeetup>,
+        pub joins: Vec<JoinFact>,
+        pub help: Vec<HelpFact>,
+        pub guides: Vec<(String, i64, i64, i64)>,
+        pub misses: Vec<(String, i64)>,
+    }
+
+    fn join_figures(facts: &[&JoinFact]) -> (Figure, Option<u32>, Option<String>, Option<u32>) {
+        let n = facts.len();
+        let in_week = facts
+            .iter()
+            .filter(|f| f.contacted_after.is_some_and(|s| s <= 7 * 86_400))
+            .count();
+        let mut days: Vec<f64> = facts
+            .iter()
+            .filter_map(|f| f.contacted_after.map(|s| s as f64 / DAY))
+            .collect();
+        let joined = facts.iter().filter(|f| f.joined).count();
+        (
+            Figure::of(n as i64),
+            share(in_week, n),
+            one_decimal(median(&mut days)),
+            share(joined, n),
+        )
+    }
+
+    fn help_figures(facts: &[&HelpFact]) -> (Figure, Option<String>, Option<u32>) {
+        let n = facts.len();
+        let mut hours: Vec<f64> = facts
+            .iter()
+            .filter_map(|f| f.first_reply_after.map(|s| s as f64 / 3600.0))
+            .collect();
+        let in_two_days = facts
+            .iter()
+            .filter(|f| f.first_reply_after.is_some_and(|s| s <= 2 * 86_400))
+            .count();
+        (
+            Figure::of(n as i64),
+            one_decimal(median(&mut hours)),
+            share(in_two_days, n),
+        )
+    }
+
+    pub fn dashboard(period: Period, raw: Raw) -> Dashboard {
+        let months = period.months();
+        // Activity per month and municipality.
+        let mut cells: BTreeMap<(Month, String), Cell> = BTreeMap::new();
+        for m in &raw.meetups {
+            let cell = cells.entry((m.month, m.municipality.clone())).or_default();
+            cell.0.insert(m.group_id.clone());
+            cell.1 += 1;
+            cell.2 += m.adults.unwrap_or(0);
+            cell.3 += m.children.unwrap_or(0);
+        }
+        let activity = cells
+            .iter()
+            .map(
+                |((month, place), (groups, held, adults, children))| ActivityRow {
+                    month: month.to_string(),
+                    municipality: place.clone(),
+                    groups_active: Figure::of(groups.len() as i64),
+                    meetups_held: Figure::of(*held),
+                    adults: Figure::of(*adults),
+                    children: Figure::of(*children),
+                },
+            )
+            .collect();
+        // Join requests per month and municipality.
+        let mut by_cell: BTreeMap<(Month, String), Vec<&JoinFact>> = BTreeMap::new();
+        for f in &raw.joins {
+            by_cell
+                .entry((f.month, f.municipality.clone()))
+                .or_default()
+                .push(f);
+        }
+        let joins = by_cell
+            .iter()
+            .map(|((month, place), facts)| {
+                let (requests, week, days, joined) = join_figures(facts);
+                JoinRow {
+                    month: month.to_string(),
+                    municipality: place.clone(),
+                    requests,
+                    contacted_in_7_days: week,
+                    median_days_to_contact: days,
+                    joined,
+                }
+            })
+            .collect();
+        // Help per month (no place: help is anonymous), by theme and by language.
+        let help = months
+            .iter()
+            .map(|month| {
+                let facts: Vec<&HelpFact> = raw.help.iter().filter(|f| f.month == *month).collect();
+                let (requests, hours, two_days) = help_figures(&facts);
+                HelpRow {
+                    month: month.to_string(),
+                    requests,
+                    median_hours_to_reply: hours,
+                    answered_in_2_days: two_days,
+                }
+            })
+            .collect();
+        let split = |key: fn(&HelpFact) -> &str| -> Vec<SplitRow> {
+            let mut counts: BTreeMap<(Month, String), i64> = BTreeMap::new();
+            for f in &raw.help {
+                *counts.entry((f.month, key(f).to_string())).or_default() += 1;
+            }
+            counts
+                .into_iter()
+                .map(|((month, key), n)| SplitRow {
+                    month: month.to_string(),
+                    key,
+                    requests: Figure::of(n),
+                })
+                .collect()
+        };
+        let help_themes = split(|f| &f.theme);
+        let help_languages = split(|f| &f.language);
+        let guides = raw
+            .guides
+            .iter()
+            .map(|(guide, v, y, n)| GuideRow {
+                guide: guide.clone(),
+                title: guide.clone(),
+                views: Figure::of(*v),
+                helped_yes: Figure::of(*y),
+                helped_no: Figure::of(*n),
+            })
+            .collect();
+        let misses = raw
+            .misses
+            .iter()
+            .map(|(pc4, n)| MissRow {
+                pc4: pc4.clone(),
+                place: crate::groups::model::Postcode::parse(pc4)
+                    .and_then(crate::groups::postcodes::centroid)
+                    .map(|c| format!("{} ({})", c.place, c.municipality))
+                    .unwrap_or_default(),
+                searches: Figure::of(*n),
+            })
+            .collect();
+        // Totals over the period.
+        let all_joins: Vec<&JoinFact> = raw.joins.iter().collect();
+        let (join_requests, week, days, joined) = join_figures(&all_joins);
+        let all_help: Vec<&HelpFact> = raw.help.iter().collect();
+        let (help_requests, hours, two_days) = help_figures(&all_help);
+        let groups: BTreeSet<&str> = raw.meetups.iter().map(|m| m.group_id.as_str()).collect();
+        let totals = Totals {
+            groups_active: Figure::of(groups.len() as i64),
+            meetups_held: Figure::of(raw.meetups.len() as i64),
+            adults: Figure::of(raw.meetups.iter().filter_map(|m| m.adults).sum()),
+            children: Figure::of(raw.meetups.iter().filter_map(|m| m.children).sum()),
+            join_requests,
+            contacted_in_7_days: week,
+            median_days_to_contact: days,
+            joined,
+            help_requests,
+            median_hours_to_reply: hours,
+            answered_in_2_days: two_days,
+            guide_views: Figure::of(raw.guides.iter().map(|g| g.1).sum()),
+            searches_without_group: Figure::of(raw.misses.iter().map(|m| m.1).sum()),
+            per_month: months
+                .iter()
+                .map(|m| {
+                    let j = raw.joins.iter().filter(|f| f.month == *m).count() as i64;
+                    let h = raw.help.iter().filter(|f| f.month == *m).count() as i64;
+                    (m.to_string(), Figure::of(j), Figure::of(h))
+                })
+                .collect(),
+        };
+        Dashboard {
+            from: period.from.to_string(),
+            to: period.to.to_string(),
+            activity,
+            joins,
+            help,
+            help_themes,
+            help_languages,
+            guides,
+            misses,
+            totals,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_parse_and_count() {
+        let m = Month::parse("2026-11").unwrap();
+        assert_eq!(m.to_string(), "2026-11");
+        assert_eq!(m.next().to_string(), "2026-12");
+        assert_eq!(m.next().next().to_string(), "2027-01");
+        assert_eq!(m.minus(11).to_string(), "2025-12");
+        for bad in [
+            "2026-13", "2026-1", "26-11", "2026", "", "abcd-ef", "1999-01",
+        ] {
+            assert_eq!(Month::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_period_defaults_to_six_months_and_is_at_most_three_years() {
+        let now = crate::time::from_local(2026, 11, 23, 12, 0);
+        let p = Period::parse(None, None, now);
+        assert_eq!(
+            (p.from.to_string(), p.to.to_string()),
+            ("2026-06".into(), "2026-11".into())
+        );
+        assert_eq!(p.months().len(), 6);
+        let swapped = Period::parse(Some("2026-03"), Some("2026-01"), now);
+        assert_eq!(swapped.from.to_string(), "2026-01");
+        let long = Period::parse(Some("2000-01"), Some("2026-11"), now);
+        assert_eq!(long.months().len(), MAX_MONTHS);
+        let garbage = Period::parse(Some("x"), Some("2026-02"), now);
+        assert_eq!(garbage.from.to_string(), "2025-09");
+    }
+
+    #[test]
+    fn period_ranges_follow_dutch_time() {
+        let p = Period::parse(Some("2026-11"), Some("2026-11"), 0);
+        let (start, end) = p.unix_range();
+        // 1 November 00:00 in Amsterdam is 31 October 23:00 UTC.
+        assert_eq!(start, 1_793_487_600);
+        assert_eq!(end - start, 30 * 86_400);
+        assert_eq!(month_of(start).to_string(), "2026-11");
+        assert_eq!(month_of(start - 1).to_string(), "2026-10");
+    }
+
+    #[test]
+    fn small_counts_are_hidden_but_zero_is_not() {
+        assert_eq!(Figure::of(0).shown(), "0");
+        for n in 1..5 {
+            assert_eq!(Figure::of(n).shown(), "<5");
+            assert_eq!(Figure::of(n).value(), None);
+        }
+        assert_eq!(Figure::of(5).shown(), "5");
+    }
+
+    #[test]
+    fn shares_and_medians_need_five_cases() {
+        assert_eq!(share(3, 4), None);
+        assert_eq!(share(3, 5), Some(60));
+        assert_eq!(share(2, 3 * 3), Some(22));
+        assert_eq!(median(&mut [1.0, 2.0, 3.0, 4.0]), None);
+        assert_eq!(median(&mut [5.0, 1.0, 3.0, 2.0, 4.0]), Some(3.0));
+        assert_eq!(median(&mut [6.0, 1.0, 3.0, 2.0, 4.0, 5.0]), Some(3.5));
+        assert_eq!(one_decimal(Some(1.25)), Some("1.3".into()));
+    }
+}

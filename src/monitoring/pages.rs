@@ -1,0 +1,373 @@
+//! `/admin/monitoring` (the dashboard) and `/admin/monitoring/report` (one printable page).
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use super::api::monitoring_figures;
+use super::model::{Dashboard, Figure, GuideRow, SplitRow};
+use crate::admin::pages::{failed, AdminNav};
+use crate::i18n::{language_name_key, use_i18n, I18n};
+use crate::ui::{Icon, IconName, PrintButton};
+
+fn period_query() -> (Option<String>, Option<String>) {
+    let q = use_query_map().get_untracked();
+    let take = |n: &str| q.get(n).map(|v| v.chars().take(7).collect::<String>());
+    (take("from"), take("to"))
+}
+
+fn pct(v: Option<u32>) -> String {
+    v.map(|p| format!("{p}%")).unwrap_or_else(|| "–".into())
+}
+
+fn text(v: &Option<String>) -> String {
+    v.clone().unwrap_or_else(|| "–".into())
+}
+
+/// A horizontal bar chart drawn on the server; the numbers are also in the table next to it.
+#[component]
+fn BarChart(label: String, rows: Vec<(String, Figure)>) -> impl IntoView {
+    const ROW: i64 = 30;
+    const LABEL_W: i64 = 96;
+    const BAR_W: i64 = 190;
+    let max = rows
+        .iter()
+        .filter_map(|(_, f)| f.value())
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let height = (rows.len() as i64 * ROW).max(ROW);
+    let bars = rows
+        .into_iter()
+        .enumerate()
+        .map(|(n, (name, figure))| {
+            let y = n as i64 * ROW;
+            let width = figure.value().map(|v| v * BAR_W / max).unwrap_or(0);
+            let value_x = LABEL_W + width + 6;
+            view! {
+                <g>
+                    <text x="0" y=(y + 20).to_string() class="chart-label">{name}</text>
+                    <rect x=LABEL_W.to_string() y=(y + 6).to_string() width=width.to_string() height="18" rx="3" class="chart-bar"></rect>
+                    <text x=value_x.to_string() y=(y + 20).to_string() class="chart-value">{figure.shown()}</text>
+                </g>
+            }
+        })
+        .collect_view();
+    let view_box = format!("0 0 340 {height}");
+    view! {
+        <figure class="chart">
+            <svg viewBox=view_box role="img" aria-label=label.clone() dir="ltr" preserveAspectRatio="xMinYMin meet">
+                {bars}
+            </svg>
+            <figcaption>{label}</figcaption>
+        </figure>
+    }
+}
+
+fn csv_link(i: &I18n, table: &str, d: &Dashboard) -> impl IntoView {
+    let href = format!(
+        "/admin/monitoring/csv/{table}.csv?from={}&to={}",
+        d.from, d.to
+    );
+    view! {
+        <p><a href=href class="button secondary" download=""><Icon name=IconName::Document/><span>{i.t("monitoring-csv")}</span></a></p>
+    }
+}
+
+fn split_table(
+    i: &I18n,
+    rows: &[SplitRow],
+    label: fn(&I18n, &str) -> String,
+    head: String,
+) -> impl IntoView {
+    let body = rows
+        .iter()
+        .map(|r| view! { <tr><td>{r.month.clone()}</td><td>{label(i, &r.key)}</td><td>{r.requests.shown()}</td></tr> })
+        .collect_view();
+    view! {
+        <div class="table-wrap">
+            <table>
+                <thead><tr><th scope="col">{i.t("monitoring-month")}</th><th scope="col">{head}</th><th scope="col">{i.t("monitoring-help-requests")}</th></tr></thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
+    }
+}
+
+fn theme_label(i: &I18n, key: &str) -> String {
+    crate::help::model::Theme::parse(key)
+        .map(|t| i.t(t.key()))
+        .unwrap_or_else(|| key.to_string())
+}
+
+fn language_label(i: &I18n, key: &str) -> String {
+    i.t(language_name_key(key))
+}
+
+fn guides_table(i: &I18n, rows: &[GuideRow]) -> impl IntoView {
+    let body = rows
+        .iter()
+        .map(|r| {
+            view! {
+                <tr><td>{r.title.clone()}</td><td>{r.views.shown()}</td><td>{r.helped_yes.shown()}</td><td>{r.helped_no.shown()}</td></tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-wrap">
+            <table>
+                <thead><tr>
+                    <th scope="col">{i.t("monitoring-guide")}</th>
+                    <th scope="col">{i.t("monitoring-views")}</th>
+                    <th scope="col">{i.t("monitoring-helped-yes")}</th>
+                    <th scope="col">{i.t("monitoring-helped-no")}</th>
+                </tr></thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn PeriodForm(action: &'static str, from: String, to: String) -> impl IntoView {
+    let i = use_i18n();
+    view! {
+        <form method="get" action=action class="period-form">
+            <div class="field">
+                <label for="from">{i.t("monitoring-from")}<span class="hint">{i.t("monitoring-month-hint")}</span></label>
+                <input type="month" id="from" name="from" value=from dir="ltr" maxlength="7"/>
+            </div>
+            <div class="field">
+                <label for="to">{i.t("monitoring-to")}</label>
+                <input type="month" id="to" name="to" value=to dir="ltr" maxlength="7"/>
+            </div>
+            <button type="submit"><Icon name=IconName::Calendar/><span>{i.t("monitoring-show")}</span></button>
+        </form>
+    }
+}
+
+#[component]
+pub fn MonitoringPage() -> impl IntoView {
+    let i = use_i18n();
+    let (from, to) = period_query();
+    let content = Suspend::new(async move {
+        match monitoring_figures(from, to).await {
+            Err(e) => failed(e),
+            Ok((me, d)) => {
+                let report = format!("/admin/monitoring/report?from={}&to={}", d.from, d.to);
+                let activity = d
+                    .activity
+                    .iter()
+                    .map(|r| {
+                        view! {
+                            <tr>
+                                <td>{r.month.clone()}</td><td>{r.municipality.clone()}</td>
+                                <td>{r.groups_active.shown()}</td><td>{r.meetups_held.shown()}</td>
+                                <td>{r.adults.shown()}</td><td>{r.children.shown()}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view();
+                let joins = d
+                    .joins
+                    .iter()
+                    .map(|r| {
+                        view! {
+                            <tr>
+                                <td>{r.month.clone()}</td><td>{r.municipality.clone()}</td>
+                                <td>{r.requests.shown()}</td><td>{pct(r.contacted_in_7_days)}</td>
+                                <td>{text(&r.median_days_to_contact)}</td><td>{pct(r.joined)}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view();
+                let help = d
+                    .help
+                    .iter()
+                    .map(|r| view! {
+                        <tr>
+                            <td>{r.month.clone()}</td><td>{r.requests.shown()}</td>
+                            <td>{text(&r.median_hours_to_reply)}</td><td>{pct(r.answered_in_2_days)}</td>
+                        </tr>
+                    })
+                    .collect_view();
+                let misses = d
+                    .misses
+                    .iter()
+                    .map(|r| view! {
+                        <tr><td dir="ltr">{r.pc4.clone()}</td><td>{r.place.clone()}</td><td>{r.searches.shown()}</td></tr>
+                    })
+                    .collect_view();
+                let join_chart: Vec<(String, Figure)> = d
+                    .totals
+                    .per_month
+                    .iter()
+                    .map(|(m, j, _)| (m.clone(), *j))
+                    .collect();
+                let help_chart: Vec<(String, Figure)> = d
+                    .totals
+                    .per_month
+                    .iter()
+                    .map(|(m, _, h)| (m.clone(), *h))
+                    .collect();
+                let miss_chart: Vec<(String, Figure)> = d
+                    .misses
+                    .iter()
+                    .take(10)
+                    .map(|r| (r.pc4.clone(), r.searches))
+                    .collect();
+                view! {
+                    <AdminNav coordinator=me.is_coordinator()/>
+                    <h1>{i.t("monitoring-title")}</h1>
+                    <p class="lead">{i.t("monitoring-intro")}</p>
+                    <PeriodForm action="/admin/monitoring" from=d.from.clone() to=d.to.clone()/>
+                    <p><a href=report class="button secondary"><Icon name=IconName::Print/><span>{i.t("monitoring-report-link")}</span></a></p>
+
+                    <section aria-labelledby="activity-heading">
+                        <h2 id="activity-heading">{i.t("monitoring-activity")}</h2>
+                        <div class="table-wrap"><table>
+                            <thead><tr>
+                                <th scope="col">{i.t("monitoring-month")}</th><th scope="col">{i.t("monitoring-municipality")}</th>
+                                <th scope="col">{i.t("monitoring-groups-active")}</th><th scope="col">{i.t("monitoring-meetups-held")}</th>
+                                <th scope="col">{i.t("monitoring-adults")}</th><th scope="col">{i.t("monitoring-children")}</th>
+                            </tr></thead>
+                            <tbody>{activity}</tbody>
+                        </table></div>
+                        {csv_link(&i, "activity", &d)}
+                    </section>
+
+                    <section aria-labelledby="joins-heading">
+                        <h2 id="joins-heading">{i.t("monitoring-joins")}</h2>
+                        <BarChart label=i.t("monitoring-joins-chart") rows=join_chart/>
+                        <div class="table-wrap"><table>
+                            <thead><tr>
+                                <th scope="col">{i.t("monitoring-month")}</th><th scope="col">{i.t("monitoring-municipality")}</th>
+                                <th scope="col">{i.t("monitoring-join-requests")}</th><th scope="col">{i.t("monitoring-contacted-7")}</th>
+                                <th scope="col">{i.t("monitoring-median-days")}</th><th scope="col">{i.t("monitoring-joined")}</th>
+                            </tr></thead>
+                            <tbody>{joins}</tbody>
+                        </table></div>
+                        {csv_link(&i, "joins", &d)}
+                    </section>
+
+                    <section aria-labelledby="help-heading">
+                        <h2 id="help-heading">{i.t("monitoring-help")}</h2>
+                        <BarChart label=i.t("monitoring-help-chart") rows=help_chart/>
+                        <div class="table-wrap"><table>
+                            <thead><tr>
+                                <th scope="col">{i.t("monitoring-month")}</th><th scope="col">{i.t("monitoring-help-requests")}</th>
+                                <th scope="col">{i.t("monitoring-median-hours")}</th><th scope="col">{i.t("monitoring-answered-2")}</th>
+                            </tr></thead>
+                            <tbody>{help}</tbody>
+                        </table></div>
+                        {csv_link(&i, "help", &d)}
+                        <h3>{i.t("monitoring-by-theme")}</h3>
+                        {split_table(&i, &d.help_themes, theme_label, i.t("monitoring-theme"))}
+                        {csv_link(&i, "help-themes", &d)}
+                        <h3>{i.t("monitoring-by-language")}</h3>
+                        {split_table(&i, &d.help_languages, language_label, i.t("monitoring-language"))}
+                        {csv_link(&i, "help-languages", &d)}
+                    </section>
+
+                    <section aria-labelledby="guides-heading">
+                        <h2 id="guides-heading">{i.t("monitoring-guides")}</h2>
+                        {guides_table(&i, &d.guides)}
+                        {csv_link(&i, "guides", &d)}
+                    </section>
+
+                    <section aria-labelledby="misses-heading">
+                        <h2 id="misses-heading">{i.t("monitoring-misses")}</h2>
+                        <p>{i.t("monitoring-misses-intro")}</p>
+                        <BarChart label=i.t("monitoring-misses-chart") rows=miss_chart/>
+                        <div class="table-wrap"><table>
+                            <thead><tr>
+                                <th scope="col">{i.t("monitoring-pc4")}</th><th scope="col">{i.t("monitoring-place")}</th>
+                                <th scope="col">{i.t("monitoring-searches")}</th>
+                            </tr></thead>
+                            <tbody>{misses}</tbody>
+                        </table></div>
+                        {csv_link(&i, "unmet-demand", &d)}
+                        <p class="attribution">{i.t("attribution-geonames")}</p>
+                    </section>
+                    <p class="hint">{i.t("monitoring-privacy")}</p>
+                }
+                .into_any()
+            }
+        }
+    });
+    view! {
+        <Title text=i.t("monitoring-title")/>
+        <section class="page admin wide">
+            <Suspense fallback=|| ()>{content}</Suspense>
+        </section>
+    }
+}
+
+/// One page for a council letter: the period's totals, the months, the unmet demand.
+#[component]
+pub fn MonitoringReportPage() -> impl IntoView {
+    let i = use_i18n();
+    let (from, to) = period_query();
+    let content = Suspend::new(async move {
+        match monitoring_figures(from, to).await {
+            Err(e) => failed(e),
+            Ok((_, d)) => {
+                let t = &d.totals;
+                let line = |key: &'static str, value: String| {
+                    view! { <tr><th scope="row">{i.t(key)}</th><td>{value}</td></tr> }
+                };
+                let months = t
+                    .per_month
+                    .iter()
+                    .map(|(m, j, h)| view! { <tr><td>{m.clone()}</td><td>{j.shown()}</td><td>{h.shown()}</td></tr> })
+                    .collect_view();
+                let top = d
+                    .misses
+                    .iter()
+                    .take(5)
+                    .map(|r| view! { <li><bdi dir="ltr">{r.pc4.clone()}</bdi>" "{r.place.clone()}": "{r.searches.shown()}</li> })
+                    .collect_view();
+                let back = format!("/admin/monitoring?from={}&to={}", d.from, d.to);
+                view! {
+                    <div class="no-print guide-actions">
+                        <PrintButton label=i.t("guide-print-now")/>
+                        <a class="button secondary" href=back><Icon name=IconName::Chart/><span>{i.t("monitoring-title")}</span></a>
+                    </div>
+                    <h1>{i.t_args("monitoring-report-title", &[("from", d.from.clone()), ("to", d.to.clone())])}</h1>
+                    <p>{i.t("monitoring-report-intro")}</p>
+                    <table class="report">
+                        <tbody>
+                            {line("monitoring-groups-active", t.groups_active.shown())}
+                            {line("monitoring-meetups-held", t.meetups_held.shown())}
+                            {line("monitoring-adults", t.adults.shown())}
+                            {line("monitoring-children", t.children.shown())}
+                            {line("monitoring-join-requests", t.join_requests.shown())}
+                            {line("monitoring-contacted-7", pct(t.contacted_in_7_days))}
+                            {line("monitoring-median-days", text(&t.median_days_to_contact))}
+                            {line("monitoring-joined", pct(t.joined))}
+                            {line("monitoring-help-requests", t.help_requests.shown())}
+                            {line("monitoring-median-hours", text(&t.median_hours_to_reply))}
+                            {line("monitoring-answered-2", pct(t.answered_in_2_days))}
+                            {line("monitoring-views", t.guide_views.shown())}
+                            {line("monitoring-searches", t.searches_without_group.shown())}
+                        </tbody>
+                    </table>
+                    <h2>{i.t("monitoring-per-month")}</h2>
+                    <table class="report">
+                        <thead><tr><th scope="col">{i.t("monitoring-month")}</th><th scope="col">{i.t("monitoring-join-requests")}</th><th scope="col">{i.t("monitoring-help-requests")}</th></tr></thead>
+                        <tbody>{months}</tbody>
+                    </table>
+                    <h2>{i.t("monitoring-misses")}</h2>
+                    <ul>{top}</ul>
+                    <p class="hint">{i.t("monitoring-privacy")}</p>
+                }
+                .into_any()
+            }
+        }
+    });
+    view! {
+        <Title text=i.t("monitoring-title")/>
+        <section class="page admin report-page">
+            <Suspense fallback=|| ()>{content}</Suspense>
+        </section>
+    }
+}

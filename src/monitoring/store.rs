@@ -1,0 +1,210 @@
+//! The anonymous facts behind the pilot report, and the rows the dashboard adds up.
+use sqlx::Row;
+
+use super::model::{month_of, Month, Period};
+use crate::db::Db;
+
+type Tx<'a> = sqlx::Transaction<'a, sqlx::Any>;
+
+/// A join request came in: its month and the municipality of the group.
+pub async fn join_fact(
+    tx: &mut Tx<'_>,
+    fact: &str,
+    group_id: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO join_facts (id, month, municipality) SELECT $1, $2, municipality FROM peer_groups WHERE id = $3",
+    )
+    .bind(fact)
+    .bind(month_of(now).to_string())
+    .bind(group_id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// A facilitator moved a request on: the first time it is "contacted" (or "joined") the delay
+/// is kept; "joined" is kept.
+pub async fn join_progress(db: &Db, request_id: &str, status: &str) -> Result<(), sqlx::Error> {
+    if status != "contacted" && status != "joined" {
+        return Ok(());
+    }
+    sqlx::query(
+        "UPDATE join_facts SET \
+         contacted_after = COALESCE(contacted_after, $1 - (SELECT created_at FROM join_requests WHERE id = $2)), \
+         joined = CASE WHEN $3 = 1 THEN 1 ELSE joined END \
+         WHERE id = (SELECT fact_id FROM join_requests WHERE id = $2)",
+    )
+    .bind(db.now())
+    .bind(request_id)
+    .bind(i64::from(status == "joined"))
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+pub async fn help_fact(
+    tx: &mut Tx<'_>,
+    fact: &str,
+    theme: &str,
+    language: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO help_facts (id, month, theme, language) VALUES ($1, $2, $3, $4)")
+        .bind(fact)
+        .bind(month_of(now).to_string())
+        .bind(theme)
+        .bind(language)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// The first answer of a helper: the delay is kept once.
+pub async fn help_replied(tx: &mut Tx<'_>, request_id: &str) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE help_facts SET first_reply_after = \
+         (SELECT first_reply_at - created_at FROM help_requests WHERE id = $1) \
+         WHERE id = (SELECT fact_id FROM help_requests WHERE id = $1) AND first_reply_after IS NULL",
+    )
+    .bind(request_id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// A meetup that took place (not cancelled, started before now) in the period.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HeldMeetup {
+    pub month: Month,
+    pub municipality: String,
+    pub group_id: String,
+    pub adults: Option<i64>,
+    pub children: Option<i64>,
+}
+
+pub async fn held_meetups(db: &Db, period: Period) -> Result<Vec<HeldMeetup>, sqlx::Error> {
+    let (from, to) = period.unix_range();
+    let to = to.min(db.now());
+    let rows = sqlx::query(
+        "SELECT m.starts_at, m.group_id, m.attended_adults, m.attended_children, g.municipality \
+         FROM meetups m JOIN peer_groups g ON g.id = m.group_id \
+         WHERE m.cancelled = 0 AND m.starts_at >= $1 AND m.starts_at < $2",
+    )
+    .bind(from)
+    .bind(to)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(HeldMeetup {
+                month: month_of(r.try_get("starts_at")?),
+                municipality: r.try_get("municipality")?,
+                group_id: r.try_get("group_id")?,
+                adults: r.try_get("attended_adults")?,
+                children: r.try_get("attended_children")?,
+            })
+        })
+        .collect()
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct JoinFact {
+    pub month: Month,
+    pub municipality: String,
+    pub contacted_after: Option<i64>,
+    pub joined: bool,
+}
+
+pub async fn join_facts(db: &Db, period: Period) -> Result<Vec<JoinFact>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT month, municipality, contacted_after, joined FROM join_facts WHERE month >= $1 AND month <= $2",
+    )
+    .bind(period.from.to_string())
+    .bind(period.to.to_string())
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(JoinFact {
+                month: Month::parse(&r.try_get::<String, _>("month")?)
+                    .ok_or_else(|| sqlx::Error::Decode("bad month".into()))?,
+                municipality: r.try_get("municipality")?,
+                contacted_after: r.try_get("contacted_after")?,
+                joined: r.try_get::<i64, _>("joined")? != 0,
+            })
+        })
+        .collect()
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct HelpFact {
+    pub month: Month,
+    pub theme: String,
+    pub language: String,
+    pub first_reply_after: Option<i64>,
+}
+
+pub async fn help_facts(db: &Db, period: Period) -> Result<Vec<HelpFact>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT month, theme, language, first_reply_after FROM help_facts WHERE month >= $1 AND month <= $2",
+    )
+    .bind(period.from.to_string())
+    .bind(period.to.to_string())
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(HelpFact {
+                month: Month::parse(&r.try_get::<String, _>("month")?)
+                    .ok_or_else(|| sqlx::Error::Decode("bad month".into()))?,
+                theme: r.try_get("theme")?,
+                language: r.try_get("language")?,
+                first_reply_after: r.try_get("first_reply_after")?,
+            })
+        })
+        .collect()
+}
+
+/// (guide, views, helped yes, helped no) over the period.
+pub async fn guide_totals(
+    db: &Db,
+    period: Period,
+) -> Result<Vec<(String, i64, i64, i64)>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT guide, CAST(SUM(views) AS BIGINT) AS v, CAST(SUM(helped_yes) AS BIGINT) AS y, \
+         CAST(SUM(helped_no) AS BIGINT) AS n FROM guide_stats WHERE day >= $1 AND day < $2 \
+         GROUP BY guide ORDER BY guide",
+    )
+    .bind(format!("{}-01", period.from))
+    .bind(format!("{}-01", period.to.next()))
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok((
+                r.try_get("guide")?,
+                r.try_get("v")?,
+                r.try_get("y")?,
+                r.try_get("n")?,
+            ))
+        })
+        .collect()
+}
+
+/// (PC4, searches) that found no group within 10 km, over the period.
+pub async fn search_misses(db: &Db, period: Period) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    let (from, to) = period.day_range();
+    let rows = sqlx::query(
+        "SELECT pc4, CAST(SUM(searches) AS BIGINT) AS s FROM search_misses WHERE day >= $1 AND day < $2 \
+         GROUP BY pc4 ORDER BY s DESC, pc4",
+    )
+    .bind(from)
+    .bind(to)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|r| Ok((r.try_get("pc4")?, r.try_get("s")?)))
+        .collect()
+}

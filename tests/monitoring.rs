@@ -1,0 +1,277 @@
+//! Pilot monitoring on both databases: known data in, every figure out (through the CSV the
+//! coordinator downloads), counts of 1–4 hidden, and nobody else gets in.
+mod common;
+
+use doorstart::admin::model::Role;
+use doorstart::groups::join::{Contact, JoinInput, JoinStatus};
+use doorstart::groups::model::{Rhythm, Weekday};
+use doorstart::groups::store::{self, NewGroup};
+use doorstart::help::model::{AskInput, Theme};
+
+const HOUR: i64 = 3600;
+const DAY: i64 = 86_400;
+
+async fn group(app: &common::TestApp, municipality: &str) -> String {
+    store::insert(
+        &app.db,
+        &NewGroup {
+            name: "Koffieochtend",
+            municipality,
+            address: "Teststraat 1",
+            pc4: 7607,
+            lat: 52.35,
+            lon: 6.66,
+            weekday: Weekday::new(2).unwrap(),
+            start_minute: 570,
+            rhythm: Rhythm::Weekly,
+            ages: (4, 12),
+            languages: &["nl"],
+            children_welcome: true,
+            childcare: false,
+            cost_cents: 0,
+            online: false,
+            facilitator_name: "Anna",
+            texts: &[],
+        },
+    )
+    .await
+    .unwrap()
+}
+
+async fn join(app: &common::TestApp, group: &str) -> String {
+    let token = doorstart::security::tokens::new_token();
+    let input = JoinInput {
+        token: token.clone(),
+        first_name: "Sanne".into(),
+        contact: Contact::Phone("0612345678".into()),
+        language: "nl".into(),
+        children: Some(1),
+        child_ages: vec![5],
+    };
+    store::insert_join_request(&app.db, group, &input)
+        .await
+        .unwrap();
+    sqlx::query_scalar("SELECT id FROM join_requests WHERE token_hash = $1")
+        .bind(doorstart::security::tokens::hash_token(&token))
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap()
+}
+
+async fn meetup(
+    app: &common::TestApp,
+    group: &str,
+    start: i64,
+    adults: i64,
+    children: i64,
+    cancelled: bool,
+) {
+    let id =
+        doorstart::meetups::store::insert(&app.db, group, start, start + 2 * HOUR, "Buurthuis", 15)
+            .await
+            .unwrap();
+    sqlx::query("UPDATE meetups SET attended_adults = $1, attended_children = $2, cancelled = $3 WHERE id = $4")
+        .bind(adults)
+        .bind(children)
+        .bind(i64::from(cancelled))
+        .bind(&id)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+}
+
+async fn csv(app: &common::TestApp, cookie: &str, table: &str, period: &str) -> String {
+    let (status, _, body) = app
+        .get_as(
+            cookie,
+            &format!("/admin/monitoring/csv/{table}.csv?{period}"),
+        )
+        .await;
+    assert_eq!(status, 200, "{table}: {body}");
+    body
+}
+
+on_both_backends!(every_figure_with_small_counts_hidden, |app| {
+    let start = common::START; // Monday 23 November 2026, 12:00
+    let coordinator_id = app
+        .account("coordinator@example.org", Role::Coordinator)
+        .await;
+    app.account("facilitator@example.org", Role::Facilitator)
+        .await;
+    let coordinator = doorstart::admin::store::active_by_id(&app.db, &coordinator_id)
+        .await
+        .unwrap()
+        .unwrap();
+    let almelo = group(app, "Almelo").await;
+    let enschede = group(app, "Enschede").await;
+
+    // Meetups in November: five held in Almelo (5 adults, 2 children each), one cancelled,
+    // one in Enschede; one in December does not count for November.
+    for days_before in [21, 14, 7, 3, 1] {
+        meetup(app, &almelo, start - days_before * DAY, 5, 2, false).await;
+    }
+    meetup(app, &almelo, start - 10 * DAY, 9, 9, true).await;
+    meetup(app, &enschede, start - 2 * DAY, 3, 1, false).await;
+    meetup(app, &almelo, start + 15 * DAY, 6, 6, false).await;
+
+    // Help: six questions (five about money), five answered after 1, 1, 1, 30 and 72 hours.
+    let mut help = Vec::new();
+    for n in 0..6 {
+        let theme = if n == 5 { Theme::Housing } else { Theme::Money };
+        let input = AskInput {
+            theme,
+            message: "Een vraag".into(),
+            callback_phone: None,
+        };
+        help.push(
+            doorstart::help::store::create(&app.db, &input, "nl", &format!("hash{n}"))
+                .await
+                .unwrap(),
+        );
+    }
+    app.clock.advance(HOUR);
+    for id in &help[0..3] {
+        doorstart::help::store::add_message(&app.db, id, false, "Antwoord")
+            .await
+            .unwrap();
+    }
+    app.clock.advance(29 * HOUR);
+    doorstart::help::store::add_message(&app.db, &help[3], false, "Antwoord")
+        .await
+        .unwrap();
+    // A second answer does not change the first-reply time.
+    doorstart::help::store::add_message(&app.db, &help[0], false, "Nog een")
+        .await
+        .unwrap();
+    app.clock.advance(42 * HOUR);
+    doorstart::help::store::add_message(&app.db, &help[4], false, "Antwoord")
+        .await
+        .unwrap();
+
+    // Join requests (26 November): six in Almelo, two in Enschede.
+    let mut requests = Vec::new();
+    for _ in 0..6 {
+        requests.push(join(app, &almelo).await);
+    }
+    join(app, &enschede).await;
+    join(app, &enschede).await;
+    app.clock.advance(2 * DAY);
+    for id in &requests[0..4] {
+        assert!(
+            store::set_join_status(&app.db, &coordinator, id, JoinStatus::Contacted)
+                .await
+                .unwrap()
+        );
+    }
+    assert!(
+        store::set_join_status(&app.db, &coordinator, &requests[4], JoinStatus::Joined)
+            .await
+            .unwrap()
+    );
+    app.clock.advance(8 * DAY);
+    assert!(
+        store::set_join_status(&app.db, &coordinator, &requests[5], JoinStatus::Contacted)
+            .await
+            .unwrap()
+    );
+    // Contacted again later: the first contact counts.
+    assert!(
+        store::set_join_status(&app.db, &coordinator, &requests[0], JoinStatus::Joined)
+            .await
+            .unwrap()
+    );
+
+    // The parent withdraws: the request is gone, the anonymous fact stays.
+    sqlx::query("DELETE FROM join_requests WHERE id = $1")
+        .bind(&requests[1])
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+
+    // Guide views and answers, searches without a group: counted on 23 November.
+    app.clock.advance(-(72 * HOUR + 10 * DAY));
+    for _ in 0..5 {
+        app.get("/guides/money").await;
+    }
+    app.post_as("", "/guides/money/feedback", &[("answer", "yes")])
+        .await;
+    let day = doorstart::time::day_number(app.db.now());
+    for _ in 0..6 {
+        store::record_miss(&app.db, 7631, day).await.unwrap();
+    }
+    store::record_miss(&app.db, 1011, day).await.unwrap();
+    app.clock.advance(72 * HOUR + 10 * DAY);
+
+    let me = app.sign_in("coordinator@example.org").await;
+    let november = "from=2026-11&to=2026-11";
+    assert_eq!(
+        csv(app, &me, "activity", november).await,
+        "month,municipality,groups_active,meetups_held,adults,children\n\
+         2026-11,Almelo,<5,5,25,10\n\
+         2026-11,Enschede,<5,<5,<5,<5\n"
+    );
+    assert_eq!(
+        csv(app, &me, "joins", november).await,
+        "month,municipality,join_requests,contacted_within_7_days_pct,median_days_to_contact,joined_pct\n\
+         2026-11,Almelo,6,83,2.0,33\n\
+         2026-11,Enschede,<5,,,\n"
+    );
+    assert_eq!(
+        csv(app, &me, "help", november).await,
+        "month,help_requests,median_hours_to_first_reply,answered_within_2_days_pct\n2026-11,6,1.0,67\n"
+    );
+    assert_eq!(
+        csv(app, &me, "help-themes", november).await,
+        "month,theme,help_requests\n2026-11,housing,<5\n2026-11,money,5\n"
+    );
+    assert_eq!(
+        csv(app, &me, "help-languages", november).await,
+        "month,language,help_requests\n2026-11,nl,6\n"
+    );
+    assert_eq!(
+        csv(app, &me, "guides", november).await,
+        "guide,views,helped_yes,helped_no\nmoney,5,<5,0\n"
+    );
+    assert_eq!(
+        csv(app, &me, "unmet-demand", november).await,
+        "pc4,place,searches_without_group_within_10_km\n7631,Ootmarsum (Dinkelland),6\n1011,Amsterdam (Amsterdam),<5\n"
+    );
+    // December: only the meetup of 8 December has passed (it is now 6 December: not yet).
+    assert_eq!(
+        csv(app, &me, "activity", "from=2026-12&to=2026-12").await,
+        "month,municipality,groups_active,meetups_held,adults,children\n"
+    );
+
+    // The dashboard shows the same, with charts drawn on the server.
+    let (status, _, page) = app
+        .get_as(&me, "/admin/monitoring?from=2026-11&to=2026-11")
+        .await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Monitoring van de pilot"));
+    assert!(page.contains("<svg"));
+    assert!(page.contains("83%"));
+    assert!(page.contains("Ootmarsum (Dinkelland)"));
+    assert!(
+        page.contains("Geld: waar heb je recht op?"),
+        "guide titles, not slugs"
+    );
+    let (status, _, report) = app
+        .get_as(&me, "/admin/monitoring/report?from=2026-11&to=2026-11")
+        .await;
+    assert_eq!(status, 200);
+    assert!(report.contains("Doorstart: cijfers van 2026-11 tot en met 2026-11"));
+    assert!(report.contains("67%"));
+
+    // Nobody else: a facilitator gets 404, a visitor is sent to sign in; unknown tables 404.
+    let facilitator = app.sign_in("facilitator@example.org").await;
+    let (status, _, _) = app.get_as(&facilitator, "/admin/monitoring").await;
+    assert_eq!(status, 404);
+    let (status, _, _) = app
+        .get_as(&facilitator, "/admin/monitoring/csv/joins.csv")
+        .await;
+    assert_eq!(status, 404);
+    let (status, location, _) = app.get_as("", "/admin/monitoring/csv/joins.csv").await;
+    assert_eq!((status, location.as_str()), (303, "/admin/login"));
+    let (status, _, _) = app.get_as(&me, "/admin/monitoring/csv/people.csv").await;
+    assert_eq!(status, 404);
+});
