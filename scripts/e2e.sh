@@ -26,7 +26,7 @@ done
 curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null || { cat "$log"; exit 1; }
 
 status=0
-(cd end2end && BASE_URL="http://127.0.0.1:$port" npx playwright test) || status=$?
+(cd end2end && BASE_URL="http://127.0.0.1:$port" npx playwright test "$@") || status=$?
 
 kill -TERM "$pid"
 server_exit=0

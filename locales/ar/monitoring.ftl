@@ -44,3 +44,4 @@ monitoring-privacy = أعداد فقط، بدون أسماء أو عناوين �
 monitoring-report-title = Doorstart: أرقام من { $from } حتى { $to }
 monitoring-report-intro = ملخص للمجلس البلدي. كل الأرقام مجاميع للفترة كلها.
 monitoring-per-month = لكل شهر
+monitoring-table = جدول: { $name }

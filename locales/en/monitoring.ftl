@@ -44,3 +44,4 @@ monitoring-privacy = Counts only, without names, addresses or devices. Counts fr
 monitoring-report-title = Doorstart: figures from { $from } up to and including { $to }
 monitoring-report-intro = Summary for the municipal council. All figures are totals over the whole period.
 monitoring-per-month = Per month
+monitoring-table = Table: { $name }

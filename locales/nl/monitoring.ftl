@@ -44,3 +44,4 @@ monitoring-privacy = Alleen tellingen, zonder namen, adressen of apparaten. Aant
 monitoring-report-title = Doorstart: cijfers van { $from } tot en met { $to }
 monitoring-report-intro = Samenvatting voor de gemeenteraad. Alle cijfers zijn totalen over de hele periode.
 monitoring-per-month = Per maand
+monitoring-table = Tabel: { $name }

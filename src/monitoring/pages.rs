@@ -79,12 +79,13 @@ fn split_table(
     label: fn(&I18n, &str) -> String,
     head: String,
 ) -> impl IntoView {
+    let region = i.t_args("monitoring-table", &[("name", head.clone())]);
     let body = rows
         .iter()
         .map(|r| view! { <tr><td>{r.month.clone()}</td><td>{label(i, &r.key)}</td><td>{r.requests.shown()}</td></tr> })
         .collect_view();
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label=region>
             <table>
                 <thead><tr><th scope="col">{i.t("monitoring-month")}</th><th scope="col">{head}</th><th scope="col">{i.t("monitoring-help-requests")}</th></tr></thead>
                 <tbody>{body}</tbody>
@@ -113,7 +114,7 @@ fn guides_table(i: &I18n, rows: &[GuideRow]) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label=i.t_args("monitoring-table", &[("name", i.t("monitoring-guides"))])>
             <table>
                 <thead><tr>
                     <th scope="col">{i.t("monitoring-guide")}</th>
@@ -224,7 +225,7 @@ pub fn MonitoringPage() -> impl IntoView {
 
                     <section aria-labelledby="activity-heading">
                         <h2 id="activity-heading">{i.t("monitoring-activity")}</h2>
-                        <div class="table-wrap"><table>
+                        <div class="table-wrap" tabindex="0" role="region" aria-label=i.t_args("monitoring-table", &[("name", i.t("monitoring-activity"))])><table>
                             <thead><tr>
                                 <th scope="col">{i.t("monitoring-month")}</th><th scope="col">{i.t("monitoring-municipality")}</th>
                                 <th scope="col">{i.t("monitoring-groups-active")}</th><th scope="col">{i.t("monitoring-meetups-held")}</th>
@@ -238,7 +239,7 @@ pub fn MonitoringPage() -> impl IntoView {
                     <section aria-labelledby="joins-heading">
                         <h2 id="joins-heading">{i.t("monitoring-joins")}</h2>
                         <BarChart label=i.t("monitoring-joins-chart") rows=join_chart/>
-                        <div class="table-wrap"><table>
+                        <div class="table-wrap" tabindex="0" role="region" aria-label=i.t_args("monitoring-table", &[("name", i.t("monitoring-joins"))])><table>
                             <thead><tr>
                                 <th scope="col">{i.t("monitoring-month")}</th><th scope="col">{i.t("monitoring-municipality")}</th>
                                 <th scope="col">{i.t("monitoring-join-requests")}</th><th scope="col">{i.t("monitoring-contacted-7")}</th>
@@ -252,7 +253,7 @@ pub fn MonitoringPage() -> impl IntoView {
                     <section aria-labelledby="help-heading">
                         <h2 id="help-heading">{i.t("monitoring-help")}</h2>
                         <BarChart label=i.t("monitoring-help-chart") rows=help_chart/>
-                        <div class="table-wrap"><table>
+                        <div class="table-wrap" tabindex="0" role="region" aria-label=i.t_args("monitoring-table", &[("name", i.t("monitoring-help"))])><table>
                             <thead><tr>
                                 <th scope="col">{i.t("monitoring-month")}</th><th scope="col">{i.t("monitoring-help-requests")}</th>
                                 <th scope="col">{i.t("monitoring-median-hours")}</th><th scope="col">{i.t("monitoring-answered-2")}</th>
@@ -278,7 +279,7 @@ pub fn MonitoringPage() -> impl IntoView {
                         <h2 id="misses-heading">{i.t("monitoring-misses")}</h2>
                         <p>{i.t("monitoring-misses-intro")}</p>
                         <BarChart label=i.t("monitoring-misses-chart") rows=miss_chart/>
-                        <div class="table-wrap"><table>
+                        <div class="table-wrap" tabindex="0" role="region" aria-label=i.t_args("monitoring-table", &[("name", i.t("monitoring-misses"))])><table>
                             <thead><tr>
                                 <th scope="col">{i.t("monitoring-pc4")}</th><th scope="col">{i.t("monitoring-place")}</th>
                                 <th scope="col">{i.t("monitoring-searches")}</th>
