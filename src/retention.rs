@@ -24,6 +24,10 @@ pub const HELP_DAYS: i64 = 90;
 /// How long RSVPs (first names) are kept after their meetup.
 pub const RSVP_DAYS_AFTER: i64 = 30;
 
+/// Anonymous counts (monitoring facts, guide counts, searches without a group) are kept this
+/// many months: the 18-month pilot report and a year to compare with.
+pub const STATS_MONTHS: u32 = 36;
+
 /// One pass over every kind of personal record.
 pub async fn purge_once(db: &Db) -> Result<u64, sqlx::Error> {
     let closed_days = days_from_env("DOORSTART_JOIN_CLOSED_DAYS", JOIN_CLOSED_DAYS);
@@ -31,10 +35,11 @@ pub async fn purge_once(db: &Db) -> Result<u64, sqlx::Error> {
     let rsvps = crate::meetups::store::purge_rsvps(db, RSVP_DAYS_AFTER).await?;
     let help_days = days_from_env("DOORSTART_HELP_DAYS", HELP_DAYS);
     let help = crate::help::store::purge(db, help_days).await?;
+    let stats = crate::monitoring::store::purge(db, STATS_MONTHS).await?;
     if let Err(e) = db.sessions.delete_expired().await {
         tracing::warn!(error = %e, "could not delete expired sessions");
     }
-    Ok(joins + rsvps + help)
+    Ok(joins + rsvps + help + stats)
 }
 
 pub fn spawn(db: Db) {

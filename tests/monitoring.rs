@@ -275,3 +275,38 @@ on_both_backends!(every_figure_with_small_counts_hidden, |app| {
     let (status, _, _) = app.get_as(&me, "/admin/monitoring/csv/people.csv").await;
     assert_eq!(status, 404);
 });
+
+on_both_backends!(counts_are_kept_three_years, |app| {
+    let almelo = group(app, "Almelo").await;
+    join(app, &almelo).await;
+    app.get("/guides/money").await;
+    let day = doorstart::time::day_number(app.db.now());
+    store::record_miss(&app.db, 7631, day).await.unwrap();
+    let rows = |app: &common::TestApp| {
+        let pool = app.db.pool.clone();
+        async move {
+            let mut n = 0i64;
+            for table in ["join_facts", "guide_stats", "search_misses"] {
+                n += sqlx::query_scalar::<_, i64>(&format!("SELECT COUNT(*) FROM {table}"))
+                    .fetch_one(&pool)
+                    .await
+                    .unwrap();
+            }
+            n
+        }
+    };
+    assert_eq!(rows(app).await, 3);
+    // The request itself goes after 90 days; the anonymous counts stay.
+    app.clock.advance(100 * DAY);
+    doorstart::retention::purge_once(&app.db).await.unwrap();
+    let requests: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM join_requests")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(requests, 0);
+    assert_eq!(rows(app).await, 3);
+    // After 36 months they go too.
+    app.clock.advance(36 * 31 * DAY);
+    doorstart::retention::purge_once(&app.db).await.unwrap();
+    assert_eq!(rows(app).await, 0);
+});

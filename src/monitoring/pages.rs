@@ -26,8 +26,8 @@ fn text(v: &Option<String>) -> String {
 /// A horizontal bar chart drawn on the server; the numbers are also in the table next to it.
 #[component]
 fn BarChart(label: String, rows: Vec<(String, Figure)>) -> impl IntoView {
-    const ROW: i64 = 30;
-    const LABEL_W: i64 = 96;
+    const ROW: i64 = 34;
+    const LABEL_W: i64 = 92;
     const BAR_W: i64 = 190;
     let max = rows
         .iter()
@@ -45,9 +45,9 @@ fn BarChart(label: String, rows: Vec<(String, Figure)>) -> impl IntoView {
             let value_x = LABEL_W + width + 6;
             view! {
                 <g>
-                    <text x="0" y=(y + 20).to_string() class="chart-label">{name}</text>
-                    <rect x=LABEL_W.to_string() y=(y + 6).to_string() width=width.to_string() height="18" rx="3" class="chart-bar"></rect>
-                    <text x=value_x.to_string() y=(y + 20).to_string() class="chart-value">{figure.shown()}</text>
+                    <text x="0" y=(y + 23).to_string() class="chart-label">{name}</text>
+                    <rect x=LABEL_W.to_string() y=(y + 6).to_string() width=width.to_string() height="22" rx="3" class="chart-bar"></rect>
+                    <text x=value_x.to_string() y=(y + 23).to_string() class="chart-value">{figure.shown()}</text>
                 </g>
             }
         })

@@ -208,3 +208,35 @@ pub async fn search_misses(db: &Db, period: Period) -> Result<Vec<(String, i64)>
         .map(|r| Ok((r.try_get("pc4")?, r.try_get("s")?)))
         .collect()
 }
+
+/// Counts older than `months` months are deleted: the pilot report needs 18, the council may
+/// ask for a comparison year (`retention::STATS_MONTHS`).
+pub async fn purge(db: &Db, months: u32) -> Result<u64, sqlx::Error> {
+    let cutoff = month_of(db.now()).minus(months);
+    let day = format!("{cutoff}-01");
+    let day_number = cutoff.first_day();
+    let mut deleted = 0;
+    for (sql, value) in [
+        (
+            "DELETE FROM join_facts WHERE month < $1",
+            cutoff.to_string(),
+        ),
+        (
+            "DELETE FROM help_facts WHERE month < $1",
+            cutoff.to_string(),
+        ),
+        ("DELETE FROM guide_stats WHERE day < $1", day),
+    ] {
+        deleted += sqlx::query(sql)
+            .bind(value)
+            .execute(&db.pool)
+            .await?
+            .rows_affected();
+    }
+    deleted += sqlx::query("DELETE FROM search_misses WHERE day < $1")
+        .bind(day_number)
+        .execute(&db.pool)
+        .await?
+        .rows_affected();
+    Ok(deleted)
+}
