@@ -11,7 +11,7 @@ use crate::admin::pages::{
 use crate::groups::join_pages::{JoinPage, JoinStatusPage, WithdrawnPage};
 use crate::groups::pages::{GroupPage, GroupsPage};
 use crate::guides::admin_pages::{LocalHelpAdminPage, LocalHelpEditPage};
-use crate::guides::pages::{GuidePage, GuidePrintPage, GuidesPage};
+use crate::guides::pages::{GuideBothPage, GuidePage, GuidePrintPage, GuidesPage};
 use crate::help::pages::{
     AdminHelpOnePage, AdminHelpPage, HelpDeletedPage, HelpPage, HelpReplyPage,
 };
@@ -95,6 +95,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("guides") view=GuidesPage ssr=SsrMode::Async/>
                     <Route path=path!("guides/:slug") view=GuidePage ssr=SsrMode::Async/>
                     <Route path=path!("guides/:slug/print") view=GuidePrintPage ssr=SsrMode::Async/>
+                    <Route path=path!("guides/:slug/both") view=GuideBothPage ssr=SsrMode::Async/>
                     <Route path=path!("admin/monitoring") view=MonitoringPage ssr=SsrMode::Async/>
                     <Route path=path!("admin/monitoring/report") view=MonitoringReportPage ssr=SsrMode::Async/>
                     <Route path=path!("admin/local-help") view=LocalHelpAdminPage ssr=SsrMode::Async/>

@@ -67,3 +67,5 @@ local-error-long = هذا طويل جدًا.
 local-error-phone = رقم الهاتف هذا غير صحيح.
 local-error-website = الموقع يبدأ بـ https://
 local-error-reach = اكتبي هاتفًا أو عنوانًا أو موقعًا.
+guide-side-by-side = بجانب الهولندية
+guide-side-by-side-intro = لغتك والهولندية، خطوة بخطوة. أظهري النص الهولندي للبلدية أو لمن يساعدك.

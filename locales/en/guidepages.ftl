@@ -67,3 +67,5 @@ local-error-long = This is too long.
 local-error-phone = This phone number is not right.
 local-error-website = A website starts with https://
 local-error-reach = Fill in a phone, an address or a website.
+guide-side-by-side = Next to the Dutch
+guide-side-by-side-intro = Your language and the Dutch, step by step. Show the Dutch text to the town hall or a helper.

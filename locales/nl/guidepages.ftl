@@ -67,3 +67,5 @@ local-error-long = Dit is te lang.
 local-error-phone = Dit telefoonnummer klopt niet.
 local-error-website = Een website begint met https://
 local-error-reach = Vul een telefoon, een adres of een website in.
+guide-side-by-side = Naast het Nederlands
+guide-side-by-side-intro = Eerst je eigen taal, dan het Nederlands. Laat de Nederlandse tekst zien aan de gemeente of een hulpverlener.

@@ -85,6 +85,18 @@ pub async fn guide_page(
     })
 }
 
+/// A guide in the reader's language and in Dutch, step by step, to show an official.
+#[server(prefix = "/api", endpoint = "guide-both")]
+pub async fn guide_both(slug: String) -> Result<(Guide, Guide), AppError> {
+    let lang = crate::i18n::use_i18n().lang;
+    let lib = super::library::current();
+    let mine = lib.guide(&slug, lang).ok_or(AppError::NotFound)?;
+    let dutch = lib
+        .guide(&slug, crate::i18n::Lang::Nl)
+        .ok_or(AppError::NotFound)?;
+    Ok((mine, dutch))
+}
+
 /// A local entry as the coordinator's list shows it.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LocalRow {

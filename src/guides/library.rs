@@ -70,10 +70,15 @@ pub struct GuideLibrary {
 }
 
 /// The words of the guides as shipped, one file per language.
-const SHIPPED: [(Lang, &str); 3] = [
+const SHIPPED: [(Lang, &str); Lang::ALL.len()] = [
     (Lang::Nl, include_str!("../../locales/nl/guides.ftl")),
     (Lang::En, include_str!("../../locales/en/guides.ftl")),
     (Lang::Ar, include_str!("../../locales/ar/guides.ftl")),
+    (Lang::Tr, include_str!("../../locales/tr/guides.ftl")),
+    (Lang::Pl, include_str!("../../locales/pl/guides.ftl")),
+    (Lang::Uk, include_str!("../../locales/uk/guides.ftl")),
+    (Lang::Fa, include_str!("../../locales/fa/guides.ftl")),
+    (Lang::So, include_str!("../../locales/so/guides.ftl")),
 ];
 
 static BUILTIN: LazyLock<GuideLibrary> = LazyLock::new(|| {

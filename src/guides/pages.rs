@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::api::{guide_page, guide_tiles, GuidePageData, Place};
+use super::api::{guide_both, guide_page, guide_tiles, GuidePageData, Place};
 use super::model::{for_speech, Guide, Joiner, LocalEntry, Step};
 use super::tools::{ReadAll, StepTools};
 use crate::i18n::{k, use_i18n, I18n};
@@ -436,6 +436,10 @@ pub fn GuidePage() -> impl IntoView {
                     <div class="guide-actions">
                         <ReadAll texts=texts lang=guide.lang.clone() label=i.t("guide-read-all") stop_label=i.t("guide-stop-reading")/>
                         <a class="button secondary" href=print><Icon name=IconName::Print/><span>{i.t("guide-print")}</span></a>
+                        {(i.lang != crate::i18n::Lang::Nl).then(|| {
+                            let both = format!("/guides/{}/both", guide.slug);
+                            view! { <a class="button secondary" href=both><Icon name=IconName::Globe/><span>{i.t("guide-side-by-side")}</span></a> }
+                        })}
                     </div>
                     <p class="hint">{i.t("guide-done-note")}</p>
                     <PlaceForm slug=slug.clone() postcode=postcode.clone() place=place.clone() municipalities=municipalities/>
@@ -490,6 +494,86 @@ pub fn GuidePrintPage() -> impl IntoView {
     });
     view! {
         <section class="page guide print-view">
+            <Suspense fallback=|| ()>{content}</Suspense>
+        </section>
+    }
+}
+
+/// One step's words, for one column of the side-by-side view.
+#[component]
+fn StepWords(
+    step: Step,
+    n: usize,
+    lang: String,
+    dir: &'static str,
+    step_label: String,
+) -> impl IntoView {
+    view! {
+        <div class="both-col" lang=lang dir=dir>
+            <h3><span class="step-number small">{n.to_string()}</span><span>{step.title}</span></h3>
+            <p class="visually-hidden">{step_label}</p>
+            <p>{step.text}</p>
+            {step.who.map(|w| view! { <p>{w}</p> })}
+            {step.need.map(|w| view! { <p>{w}</p> })}
+            {step.cost.map(|w| view! { <p>{w}</p> })}
+        </div>
+    }
+}
+
+/// The guide in the reader's language next to the Dutch, step by step (stacked on a phone), so a
+/// parent can show the Dutch to an official.
+#[component]
+pub fn GuideBothPage() -> impl IntoView {
+    let i = use_i18n();
+    let slug = slug_param();
+    let content = Suspend::new(async move {
+        match guide_both(slug.clone()).await {
+            Err(crate::error::AppError::NotFound) => {
+                set_status(404);
+                view! { <NotFound/> }.into_any()
+            }
+            Err(_) => {
+                set_status(500);
+                view! { <ErrorNote/> }.into_any()
+            }
+            Ok((mine, dutch)) => {
+                let back = format!("/guides/{}", mine.slug);
+                let mine_lang = mine.lang.clone();
+                let mine_dir = if mine.lang == "nl" {
+                    "ltr"
+                } else {
+                    i.lang.dir()
+                };
+                let rows = mine
+                    .steps
+                    .into_iter()
+                    .zip(dutch.steps)
+                    .enumerate()
+                    .map(|(n, (a, b))| {
+                        let label = i.t_args("guide-step-number", &[("number", (n + 1).to_string())]);
+                        view! {
+                            <li class="both-row">
+                                <StepWords step=a n=n + 1 lang=mine_lang.clone() dir=mine_dir step_label=label.clone()/>
+                                <StepWords step=b n=n + 1 lang="nl".to_string() dir="ltr" step_label=label/>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <Title text=mine.title.clone()/>
+                    <p class="back"><a href=back><Icon name=IconName::Arrow/><span>{i.t("guide-back-to-guide")}</span></a></p>
+                    <h1>{mine.title.clone()}</h1>
+                    <p class="both-title" lang="nl" dir="ltr">{dutch.title}</p>
+                    <p class="lead">{i.t("guide-side-by-side-intro")}</p>
+                    {mine.fell_back.then(|| view! { <FallbackNote/> })}
+                    <ol class="both-list">{rows}</ol>
+                }
+                .into_any()
+            }
+        }
+    });
+    view! {
+        <section class="page guide both-view">
             <Suspense fallback=|| ()>{content}</Suspense>
         </section>
     }

@@ -15,16 +15,35 @@ pub enum Lang {
     Nl,
     En,
     Ar,
+    Tr,
+    Pl,
+    Uk,
+    Fa,
+    So,
 }
 
 impl Lang {
-    pub const ALL: [Lang; 3] = [Lang::Nl, Lang::En, Lang::Ar];
+    pub const ALL: [Lang; 8] = [
+        Lang::Nl,
+        Lang::En,
+        Lang::Ar,
+        Lang::Tr,
+        Lang::Pl,
+        Lang::Uk,
+        Lang::Fa,
+        Lang::So,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
             Lang::Nl => "nl",
             Lang::En => "en",
             Lang::Ar => "ar",
+            Lang::Tr => "tr",
+            Lang::Pl => "pl",
+            Lang::Uk => "uk",
+            Lang::Fa => "fa",
+            Lang::So => "so",
         }
     }
 
@@ -34,11 +53,21 @@ impl Lang {
             Lang::Nl => "Nederlands",
             Lang::En => "English",
             Lang::Ar => "العربية",
+            Lang::Tr => "Türkçe",
+            Lang::Pl => "Polski",
+            Lang::Uk => "Українська",
+            Lang::Fa => "فارسی",
+            Lang::So => "Soomaali",
         }
     }
 
+    /// Languages that write 2,5 rather than 2.5.
+    pub fn decimal_comma(self) -> bool {
+        matches!(self, Lang::Nl | Lang::Tr | Lang::Pl | Lang::Uk)
+    }
+
     pub fn is_rtl(self) -> bool {
-        matches!(self, Lang::Ar)
+        matches!(self, Lang::Ar | Lang::Fa)
     }
 
     pub fn dir(self) -> &'static str {
@@ -71,9 +100,10 @@ impl I18n {
     /// A number with one decimal, with the decimal sign people expect.
     pub fn decimal(&self, value: f64) -> String {
         let s = format!("{value:.1}");
-        match self.lang {
-            Lang::Nl => s.replace('.', ","),
-            _ => s,
+        if self.lang.decimal_comma() {
+            s.replace('.', ",")
+        } else {
+            s
         }
     }
 
@@ -224,8 +254,10 @@ mod tests {
     }
 
     #[test]
-    fn only_arabic_is_right_to_left_for_now() {
+    fn arabic_and_farsi_are_right_to_left() {
         assert_eq!(Lang::Ar.dir(), "rtl");
+        assert_eq!(Lang::Fa.dir(), "rtl");
+        assert_eq!(Lang::Tr.dir(), "ltr");
         assert_eq!(Lang::Nl.dir(), "ltr");
         assert_eq!(Lang::En.dir(), "ltr");
     }

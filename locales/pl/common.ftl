@@ -1,0 +1,14 @@
+skip-to-content = Przejdź do treści
+quick-exit = Szybko wyjdź
+lang-picker-label = Wybierz język
+footer-privacy = Przechowujemy o Tobie jak najmniej. Nie musisz zakładać konta.
+footer-emergency = Jesteś w niebezpieczeństwie? Zadzwoń pod 112.
+not-found-title = Ta strona nie istnieje
+not-found-text = Może link jest stary. Albo jest w nim błąd.
+back-home = Na stronę główną
+error-title = Coś poszło nie tak
+error-text = To nie Twoja wina. Spróbuj ponownie za chwilę.
+form-has-problems = Sprawdź jeszcze te punkty:
+form-expired = Ten formularz wygasł. Odśwież stronę i spróbuj ponownie.
+form-too-many = Wysłałaś wiele formularzy w krótkim czasie. Poczekaj 10 minut i spróbuj ponownie.
+optional = Nieobowiązkowe

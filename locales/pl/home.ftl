@@ -1,0 +1,10 @@
+home-title = Doorstart – razem dalej jako rodzic
+home-heading = Sama opiekujesz się dzieckiem? Nie jesteś sama.
+home-intro = Znajdź innych rodziców w pobliżu. Zadaj pytanie bez podawania imienia. Przeczytaj krok po kroku, co możesz załatwić.
+home-find-group = Znajdź grupę
+home-find-group-text = Rodzice w Twojej okolicy
+home-ask-help = Poproś o pomoc
+home-ask-help-text = Bez imienia, bez oceniania
+home-guides = Krok po kroku
+home-guides-text = Pieniądze, mieszkanie, praca i więcej
+home-facilitators = Dla prowadzących grupy

@@ -1,0 +1,25 @@
+meetup-places-left =
+    { $count ->
+        [one] Zostało 1 miejsce
+        [few] Zostały { $count } miejsca
+       *[other] Zostało { $count } miejsc
+    }
+meetup-full = Brak miejsc. Możesz zapisać się na listę oczekujących.
+meetup-is-cancelled = To spotkanie jest odwołane.
+meetup-add-calendar = Dodaj do kalendarza
+meetup-about-group = O grupie
+rsvp-heading = Przyjdę
+rsvp-adults-label = Ile osób dorosłych przyjdzie? (razem z Tobą)
+rsvp-children-label = Ile dzieci przyprowadzisz?
+rsvp-privacy = Przechowujemy tylko Twoje imię i liczby. Usuwamy je 30 dni po spotkaniu.
+rsvp-submit = Przyjdę
+rsvp-adults-invalid = Wybierz liczbę od 1 do 5.
+rsvp-children-invalid = Wybierz liczbę od 0 do 10.
+rsvp-title = Przychodzisz – Doorstart
+rsvp-coming-heading = Dobrze, że przyjdziesz, { $name }!
+rsvp-waiting-heading = { $name }, jesteś na liście oczekujących
+rsvp-party = dorośli: { $adults }, dzieci: { $children }
+rsvp-waiting-text = Jeśli zwolni się miejsce, będzie Twoje. Sprawdź na tej stronie, czy masz miejsce.
+rsvp-cancel = Jednak nie mogę przyjść
+rsvp-cancelled-title = Nie przyjdziesz
+rsvp-cancelled-text = Nic nie szkodzi. Usunęliśmy Twoje imię. Zapraszamy innym razem.

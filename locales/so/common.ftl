@@ -1,0 +1,14 @@
+skip-to-content = U gudub qoraalka
+quick-exit = Si degdeg ah uga bax
+lang-picker-label = Dooro luqad
+footer-privacy = Wax aad u yar ayaan kaa kaydinnaa. Uma baahnid akoon.
+footer-emergency = Khatar ma ku jirtaa? Wac 112.
+not-found-title = Boggan ma jiro
+not-found-text = Waxaa laga yaabaa in linku duug yahay. Ama xaraf ayaa khaldan.
+back-home = U gudub bogga hore
+error-title = Wax baa khaldamay
+error-text = Adiga qaladkaaga maaha. Mar kale isku day wax yar kadib.
+form-has-problems = Fadlan mar kale eeg qodobadan:
+form-expired = Foomkan waqtigiisii wuu dhacay. Bogga dib u fur oo mar kale isku day.
+form-too-many = Foomam badan ayaad waqti gaaban ku dirtay. Sug 10 daqiiqo kadibna mar kale isku day.
+optional = Looma baahna

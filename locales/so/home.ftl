@@ -1,0 +1,10 @@
+home-title = Doorstart – si wadajir ah u sii socda waalid ahaan
+home-heading = Ma keligaa ayaad ilmahaaga daryeeshaa? Keligaa ma tihid.
+home-intro = Hel waalidiin kale oo kuu dhow. Su'aal weydii adigoon magacaaga sheegin. Tallaabo tallaabo u akhri waxa aad samayn karto.
+home-find-group = Hel koox
+home-find-group-text = Waalidiin kuu dhow
+home-ask-help = Caawimaad weydiiso
+home-ask-help-text = Magac la'aan, xukun la'aan
+home-guides = Tallaabo tallaabo
+home-guides-text = Lacag, guri, shaqo iyo wax kale
+home-facilitators = Hoggaamiyeyaasha kooxaha

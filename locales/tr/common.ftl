@@ -1,0 +1,14 @@
+skip-to-content = İçeriğe geç
+quick-exit = Hemen çık
+lang-picker-label = Dil seçin
+footer-privacy = Sizin hakkınızda olabildiğince az şey saklıyoruz. Hesap açmanız gerekmez.
+footer-emergency = Tehlikede misiniz? 112'yi arayın.
+not-found-title = Bu sayfa yok
+not-found-text = Bağlantı eski olabilir. Ya da bir harf yanlış.
+back-home = Ana sayfaya git
+error-title = Bir şeyler ters gitti
+error-text = Bu sizin hatanız değil. Birazdan tekrar deneyin.
+form-has-problems = Lütfen şu noktalara tekrar bakın:
+form-expired = Bu formun süresi doldu. Sayfayı yenileyin ve tekrar deneyin.
+form-too-many = Kısa sürede çok form gönderdiniz. 10 dakika bekleyin ve tekrar deneyin.
+optional = Zorunlu değil

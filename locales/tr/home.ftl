@@ -1,0 +1,10 @@
+home-title = Doorstart – ebeveyn olarak birlikte devam
+home-heading = Çocuğunuza tek başınıza mı bakıyorsunuz? Yalnız değilsiniz.
+home-intro = Yakınınızdaki diğer ebeveynleri bulun. Adınızı vermeden soru sorun. Neler yapabileceğinizi adım adım okuyun.
+home-find-group = Grup bul
+home-find-group-text = Yakınınızdaki ebeveynler
+home-ask-help = Yardım iste
+home-ask-help-text = Adınız olmadan, yargılamadan
+home-guides = Adım adım
+home-guides-text = Para, konut, iş ve daha fazlası
+home-facilitators = Grup yöneticileri için

@@ -1,0 +1,10 @@
+home-title = Doorstart – разом далі як батьки
+home-heading = Ви самі доглядаєте дитину? Ви не самі.
+home-intro = Знайдіть інших батьків поруч. Поставте питання без свого імені. Прочитайте крок за кроком, що можна зробити.
+home-find-group = Знайти групу
+home-find-group-text = Батьки поруч з вами
+home-ask-help = Попросити допомоги
+home-ask-help-text = Без імені, без осуду
+home-guides = Крок за кроком
+home-guides-text = Гроші, житло, робота та інше
+home-facilitators = Для ведучих груп

@@ -1,0 +1,25 @@
+meetup-places-left =
+    { $count ->
+        [one] Залишилося { $count } місце
+        [few] Залишилося { $count } місця
+       *[other] Залишилося { $count } місць
+    }
+meetup-full = Місць немає. Можна записатися в список очікування.
+meetup-is-cancelled = Цю зустріч скасовано.
+meetup-add-calendar = Додати в календар
+meetup-about-group = Про групу
+rsvp-heading = Я прийду
+rsvp-adults-label = Скільки дорослих прийде? (разом з вами)
+rsvp-children-label = Скільки дітей ви приведете?
+rsvp-privacy = Ми зберігаємо тільки ваше ім'я і числа. Видаляємо їх через 30 днів після зустрічі.
+rsvp-submit = Я прийду
+rsvp-adults-invalid = Оберіть число від 1 до 5.
+rsvp-children-invalid = Оберіть число від 0 до 10.
+rsvp-title = Ви прийдете – Doorstart
+rsvp-coming-heading = Добре, що ви прийдете, { $name }!
+rsvp-waiting-heading = { $name }, ви в списку очікування
+rsvp-party = дорослих: { $adults }, дітей: { $children }
+rsvp-waiting-text = Якщо звільниться місце, воно ваше. Перевіряйте на цій сторінці, чи є у вас місце.
+rsvp-cancel = Я все ж не можу прийти
+rsvp-cancelled-title = Ви не прийдете
+rsvp-cancelled-text = Нічого страшного. Ми видалили ваше ім'я. Раді бачити вас іншим разом.
