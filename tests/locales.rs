@@ -81,8 +81,20 @@ fn every_locale_matches_the_dutch_and_the_code() {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
         .collect();
-    for code in ["nl", "en", "ar"] {
+    // The ten languages of the pilot, each a folder, and no folder the app does not offer.
+    let offered: Vec<&str> = doorstart::i18n::Lang::ALL
+        .iter()
+        .map(|l| l.code())
+        .collect();
+    for code in ["nl", "en", "ar", "tr", "pl", "uk", "ti", "pap", "so", "fa"] {
         assert!(langs.iter().any(|l| l == code), "locale {code} exists");
+        assert!(offered.contains(&code), "{code} is offered");
+    }
+    for lang in &langs {
+        assert!(
+            offered.contains(&lang.as_str()),
+            "{lang} is a folder the app does not offer"
+        );
     }
     let nl = locale("nl");
     let mut used = used_keys();

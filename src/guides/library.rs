@@ -79,6 +79,8 @@ const SHIPPED: [(Lang, &str); Lang::ALL.len()] = [
     (Lang::Uk, include_str!("../../locales/uk/guides.ftl")),
     (Lang::Fa, include_str!("../../locales/fa/guides.ftl")),
     (Lang::So, include_str!("../../locales/so/guides.ftl")),
+    (Lang::Pap, include_str!("../../locales/pap/guides.ftl")),
+    (Lang::Ti, include_str!("../../locales/ti/guides.ftl")),
 ];
 
 static BUILTIN: LazyLock<GuideLibrary> = LazyLock::new(|| {

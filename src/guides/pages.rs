@@ -510,7 +510,7 @@ fn StepWords(
 ) -> impl IntoView {
     view! {
         <div class="both-col" lang=lang dir=dir>
-            <h3><span class="step-number small">{n.to_string()}</span><span>{step.title}</span></h3>
+            <h2><span class="step-number small">{n.to_string()}</span><span>{step.title}</span></h2>
             <p class="visually-hidden">{step_label}</p>
             <p>{step.text}</p>
             {step.who.map(|w| view! { <p>{w}</p> })}

@@ -20,10 +20,12 @@ pub enum Lang {
     Uk,
     Fa,
     So,
+    Pap,
+    Ti,
 }
 
 impl Lang {
-    pub const ALL: [Lang; 8] = [
+    pub const ALL: [Lang; 10] = [
         Lang::Nl,
         Lang::En,
         Lang::Ar,
@@ -32,6 +34,8 @@ impl Lang {
         Lang::Uk,
         Lang::Fa,
         Lang::So,
+        Lang::Pap,
+        Lang::Ti,
     ];
 
     pub fn code(self) -> &'static str {
@@ -44,6 +48,8 @@ impl Lang {
             Lang::Uk => "uk",
             Lang::Fa => "fa",
             Lang::So => "so",
+            Lang::Pap => "pap",
+            Lang::Ti => "ti",
         }
     }
 
@@ -58,12 +64,14 @@ impl Lang {
             Lang::Uk => "Українська",
             Lang::Fa => "فارسی",
             Lang::So => "Soomaali",
+            Lang::Pap => "Papiamentu",
+            Lang::Ti => "ትግርኛ",
         }
     }
 
     /// Languages that write 2,5 rather than 2.5.
     pub fn decimal_comma(self) -> bool {
-        matches!(self, Lang::Nl | Lang::Tr | Lang::Pl | Lang::Uk)
+        matches!(self, Lang::Nl | Lang::Tr | Lang::Pl | Lang::Uk | Lang::Pap)
     }
 
     pub fn is_rtl(self) -> bool {

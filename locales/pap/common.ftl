@@ -1,0 +1,14 @@
+skip-to-content = Bai na e kontenido
+quick-exit = Sali lihé
+lang-picker-label = Skohe un idioma
+footer-privacy = Nos ta warda mas tiki posibel di bo. Bo no mester traha un kuenta.
+footer-emergency = Den peliger? Yama 112.
+not-found-title = E página aki no ta eksistí
+not-found-text = Kisas e link ta bieu. Òf un lèter ta robes.
+back-home = Bai na e página prinsipal
+error-title = Algu a bai robes
+error-text = No ta bo kulpa. Purba atrobe den un ratu.
+form-has-problems = Wak e puntonan aki atrobe:
+form-expired = E formulario aki a vense. Habri e página atrobe i purba un biaha mas.
+form-too-many = Bo a manda hopi formulario den poko tempu. Warda 10 minüt i purba atrobe.
+optional = No ta obligatorio

@@ -1,0 +1,10 @@
+home-title = Doorstart – hunto sigui komo mayor
+home-heading = Bo ta kuida bo yu bo so? Bo no ta bo so.
+home-intro = Haña otro mayor serka di bo. Hasi un pregunta sin bo nòmber. Lesa paso pa paso kiko bo por regla.
+home-find-group = Buska un grupo
+home-find-group-text = Mayornan serka di bo
+home-ask-help = Pidi yudansa
+home-ask-help-text = Sin bo nòmber, sin huzgamentu
+home-guides = Paso pa paso
+home-guides-text = Plaka, kas, trabou i mas
+home-facilitators = Pa guianan di grupo

@@ -1,0 +1,14 @@
+skip-to-content = ናብ ትሕዝቶ ኪድ
+quick-exit = ቀልጢፍካ ውጻእ
+lang-picker-label = ቋንቋ ምረጽ
+footer-privacy = ብዛዕባኹም ዝከኣል ውሑድ ጥራይ ንዕቅብ። ኣካውንት ክትከፍቱ ኣየድልን።
+footer-emergency = ኣብ ሓደጋ ዲኹም? ናብ 112 ደውሉ።
+not-found-title = እዚ ገጽ የለን
+not-found-text = ምናልባት እቲ ሊንክ ኣረጊቱ ይኸውን። ወይ ሓንቲ ፊደል ተጋግያ።
+back-home = ናብ መበገሲ ገጽ ኪዱ
+error-title = ገለ ጌጋ ተፈጢሩ
+error-text = ናትኩም ጌጋ ኣይኮነን። ድሕሪ ቁሩብ እንደገና ፈትኑ።
+form-has-problems = በጃኹም ነዞም ነጥብታት እንደገና ርኣዩ፦
+form-expired = እዚ ፎርም ግዜኡ ሓሊፉ። ነቲ ገጽ እንደገና ክፈቱ እሞ ፈትኑ።
+form-too-many = ኣብ ሓጺር ግዜ ብዙሕ ፎርም ለኣኽኩም። 10 ደቒቕ ተጸበዩ እሞ እንደገና ፈትኑ።
+optional = ግዴታ ኣይኮነን
