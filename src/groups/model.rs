@@ -283,11 +283,6 @@ pub fn clock_time(minute: u16) -> String {
     format!("{:02}:{:02}", minute / 60, minute % 60)
 }
 
-/// "€ 2,50" style amount for Dutch; other locales get the same digits (euros are euros).
-pub fn euros(cents: u32) -> String {
-    format!("€ {},{:02}", cents / 100, cents % 100)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -404,9 +399,8 @@ mod tests {
     }
 
     #[test]
-    fn times_and_money() {
+    fn times_and_days() {
         assert_eq!(clock_time(570), "09:30");
-        assert_eq!(euros(250), "€ 2,50");
         assert_eq!(Weekday::new(0), None);
         assert_eq!(Weekday::new(8), None);
     }

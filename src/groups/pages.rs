@@ -5,7 +5,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::api::{group_page, search_groups, GroupPageData};
 use super::model::{
-    euros, GroupFacts, GroupFilters, GroupHit, GroupSearch, Rhythm, Weekday, GROUP_LANGUAGES,
+    GroupFacts, GroupFilters, GroupHit, GroupSearch, Rhythm, Weekday, GROUP_LANGUAGES,
 };
 use crate::error::AppError;
 use crate::i18n::{k, language_name_key, use_i18n, I18n};
@@ -34,7 +34,7 @@ fn cost_text(i: &I18n, cents: u32) -> String {
     if cents == 0 {
         i.t("cost-free")
     } else {
-        i.t_args("cost-amount", &[("amount", euros(cents))])
+        i.t_args("cost-amount", &[("amount", i.money(cents))])
     }
 }
 

@@ -115,6 +115,17 @@ impl I18n {
         }
     }
 
+    /// An amount of money as the language writes it: "€ 2,50" (Dutch and others with a decimal
+    /// comma), "€2.50" (English and others with a decimal point).
+    pub fn money(&self, cents: u32) -> String {
+        let (whole, rest) = (cents / 100, cents % 100);
+        if self.lang.decimal_comma() {
+            format!("€ {whole},{rest:02}")
+        } else {
+            format!("€{whole}.{rest:02}")
+        }
+    }
+
     /// Joins a list with the comma of the language.
     pub fn list(&self, items: impl IntoIterator<Item = String>) -> String {
         let sep = if self.lang.is_rtl() { "، " } else { ", " };
@@ -268,6 +279,22 @@ mod tests {
         assert_eq!(Lang::Tr.dir(), "ltr");
         assert_eq!(Lang::Nl.dir(), "ltr");
         assert_eq!(Lang::En.dir(), "ltr");
+    }
+
+    #[test]
+    fn numbers_and_money_follow_the_language() {
+        let nl = I18n { lang: Lang::Nl };
+        let en = I18n { lang: Lang::En };
+        let pl = I18n { lang: Lang::Pl };
+        assert_eq!(nl.money(250), "€ 2,50");
+        assert_eq!(en.money(250), "€2.50");
+        assert_eq!(pl.money(1005), "€ 10,05");
+        assert_eq!(nl.decimal(2.5), "2,5");
+        assert_eq!(en.decimal(2.5), "2.5");
+        assert_eq!(
+            I18n { lang: Lang::Fa }.list(["a".into(), "b".into()]),
+            "a، b"
+        );
     }
 
     #[cfg(feature = "ssr")]
