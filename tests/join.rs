@@ -1,34 +1,10 @@
 //! Joining a group on both databases: form, double submit, status link, withdraw, retention.
 mod common;
 
-use doorstart::groups::model::{Rhythm, Weekday};
-use doorstart::groups::store::{self, NewGroup};
+use doorstart::groups::store;
 
 async fn group(app: &common::TestApp) -> String {
-    store::insert(
-        &app.db,
-        &NewGroup {
-            name: "Koffieochtend",
-            municipality: "Almelo",
-            address: "Teststraat 1",
-            pc4: 7607,
-            lat: 52.35,
-            lon: 6.66,
-            weekday: Weekday::new(2).unwrap(),
-            start_minute: 570,
-            rhythm: Rhythm::Weekly,
-            ages: (4, 12),
-            languages: &["nl"],
-            children_welcome: true,
-            childcare: false,
-            cost_cents: 0,
-            online: false,
-            facilitator_name: "Anna",
-            texts: &[("nl", "Beschrijving", "Eerste keer")],
-        },
-    )
-    .await
-    .unwrap()
+    common::add_group(app, "Almelo").await
 }
 
 fn token_from(body: &str) -> String {

@@ -4,38 +4,14 @@ mod common;
 
 use doorstart::admin::model::Role;
 use doorstart::groups::join::{Contact, JoinInput, JoinStatus};
-use doorstart::groups::model::{Rhythm, Weekday};
-use doorstart::groups::store::{self, NewGroup};
+use doorstart::groups::store;
 use doorstart::help::model::{AskInput, Theme};
 
 const HOUR: i64 = 3600;
 const DAY: i64 = 86_400;
 
 async fn group(app: &common::TestApp, municipality: &str) -> String {
-    store::insert(
-        &app.db,
-        &NewGroup {
-            name: "Koffieochtend",
-            municipality,
-            address: "Teststraat 1",
-            pc4: 7607,
-            lat: 52.35,
-            lon: 6.66,
-            weekday: Weekday::new(2).unwrap(),
-            start_minute: 570,
-            rhythm: Rhythm::Weekly,
-            ages: (4, 12),
-            languages: &["nl"],
-            children_welcome: true,
-            childcare: false,
-            cost_cents: 0,
-            online: false,
-            facilitator_name: "Anna",
-            texts: &[],
-        },
-    )
-    .await
-    .unwrap()
+    common::add_group(app, municipality).await
 }
 
 async fn join(app: &common::TestApp, group: &str) -> String {

@@ -1,16 +1,9 @@
 import { test, expect } from '@playwright/test';
-import { expectNoAxeViolations, watchForErrors, screenshot, jsModes } from './helpers.mjs';
+import { expectNoAxeViolations, watchForErrors, screenshot, jsModes, signIn } from './helpers.mjs';
 
 const email = process.env.E2E_COORDINATOR_EMAIL;
 const password = process.env.E2E_COORDINATOR_PASSWORD;
 
-async function signIn(page, who, secret) {
-  await page.goto('/admin/login');
-  await page.getByLabel('E-mailadres').fill(who);
-  await page.getByLabel('Wachtwoord', { exact: true }).fill(secret);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-}
 
 test('coordinator invites a facilitator, a parent joins, the request is marked contacted', async ({ browser }) => {
   const coordinator = await (await browser.newContext()).newPage();

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { expectNoAxeViolations, watchForErrors, screenshot, jsModes } from './helpers.mjs';
+import { expectNoAxeViolations, watchForErrors, screenshot, jsModes, signIn } from './helpers.mjs';
 
 const email = process.env.E2E_COORDINATOR_EMAIL;
 const password = process.env.E2E_COORDINATOR_PASSWORD;
@@ -144,10 +144,7 @@ test('a guide in Arabic, right to left', async ({ browser }) => {
 test('the coordinator keeps local help; a facilitator cannot', async ({ browser }) => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto('/admin/login');
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await signIn(page, email, password);
   await page.getByRole('link', { name: 'Hulp per gemeente' }).click();
   await expect(page.locator('h1')).toHaveText('Hulp per gemeente');
   await expectNoAxeViolations(page);

@@ -45,3 +45,12 @@ export const jsModes = [
   { name: 'with JavaScript', javaScriptEnabled: true },
   { name: 'without JavaScript', javaScriptEnabled: false },
 ];
+
+/** Signs in on the facilitator side and waits for the inbox. */
+export async function signIn(page, who, secret) {
+  await page.goto('/admin/login');
+  await page.getByLabel('E-mailadres').fill(who);
+  await page.getByLabel('Wachtwoord', { exact: true }).fill(secret);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+}

@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs';
-import { expectNoAxeViolations, watchForErrors, screenshot, jsModes } from './helpers.mjs';
+import { expectNoAxeViolations, watchForErrors, screenshot, jsModes, signIn } from './helpers.mjs';
 
 const email = process.env.E2E_COORDINATOR_EMAIL;
 const password = process.env.E2E_COORDINATOR_PASSWORD;
@@ -10,13 +10,6 @@ function thisMonth() {
   return new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/Amsterdam' }).slice(0, 7);
 }
 
-async function signIn(page, who, secret) {
-  await page.goto('/admin/login');
-  await page.getByLabel('E-mailadres').fill(who);
-  await page.getByLabel('Wachtwoord', { exact: true }).fill(secret);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-}
 
 for (const mode of jsModes) {
   test(`the coordinator reads the pilot figures and downloads CSV (${mode.name})`, async ({ browser }) => {

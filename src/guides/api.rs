@@ -228,6 +228,46 @@ pub mod handlers {
         )
     }
 
+    /// Every change of a local entry: recorded in the audit log, back to the list.
+    async fn recorded(
+        state: &AppState,
+        me: &Account,
+        changed: Result<bool, sqlx::Error>,
+        action: &str,
+        id: &str,
+    ) -> Response {
+        crate::admin::outcome::recorded(
+            &state.db,
+            me,
+            changed,
+            action,
+            "local_help",
+            id,
+            "/admin/local-help",
+        )
+        .await
+    }
+
+    /// The checked input of an add or edit form, or the form again with what was wrong (400).
+    async fn input(
+        state: &AppState,
+        parts: Parts,
+        form: HashMap<String, String>,
+    ) -> Result<LocalInput, Response> {
+        match parse(state, &form) {
+            Ok(i) => Ok(i),
+            Err(errors) => Err(render_form_again(
+                state,
+                parts,
+                FormState {
+                    values: form,
+                    errors,
+                },
+            )
+            .await),
+        }
+    }
+
     pub async fn create(
         State(state): State<AppState>,
         session: Session,
@@ -238,33 +278,12 @@ pub mod handlers {
             Ok(me) => me,
             Err(res) => return res,
         };
-        let input = match parse(&state, &form) {
+        let input = match input(&state, parts, form).await {
             Ok(i) => i,
-            Err(errors) => {
-                return render_form_again(
-                    &state,
-                    parts,
-                    FormState {
-                        values: form,
-                        errors,
-                    },
-                )
-                .await
-            }
+            Err(res) => return res,
         };
         match store::create(&state.db, &input).await {
-            Ok(id) => {
-                crate::admin::outcome::recorded(
-                    &state.db,
-                    &me,
-                    Ok(true),
-                    "local-help-create",
-                    "local_help",
-                    &id,
-                    "/admin/local-help",
-                )
-                .await
-            }
+            Ok(id) => recorded(&state, &me, Ok(true), "local-help-create", &id).await,
             Err(e) => AppError::from(e).into_response(),
         }
     }
@@ -280,31 +299,12 @@ pub mod handlers {
             Ok(me) => me,
             Err(res) => return res,
         };
-        let input = match parse(&state, &form) {
+        let input = match input(&state, parts, form).await {
             Ok(i) => i,
-            Err(errors) => {
-                return render_form_again(
-                    &state,
-                    parts,
-                    FormState {
-                        values: form,
-                        errors,
-                    },
-                )
-                .await
-            }
+            Err(res) => return res,
         };
         let changed = store::update(&state.db, &id, &input).await;
-        crate::admin::outcome::recorded(
-            &state.db,
-            &me,
-            changed,
-            "local-help-update",
-            "local_help",
-            &id,
-            "/admin/local-help",
-        )
-        .await
+        recorded(&state, &me, changed, "local-help-update", &id).await
     }
 
     pub async fn checked(
@@ -312,21 +312,13 @@ pub mod handlers {
         session: Session,
         Path(id): Path<String>,
     ) -> Response {
-        let me = match coordinator(&state, &session).await {
-            Ok(me) => me,
-            Err(res) => return res,
-        };
-        let changed = store::mark_checked(&state.db, &id).await;
-        crate::admin::outcome::recorded(
-            &state.db,
-            &me,
-            changed,
-            "local-help-checked",
-            "local_help",
-            &id,
-            "/admin/local-help",
-        )
-        .await
+        match coordinator(&state, &session).await {
+            Ok(me) => {
+                let changed = store::mark_checked(&state.db, &id).await;
+                recorded(&state, &me, changed, "local-help-checked", &id).await
+            }
+            Err(res) => res,
+        }
     }
 
     pub async fn retire(
@@ -334,20 +326,12 @@ pub mod handlers {
         session: Session,
         Path(id): Path<String>,
     ) -> Response {
-        let me = match coordinator(&state, &session).await {
-            Ok(me) => me,
-            Err(res) => return res,
-        };
-        let changed = store::retire(&state.db, &id).await;
-        crate::admin::outcome::recorded(
-            &state.db,
-            &me,
-            changed,
-            "local-help-retire",
-            "local_help",
-            &id,
-            "/admin/local-help",
-        )
-        .await
+        match coordinator(&state, &session).await {
+            Ok(me) => {
+                let changed = store::retire(&state.db, &id).await;
+                recorded(&state, &me, changed, "local-help-retire", &id).await
+            }
+            Err(res) => res,
+        }
     }
 }

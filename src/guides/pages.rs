@@ -10,6 +10,17 @@ use super::tools::{ReadAll, StepTools};
 use crate::i18n::{k, use_i18n, I18n};
 use crate::ui::{set_status, ErrorNote, Icon, IconName, NotFound, PrintButton};
 
+/// What a guide page shows when its data does not come: 404 for an unknown guide, else 500.
+fn failed(e: crate::error::AppError) -> AnyView {
+    if e == crate::error::AppError::NotFound {
+        set_status(404);
+        view! { <NotFound/> }.into_any()
+    } else {
+        set_status(500);
+        view! { <ErrorNote/> }.into_any()
+    }
+}
+
 fn icon(name: &str) -> IconName {
     IconName::parse(name).unwrap_or(IconName::Info)
 }
@@ -28,10 +39,7 @@ pub fn GuidesPage() -> impl IntoView {
     let i = use_i18n();
     let tiles = Suspend::new(async move {
         match guide_tiles().await {
-            Err(_) => {
-                set_status(500);
-                view! { <ErrorNote/> }.into_any()
-            }
+            Err(e) => failed(e),
             Ok(themes) => themes
                 .into_iter()
                 .map(|t| {
@@ -405,14 +413,7 @@ pub fn GuidePage() -> impl IntoView {
     let content = Suspend::new(async move {
         let pc = (!postcode.is_empty()).then(|| postcode.clone());
         match guide_page(slug.clone(), pc, gemeente, true).await {
-            Err(crate::error::AppError::NotFound) => {
-                set_status(404);
-                view! { <NotFound/> }.into_any()
-            }
-            Err(_) => {
-                set_status(500);
-                view! { <ErrorNote/> }.into_any()
-            }
+            Err(e) => failed(e),
             Ok(GuidePageData {
                 guide,
                 place,
@@ -465,14 +466,7 @@ pub fn GuidePrintPage() -> impl IntoView {
     let (_, gemeente, _) = query();
     let content = Suspend::new(async move {
         match guide_page(slug.clone(), None, gemeente, false).await {
-            Err(crate::error::AppError::NotFound) => {
-                set_status(404);
-                view! { <NotFound/> }.into_any()
-            }
-            Err(_) => {
-                set_status(500);
-                view! { <ErrorNote/> }.into_any()
-            }
+            Err(e) => failed(e),
             Ok(GuidePageData { guide, place, .. }) => {
                 let back = format!("/guides/{}", guide.slug);
                 let title = guide.title.clone();
@@ -528,14 +522,7 @@ pub fn GuideBothPage() -> impl IntoView {
     let slug = slug_param();
     let content = Suspend::new(async move {
         match guide_both(slug.clone()).await {
-            Err(crate::error::AppError::NotFound) => {
-                set_status(404);
-                view! { <NotFound/> }.into_any()
-            }
-            Err(_) => {
-                set_status(500);
-                view! { <ErrorNote/> }.into_any()
-            }
+            Err(e) => failed(e),
             Ok((mine, dutch)) => {
                 let back = format!("/guides/{}", mine.slug);
                 let mine_lang = mine.lang.clone();

@@ -226,3 +226,32 @@ async fn answer(res: reqwest::Response) -> (u16, String, String) {
         .unwrap_or_default();
     (status, location, res.text().await.unwrap())
 }
+
+/// A group in a municipality (Almelo's postcode and place; only the municipality differs).
+pub async fn add_group(app: &TestApp, municipality: &str) -> String {
+    use doorstart::groups::model::{Rhythm, Weekday};
+    doorstart::groups::store::insert(
+        &app.db,
+        &doorstart::groups::store::NewGroup {
+            name: "Koffieochtend",
+            municipality,
+            address: "Teststraat 1",
+            pc4: 7607,
+            lat: 52.35,
+            lon: 6.66,
+            weekday: Weekday::new(2).unwrap(),
+            start_minute: 570,
+            rhythm: Rhythm::Weekly,
+            ages: (4, 12),
+            languages: &["nl"],
+            children_welcome: true,
+            childcare: false,
+            cost_cents: 0,
+            online: false,
+            facilitator_name: "Anna",
+            texts: &[("nl", "Beschrijving", "Eerste keer")],
+        },
+    )
+    .await
+    .unwrap()
+}
