@@ -9,14 +9,13 @@ use crate::error::AppError;
 use crate::groups::join::InboxItem;
 use crate::i18n::{k, language_name_key, use_i18n, I18n};
 use crate::ui::forms::{use_form_state, ErrorSummary, TextField};
-use crate::ui::{ErrorNote, Icon, IconName, NotFound};
+use crate::ui::{Icon, IconName};
 
 /// What a failed admin data call shows: sign in, not found, or a generic error.
 pub fn failed(e: AppError) -> AnyView {
     match e {
         AppError::SignIn => view! { <ToSignIn/> }.into_any(),
-        AppError::NotFound | AppError::Invalid(_) => view! { <NotFound/> }.into_any(),
-        _ => view! { <ErrorNote/> }.into_any(),
+        other => crate::ui::failed(other),
     }
 }
 

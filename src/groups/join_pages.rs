@@ -7,10 +7,9 @@ use leptos_router::hooks::use_params_map;
 use super::api::{group_page, join_status};
 use super::join::{JoinStatus, JoinStatusView, CONTACT_DAYS, NAME_MAX};
 use super::model::GROUP_LANGUAGES;
-use crate::error::AppError;
 use crate::i18n::{language_name_key, use_i18n, I18n};
 use crate::ui::forms::{form_token, no_store, use_form_state, ErrorSummary, Honeypot, TextField};
-use crate::ui::{ErrorNote, Icon, IconName, NotFound};
+use crate::ui::{Icon, IconName};
 
 #[component]
 fn ContactChoice() -> impl IntoView {
@@ -97,8 +96,7 @@ pub fn JoinPage() -> impl IntoView {
     let page = Suspend::new(async move {
         match group_page(id.clone(), i.lang.code().to_string()).await {
             Ok(data) => view! { <JoinForm group_id=id group_name=data.group.name/> }.into_any(),
-            Err(AppError::NotFound | AppError::Invalid(_)) => view! { <NotFound/> }.into_any(),
-            Err(_) => view! { <ErrorNote/> }.into_any(),
+            Err(e) => crate::ui::failed(e),
         }
     });
     view! { <Suspense fallback=|| ()>{page}</Suspense> }
@@ -180,8 +178,7 @@ pub fn JoinStatusPage() -> impl IntoView {
     let page = Suspend::new(async move {
         match join_status(token.clone()).await {
             Ok(data) => status_view(i, token, data),
-            Err(AppError::NotFound | AppError::Invalid(_)) => view! { <NotFound/> }.into_any(),
-            Err(_) => view! { <ErrorNote/> }.into_any(),
+            Err(e) => crate::ui::failed(e),
         }
     });
     view! { <Suspense fallback=|| ()>{page}</Suspense> }

@@ -9,7 +9,7 @@ use super::model::{
 };
 use crate::error::AppError;
 use crate::i18n::{k, language_name_key, use_i18n, I18n};
-use crate::ui::{set_status, ErrorNote, Icon, IconName, NotFound};
+use crate::ui::{set_status, Icon, IconName};
 
 fn rhythm_text(i: &I18n, g: &GroupFacts) -> String {
     let key = match g.rhythm {
@@ -187,10 +187,7 @@ fn SearchForm(postcode: String, filters: GroupFilters, error: Option<String>) ->
 
 fn results_view(i: I18n, search: Result<GroupSearch, AppError>) -> AnyView {
     match search {
-        Err(_) => {
-            set_status(500);
-            view! { <ErrorNote/> }.into_any()
-        }
+        Err(e) => crate::ui::failed(e),
         Ok(GroupSearch::Empty | GroupSearch::Invalid | GroupSearch::UnknownPostcode) => {
             ().into_any()
         }
@@ -439,13 +436,7 @@ pub fn GroupPage() -> impl IntoView {
         Suspend::new(async move {
             match group_page(id, i.lang.code().to_string()).await {
                 Ok(data) => group_view(i, data),
-                Err(AppError::NotFound) | Err(AppError::Invalid(_)) => {
-                    view! { <NotFound/> }.into_any()
-                }
-                Err(_) => {
-                    set_status(500);
-                    view! { <ErrorNote/> }.into_any()
-                }
+                Err(e) => crate::ui::failed(e),
             }
         })
     };

@@ -8,18 +8,7 @@ use super::api::{guide_both, guide_page, guide_tiles, GuidePageData, Place};
 use super::model::{for_speech, Guide, Joiner, LocalEntry, Step};
 use super::tools::{ReadAll, StepTools};
 use crate::i18n::{k, use_i18n, I18n};
-use crate::ui::{set_status, ErrorNote, Icon, IconName, NotFound, PrintButton};
-
-/// What a guide page shows when its data does not come: 404 for an unknown guide, else 500.
-fn failed(e: crate::error::AppError) -> AnyView {
-    if e == crate::error::AppError::NotFound {
-        set_status(404);
-        view! { <NotFound/> }.into_any()
-    } else {
-        set_status(500);
-        view! { <ErrorNote/> }.into_any()
-    }
-}
+use crate::ui::{failed, set_status, Icon, IconName, PrintButton};
 
 fn icon(name: &str) -> IconName {
     IconName::parse(name).unwrap_or(IconName::Info)

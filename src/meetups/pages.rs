@@ -7,10 +7,9 @@ use leptos_router::hooks::use_params_map;
 use super::api::{load_meetup, load_rsvp};
 use super::model::{MeetupSummary, RsvpView};
 use super::MeetupDetail;
-use crate::error::AppError;
 use crate::i18n::{use_i18n, I18n};
 use crate::ui::forms::{form_token, no_store, use_form_state, ErrorSummary, Honeypot, TextField};
-use crate::ui::{ErrorNote, Icon, IconName, NotFound};
+use crate::ui::{Icon, IconName};
 
 fn when(i: &I18n, m: &MeetupSummary) -> String {
     i.t_args(
@@ -112,8 +111,7 @@ pub fn MeetupPage() -> impl IntoView {
     let page = Suspend::new(async move {
         match load_meetup(id).await {
             Ok(d) => meetup_view(i, d),
-            Err(AppError::NotFound | AppError::Invalid(_)) => view! { <NotFound/> }.into_any(),
-            Err(_) => view! { <ErrorNote/> }.into_any(),
+            Err(e) => crate::ui::failed(e),
         }
     });
     view! { <Suspense fallback=|| ()>{page}</Suspense> }
@@ -175,8 +173,7 @@ pub fn RsvpPage() -> impl IntoView {
     let page = Suspend::new(async move {
         match load_rsvp(token.clone()).await {
             Ok(r) => rsvp_view(i, token, r),
-            Err(AppError::NotFound | AppError::Invalid(_)) => view! { <NotFound/> }.into_any(),
-            Err(_) => view! { <ErrorNote/> }.into_any(),
+            Err(e) => crate::ui::failed(e),
         }
     });
     view! { <Suspense fallback=|| ()>{page}</Suspense> }

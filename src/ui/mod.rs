@@ -19,3 +19,18 @@ pub fn set_status(code: u16) {
 }
 #[cfg(not(feature = "ssr"))]
 pub fn set_status(_code: u16) {}
+
+/// What a page shows when its data does not come: 404 for something unknown or malformed,
+/// otherwise the general error note with 500.
+pub fn failed(e: crate::error::AppError) -> leptos::prelude::AnyView {
+    use leptos::prelude::*;
+    match e {
+        crate::error::AppError::NotFound | crate::error::AppError::Invalid(_) => {
+            view! { <NotFound/> }.into_any()
+        }
+        _ => {
+            set_status(500);
+            view! { <ErrorNote/> }.into_any()
+        }
+    }
+}
