@@ -67,6 +67,8 @@ pub struct GuideLibrary {
     themes: Vec<ThemeDef>,
     guides: Vec<GuideDef>,
     words: HashMap<Lang, HashMap<String, String>>,
+    /// Every guide in every language, put together once at start.
+    built: HashMap<Lang, HashMap<String, Guide>>,
 }
 
 /// The words of the guides as shipped, one file per language.
@@ -145,6 +147,18 @@ fn messages(lang: Lang, ftl: &str) -> Result<HashMap<String, String>, String> {
     Ok(out)
 }
 
+/// Every key a guide may have words for (the Dutch decides which it has).
+fn guide_keys(g: &GuideDef) -> Vec<String> {
+    let mut keys = vec![format!("g-{}-title", g.slug), format!("g-{}-intro", g.slug)];
+    for s in &g.step {
+        for part in ["title", "text"].into_iter().chain(PARTS) {
+            keys.push(format!("g-{}-{}-{part}", g.slug, s.id));
+        }
+        keys.extend(s.links.iter().map(|l| l.label.clone()));
+    }
+    keys
+}
+
 fn joiner(next: &Option<String>) -> Result<Option<Joiner>, String> {
     match next.as_deref() {
         None | Some("") => Ok(None),
@@ -162,12 +176,24 @@ impl GuideLibrary {
         for (lang, ftl) in words {
             by_lang.insert(*lang, messages(*lang, ftl)?);
         }
-        let lib = GuideLibrary {
+        let mut lib = GuideLibrary {
             themes: file.theme,
             guides: file.guide,
             words: by_lang,
+            built: HashMap::new(),
         };
         lib.check()?;
+        lib.built = Lang::ALL
+            .into_iter()
+            .map(|lang| {
+                let guides = lib
+                    .guides
+                    .iter()
+                    .map(|g| (g.slug.clone(), lib.build(g, lang)))
+                    .collect();
+                (lang, guides)
+            })
+            .collect();
         Ok(lib)
     }
 
@@ -252,23 +278,11 @@ impl GuideLibrary {
     /// Every `g-` key the guides use (those the Dutch has), for the locale checks.
     pub fn keys(&self) -> BTreeSet<String> {
         let nl = &self.words[&Lang::Nl];
-        let mut keys = BTreeSet::new();
-        for g in &self.guides {
-            keys.insert(format!("g-{}-title", g.slug));
-            keys.insert(format!("g-{}-intro", g.slug));
-            for s in &g.step {
-                for part in ["title", "text"].into_iter().chain(PARTS) {
-                    let key = format!("g-{}-{}-{part}", g.slug, s.id);
-                    if nl.contains_key(&key) {
-                        keys.insert(key);
-                    }
-                }
-                for l in &s.links {
-                    keys.insert(l.label.clone());
-                }
-            }
-        }
-        keys
+        self.guides
+            .iter()
+            .flat_map(guide_keys)
+            .filter(|k| nl.contains_key(k))
+            .collect()
     }
 
     pub fn slugs(&self) -> impl Iterator<Item = &str> {
@@ -281,27 +295,34 @@ impl GuideLibrary {
             .any(|g| g.slug == guide && g.step.iter().any(|s| s.id == step))
     }
 
-    /// The words of one language, or None where any of the guide's Dutch words is missing.
+    /// True when the language has every word the Dutch has for this guide.
     fn complete_in(&self, g: &GuideDef, lang: Lang) -> bool {
         let Some(words) = self.words.get(&lang) else {
             return false;
         };
         let nl = &self.words[&Lang::Nl];
-        let mut keys = vec![format!("g-{}-title", g.slug), format!("g-{}-intro", g.slug)];
-        for s in &g.step {
-            for part in ["title", "text"].into_iter().chain(PARTS) {
-                keys.push(format!("g-{}-{}-{part}", g.slug, s.id));
-            }
-            keys.extend(s.links.iter().map(|l| l.label.clone()));
-        }
-        keys.iter()
+        guide_keys(g)
+            .iter()
             .filter(|k| nl.contains_key(*k))
             .all(|k| words.contains_key(k))
     }
 
     /// One guide in the reader's language; in Dutch (and marked so) when the language lacks it.
     pub fn guide(&self, slug: &str, lang: Lang) -> Option<Guide> {
-        let g = self.guides.iter().find(|g| g.slug == slug)?;
+        self.built.get(&lang)?.get(slug).cloned()
+    }
+
+    /// A guide's title in the language, else in Dutch (tiles, the monitoring table).
+    pub fn title(&self, slug: &str, lang: Lang) -> Option<String> {
+        let key = format!("g-{slug}-title");
+        self.words
+            .get(&lang)
+            .and_then(|w| w.get(&key))
+            .or_else(|| self.words[&Lang::Nl].get(&key))
+            .cloned()
+    }
+
+    fn build(&self, g: &GuideDef, lang: Lang) -> Guide {
         let fell_back = lang != Lang::Nl && !self.complete_in(g, lang);
         let shown = if fell_back { Lang::Nl } else { lang };
         let words = &self.words[&shown];
@@ -340,7 +361,7 @@ impl GuideLibrary {
                 }
             })
             .collect();
-        Some(Guide {
+        Guide {
             slug: g.slug.clone(),
             icon: g.icon.clone(),
             lang: shown.code().to_string(),
@@ -348,7 +369,7 @@ impl GuideLibrary {
             intro: word(format!("g-{}-intro", g.slug)).unwrap_or_default(),
             steps,
             fell_back,
-        })
+        }
     }
 
     /// The tiles of `/guides`, grouped by theme, titles in the reader's language where it has them.
@@ -362,13 +383,7 @@ impl GuideLibrary {
                     .iter()
                     .filter_map(|slug| {
                         let g = self.guides.iter().find(|g| &g.slug == slug)?;
-                        let key = format!("g-{slug}-title");
-                        let title = self
-                            .words
-                            .get(&lang)
-                            .and_then(|w| w.get(&key))
-                            .or_else(|| self.words[&Lang::Nl].get(&key))?
-                            .clone();
+                        let title = self.title(slug, lang)?;
                         Some(GuideTile {
                             slug: slug.clone(),
                             icon: g.icon.clone(),

@@ -17,25 +17,22 @@ pub struct Contact {
     pub url: Option<String>,
 }
 
-impl Contact {
-    /// `tel:` form of the phone number: digits only.
-    pub fn tel_href(&self) -> Option<String> {
-        self.phone.as_ref().map(|p| {
-            format!(
-                "tel:{}",
-                p.chars().filter(char::is_ascii_digit).collect::<String>()
-            )
-        })
-    }
+/// `tel:` form of a phone number as written: digits only.
+pub fn tel_href(phone: &str) -> String {
+    format!(
+        "tel:{}",
+        phone
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect::<String>()
+    )
+}
 
-    /// The website without scheme and `www.`, as people read it.
-    pub fn url_label(&self) -> Option<String> {
-        self.url.as_ref().map(|u| {
-            let rest = u.split_once("://").map(|(_, r)| r).unwrap_or(u);
-            let rest = rest.strip_prefix("www.").unwrap_or(rest);
-            rest.trim_end_matches('/').to_string()
-        })
-    }
+/// A website without scheme and `www.`, as people read it.
+pub fn site_label(url: &str) -> String {
+    let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
+    let rest = rest.strip_prefix("www.").unwrap_or(rest);
+    rest.trim_end_matches('/').to_string()
 }
 
 /// A link inside Doorstart, with its words.
@@ -316,6 +313,17 @@ pub fn for_speech(text: &str, euro: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contacts_as_links_and_labels() {
+        assert_eq!(tel_href("0800-0543"), "tel:08000543");
+        assert_eq!(tel_href("0546 54 11 11"), "tel:0546541111");
+        assert_eq!(site_label("https://www.svb.nl/"), "svb.nl");
+        assert_eq!(
+            site_label("https://lbio.nl/kinderalimentatie"),
+            "lbio.nl/kinderalimentatie"
+        );
+    }
 
     #[test]
     fn phone_numbers_are_read_digit_by_digit() {

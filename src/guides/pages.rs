@@ -5,7 +5,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::api::{guide_both, guide_page, guide_tiles, GuidePageData, Place};
-use super::model::{for_speech, Guide, Joiner, LocalEntry, Step};
+use super::model::{for_speech, site_label, tel_href, Guide, Joiner, LocalEntry, Step};
 use super::tools::{ReadAll, StepTools};
 use crate::i18n::{k, use_i18n, I18n};
 use crate::ui::{failed, set_status, Icon, IconName, PrintButton};
@@ -106,12 +106,9 @@ fn LocalEntries(municipality: String, entries: Vec<LocalEntry>) -> impl IntoView
     let items = entries
         .into_iter()
         .map(|e| {
-            let tel = format!("tel:{}", e.phone.chars().filter(char::is_ascii_digit).collect::<String>());
+            let tel = tel_href(&e.phone);
             let website = e.website.clone();
-            let site_label = website
-                .split_once("://")
-                .map(|(_, r)| r.trim_start_matches("www.").trim_end_matches('/').to_string())
-                .unwrap_or_default();
+            let label = site_label(&website);
             view! {
                 <li class="local-entry">
                     <strong><bdi>{e.name.clone()}</bdi></strong>
@@ -122,7 +119,7 @@ fn LocalEntries(municipality: String, entries: Vec<LocalEntry>) -> impl IntoView
                         <p><a href=tel class="contact-link"><Icon name=IconName::Phone/><bdi dir="ltr">{e.phone.clone()}</bdi></a></p>
                     })}
                     {(!website.is_empty()).then(|| view! {
-                        <p><a href=website.clone() class="contact-link" rel="noreferrer"><Icon name=IconName::Globe/><bdi dir="ltr">{site_label}</bdi></a></p>
+                        <p><a href=website.clone() class="contact-link" rel="noreferrer"><Icon name=IconName::Globe/><bdi dir="ltr">{label}</bdi></a></p>
                     })}
                     <p class="hint">{i.t_args("guide-local-checked", &[("date", i.date(e.checked_at))])}</p>
                 </li>
@@ -155,11 +152,11 @@ fn StepItem(
         .iter()
         .map(|c| {
             let phone = c.phone.clone().map(|p| {
-                let href = c.tel_href().unwrap_or_default();
+                let href = tel_href(&p);
                 view! { <a href=href class="contact-link"><Icon name=IconName::Phone/><bdi dir="ltr">{p}</bdi></a> }
             });
             let site = c.url.clone().map(|u| {
-                let label = c.url_label().unwrap_or_default();
+                let label = site_label(&u);
                 view! { <a href=u class="contact-link" rel="noreferrer"><Icon name=IconName::Globe/><bdi dir="ltr">{label}</bdi></a> }
             });
             view! { <li><strong><bdi>{c.name.clone()}</bdi></strong>" "{phone}" "{site}</li> }

@@ -28,8 +28,8 @@ pub async fn monitoring_figures(
     let mut d = load(&db, period).await?;
     let lang = crate::i18n::use_i18n().lang;
     for row in &mut d.guides {
-        if let Some(g) = crate::guides::library::current().guide(&row.guide, lang) {
-            row.title = g.title;
+        if let Some(title) = crate::guides::library::current().title(&row.guide, lang) {
+            row.title = title;
         }
     }
     Ok((me, d))

@@ -109,6 +109,11 @@ pub async fn held_meetups(db: &Db, period: Period) -> Result<Vec<HeldMeetup>, sq
         .collect()
 }
 
+fn month_column(row: &sqlx::any::AnyRow) -> Result<Month, sqlx::Error> {
+    Month::parse(&row.try_get::<String, _>("month")?)
+        .ok_or_else(|| sqlx::Error::Decode("bad month".into()))
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct JoinFact {
     pub month: Month,
@@ -128,8 +133,7 @@ pub async fn join_facts(db: &Db, period: Period) -> Result<Vec<JoinFact>, sqlx::
     rows.iter()
         .map(|r| {
             Ok(JoinFact {
-                month: Month::parse(&r.try_get::<String, _>("month")?)
-                    .ok_or_else(|| sqlx::Error::Decode("bad month".into()))?,
+                month: month_column(r)?,
                 municipality: r.try_get("municipality")?,
                 contacted_after: r.try_get("contacted_after")?,
                 joined: r.try_get::<i64, _>("joined")? != 0,
@@ -157,8 +161,7 @@ pub async fn help_facts(db: &Db, period: Period) -> Result<Vec<HelpFact>, sqlx::
     rows.iter()
         .map(|r| {
             Ok(HelpFact {
-                month: Month::parse(&r.try_get::<String, _>("month")?)
-                    .ok_or_else(|| sqlx::Error::Decode("bad month".into()))?,
+                month: month_column(r)?,
                 theme: r.try_get("theme")?,
                 language: r.try_get("language")?,
                 first_reply_after: r.try_get("first_reply_after")?,
