@@ -223,7 +223,7 @@ const LOCAL_HELP: [(&str, &str, &str); 4] = [
 /// In demo mode, a coordinator to try the facilitator side with, when there are no accounts
 /// yet. The password is random and printed once in the log.
 pub async fn demo_login(db: &Db) -> Result<Option<(String, String)>, sqlx::Error> {
-    use crate::admin::{model::Role, password, store as accounts};
+    use crate::accounts::{model::Role, password, store as accounts};
     if accounts::count_accounts(db).await? > 0 {
         return Ok(None);
     }

@@ -1,6 +1,7 @@
 //! Doorstart: peer groups, anonymous help and step-by-step guides for single parents.
 #![recursion_limit = "256"]
 
+pub mod accounts;
 pub mod admin;
 pub mod app;
 pub mod error;
@@ -13,6 +14,7 @@ pub mod meetups;
 pub mod monitoring;
 pub mod time;
 pub mod ui;
+pub mod web;
 
 #[cfg(feature = "ssr")]
 pub mod config;

@@ -56,8 +56,8 @@ fn read_password() -> std::io::Result<String> {
 }
 
 async fn create_coordinator(db: &Db, email: &str, name: &str) -> Result<(), String> {
-    use doorstart::admin::model::{NewPassword, Role};
-    use doorstart::admin::{password, store};
+    use doorstart::accounts::model::{NewPassword, Role};
+    use doorstart::accounts::{password, store};
     let email = doorstart::groups::join::parse_email(email)
         .ok_or("that is not an e-mail address")?
         .to_lowercase();

@@ -2,8 +2,8 @@
 //! ownership (IDOR), invites, deactivation, the join inbox and the audit log.
 mod common;
 
-use doorstart::admin::model::Role;
-use doorstart::admin::store as accounts;
+use doorstart::accounts::model::Role;
+use doorstart::accounts::store as accounts;
 use doorstart::groups::model::{Rhythm, Weekday};
 use doorstart::groups::store::{self, NewGroup};
 

@@ -1,7 +1,7 @@
 //! Groups and meetups on the facilitator side, on both databases, with ownership checks.
 mod common;
 
-use doorstart::admin::model::Role;
+use doorstart::accounts::model::Role;
 
 const GROUP: &[(&str, &str)] = &[
     ("name", "Nieuwe moedergroep Wierden"),

@@ -2,7 +2,7 @@
 //! anonymous counts, and local help kept by the coordinator.
 mod common;
 
-use doorstart::admin::model::Role;
+use doorstart::accounts::model::Role;
 use doorstart::guides::library::{builtin, GuideLibrary};
 use doorstart::i18n::Lang;
 

@@ -2,8 +2,8 @@
 //! retention, and nothing about the client stored.
 mod common;
 
-use doorstart::admin::model::Role;
-use doorstart::admin::{password, store as accounts};
+use doorstart::accounts::model::Role;
+use doorstart::accounts::{password, store as accounts};
 
 use common::TEST_AGENT as AGENT;
 

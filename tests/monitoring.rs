@@ -2,7 +2,7 @@
 //! coordinator downloads), counts of 1–4 hidden, and nobody else gets in.
 mod common;
 
-use doorstart::admin::model::Role;
+use doorstart::accounts::model::Role;
 use doorstart::groups::join::{Contact, JoinInput, JoinStatus};
 use doorstart::groups::store;
 use doorstart::help::model::{AskInput, Theme};
@@ -74,7 +74,7 @@ on_both_backends!(every_figure_with_small_counts_hidden, |app| {
         .await;
     app.account("facilitator@example.org", Role::Facilitator)
         .await;
-    let coordinator = doorstart::admin::store::active_by_id(&app.db, &coordinator_id)
+    let coordinator = doorstart::accounts::store::active_by_id(&app.db, &coordinator_id)
         .await
         .unwrap()
         .unwrap();

@@ -1,281 +1,194 @@
-//! Plain form posts for groups and meetups on the facilitator side; each checks ownership.
-use std::collections::HashMap;
-
-use axum::extract::{Path, State};
+//! Plain form posts for groups and meetups on the facilitator side. Who may change what is
+//! decided once, in the `OwnedGroup` and `OwnedMeetup` extractors (404 for anyone else).
+use axum::extract::{FromRequestParts, Path, State};
 use axum::http::request::Parts;
-use axum::response::{IntoResponse, Response};
-use axum::Form;
-use tower_sessions::Session;
+use axum::routing::post;
+use axum::{Form, Router};
 
-use super::{auth, model::Account, store};
-use crate::error::AppError;
+use crate::accounts::model::Account;
+use crate::accounts::store::audit;
+use crate::db::Db;
 use crate::groups::edit::{GroupInput, SeriesInput};
 use crate::groups::postcodes;
-use crate::server::{render_form_again, see_other, AppState};
-use crate::ui::forms::FormState;
+use crate::web::form::{FieldErrors, FormState, FromForm, RawForm};
+use crate::web::{see_other, AppState, OrNotFound, Pages, SignedIn, Valid, WebError, WebResult};
 
-/// Ok when the viewer may manage the group; a 404 answer otherwise.
-async fn managed(state: &AppState, me: &Account, group_id: &str) -> Result<(), Response> {
-    match crate::groups::store::may_manage(&state.db, me, group_id).await {
-        Ok(true) => Ok(()),
-        Ok(false) => Err(AppError::NotFound.into_response()),
-        Err(e) => Err(AppError::from(e).into_response()),
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/admin/groups/new", post(create_group))
+        .route("/admin/groups/{id}", post(update_group))
+        .route("/admin/groups/{id}/meetups", post(create_series))
+        .route("/admin/meetups/{id}/cancel", post(cancel_meetup))
+        .route("/admin/meetups/{id}/edit", post(edit_meetup))
+        .route("/admin/meetups/{id}/attendance", post(attendance))
+}
+
+/// A group at `/…/{id}` that the signed-in viewer may manage.
+pub struct OwnedGroup {
+    pub me: Account,
+    pub id: String,
+}
+
+/// A meetup at `/…/{id}` of a group the signed-in viewer may manage.
+pub struct OwnedMeetup {
+    pub me: Account,
+    pub id: String,
+    pub group: String,
+}
+
+async fn owned(parts: &mut Parts, state: &AppState) -> Result<(Account, String), WebError> {
+    let SignedIn(me) = SignedIn::from_request_parts(parts, state).await?;
+    let Path(id) = Path::<String>::from_request_parts(parts, state)
+        .await
+        .map_err(|_| WebError::NotFound)?;
+    Ok((me, id))
+}
+
+impl FromRequestParts<AppState> for OwnedGroup {
+    type Rejection = WebError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, WebError> {
+        let (me, id) = owned(parts, state).await?;
+        crate::groups::store::may_manage(&state.db, &me, &id)
+            .await?
+            .or_not_found()?;
+        Ok(OwnedGroup { me, id })
     }
 }
 
-fn known(p: crate::groups::model::Postcode) -> bool {
-    postcodes::centroid(p).is_some()
+impl FromRequestParts<AppState> for OwnedMeetup {
+    type Rejection = WebError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, WebError> {
+        let (me, id) = owned(parts, state).await?;
+        let group = crate::meetups::store::group_of(&state.db, &id)
+            .await?
+            .or_not_found()?;
+        crate::groups::store::may_manage(&state.db, &me, &group)
+            .await?
+            .or_not_found()?;
+        Ok(OwnedMeetup { me, id, group })
+    }
 }
 
-pub async fn create_group(
-    State(state): State<AppState>,
-    session: Session,
-    parts: Parts,
-    Form(form): Form<HashMap<String, String>>,
-) -> Response {
-    let me = match auth::account_or_sign_in(&session, &state.db).await {
-        Ok(a) => a,
-        Err(res) => return res,
-    };
-    let input = match GroupInput::parse(&form, known) {
-        Ok(i) => i,
-        Err(errors) => {
-            return render_form_again(
-                &state,
-                parts,
-                FormState {
-                    values: form,
-                    errors,
-                },
-            )
-            .await
-        }
-    };
-    let place = postcodes::centroid(input.postcode).expect("checked in parse");
+/// Recorded in the audit log, then on to the page that shows the result.
+async fn done(db: &Db, me: &Account, action: &str, kind: &str, id: &str, then: &str) -> WebResult {
+    audit(db, Some(&me.id), action, kind, id).await?;
+    Ok(see_other(then))
+}
+
+async fn create_group(
+    State(db): State<Db>,
+    SignedIn(me): SignedIn,
+    form: Valid<GroupInput>,
+) -> WebResult {
+    let place = postcodes::centroid(form.value.postcode).ok_or(WebError::BadRequest)?;
     // A facilitator owns what they create; the coordinator chooses the owner.
     let owner = if me.is_coordinator() {
-        form.get("owner").filter(|o| !o.is_empty()).cloned()
+        form.raw.get("owner").filter(|o| !o.is_empty()).cloned()
     } else {
         Some(me.id.clone())
     };
-    match crate::groups::store::create_group(&state.db, &input, place, owner.as_deref()).await {
-        Ok(id) => {
-            let _ = store::audit(&state.db, Some(&me.id), "group-create", "group", &id).await;
-            see_other(&format!("/admin/groups/{id}/meetups"))
-        }
-        Err(e) => AppError::from(e).into_response(),
-    }
+    let id = crate::groups::store::create_group(&db, &form.value, place, owner.as_deref()).await?;
+    let then = format!("/admin/groups/{id}/meetups");
+    done(&db, &me, "group-create", "group", &id, &then).await
 }
 
-pub async fn update_group(
-    State(state): State<AppState>,
-    session: Session,
-    Path(id): Path<String>,
-    parts: Parts,
-    Form(form): Form<HashMap<String, String>>,
-) -> Response {
-    let me = match auth::account_or_sign_in(&session, &state.db).await {
-        Ok(a) => a,
-        Err(res) => return res,
-    };
-    if let Err(res) = managed(&state, &me, &id).await {
-        return res;
-    }
-    let input = match GroupInput::parse(&form, known) {
-        Ok(i) => i,
-        Err(errors) => {
-            return render_form_again(
-                &state,
-                parts,
-                FormState {
-                    values: form,
-                    errors,
-                },
-            )
-            .await
+async fn update_group(State(db): State<Db>, g: OwnedGroup, form: Valid<GroupInput>) -> WebResult {
+    let place = postcodes::centroid(form.value.postcode).ok_or(WebError::BadRequest)?;
+    crate::groups::store::update_group(&db, &g.me, &g.id, &form.value, place)
+        .await?
+        .or_not_found()?;
+    if let Some(owner) = form.raw.get("owner").filter(|o| !o.is_empty()) {
+        if g.me.is_coordinator() {
+            crate::groups::store::set_owner(&db, &g.id, owner).await?;
         }
-    };
-    let place = postcodes::centroid(input.postcode).expect("checked in parse");
-    match crate::groups::store::update_group(&state.db, &me, &id, &input, place).await {
-        Ok(true) => {
-            if me.is_coordinator() {
-                if let Some(owner) = form.get("owner").filter(|o| !o.is_empty()) {
-                    let _ = crate::groups::store::set_owner(&state.db, &id, owner).await;
-                }
-            }
-            let _ = store::audit(&state.db, Some(&me.id), "group-edit", "group", &id).await;
-            see_other("/admin/groups")
-        }
-        Ok(false) => AppError::NotFound.into_response(),
-        Err(e) => AppError::from(e).into_response(),
     }
+    done(&db, &g.me, "group-edit", "group", &g.id, "/admin/groups").await
 }
 
-pub async fn create_series(
-    State(state): State<AppState>,
-    session: Session,
-    Path(id): Path<String>,
-    parts: Parts,
-    Form(form): Form<HashMap<String, String>>,
-) -> Response {
-    let me = match auth::account_or_sign_in(&session, &state.db).await {
-        Ok(a) => a,
-        Err(res) => return res,
-    };
-    if let Err(res) = managed(&state, &me, &id).await {
-        return res;
+async fn create_series(State(db): State<Db>, g: OwnedGroup, form: Valid<SeriesInput>) -> WebResult {
+    let s = &form.value;
+    for (start, end) in s.times() {
+        crate::meetups::store::insert(&db, &g.id, start, end, &s.place, s.capacity).await?;
     }
-    let series = match SeriesInput::parse(&form) {
-        Ok(s) => s,
-        Err(errors) => {
-            return render_form_again(
-                &state,
-                parts,
-                FormState {
-                    values: form,
-                    errors,
-                },
-            )
-            .await
-        }
-    };
-    for (start, end) in series.times() {
-        if let Err(e) = crate::meetups::store::insert(
-            &state.db,
-            &id,
-            start,
-            end,
-            &series.place,
-            series.capacity,
-        )
-        .await
-        {
-            return AppError::from(e).into_response();
-        }
-    }
-    let _ = store::audit(&state.db, Some(&me.id), "meetups-create", "group", &id).await;
-    see_other(&format!("/admin/groups/{id}/meetups"))
+    let then = format!("/admin/groups/{}/meetups", g.id);
+    done(&db, &g.me, "meetups-create", "group", &g.id, &then).await
 }
 
-/// The group of a meetup the viewer may manage.
-async fn owned_meetup_group(
-    state: &AppState,
-    me: &Account,
-    meetup_id: &str,
-) -> Result<String, Response> {
-    let group = match crate::meetups::store::group_of(&state.db, meetup_id).await {
-        Ok(Some(g)) => g,
-        Ok(None) => return Err(AppError::NotFound.into_response()),
-        Err(e) => return Err(AppError::from(e).into_response()),
-    };
-    managed(state, me, &group).await.map(|()| group)
+fn meetups_page(m: &OwnedMeetup) -> String {
+    format!("/admin/groups/{}/meetups", m.group)
 }
 
-pub async fn cancel_meetup(
-    State(state): State<AppState>,
-    session: Session,
-    Path(id): Path<String>,
-) -> Response {
-    let me = match auth::account_or_sign_in(&session, &state.db).await {
-        Ok(a) => a,
-        Err(res) => return res,
-    };
-    let group = match owned_meetup_group(&state, &me, &id).await {
-        Ok(g) => g,
-        Err(res) => return res,
-    };
-    match crate::meetups::store::cancel_meetup(&state.db, &id).await {
-        Ok(_) => {
-            let _ = store::audit(&state.db, Some(&me.id), "meetup-cancel", "meetup", &id).await;
-            see_other(&format!("/admin/groups/{group}/meetups"))
-        }
-        Err(e) => AppError::from(e).into_response(),
-    }
+async fn cancel_meetup(State(db): State<Db>, m: OwnedMeetup) -> WebResult {
+    crate::meetups::store::cancel_meetup(&db, &m.id).await?;
+    done(
+        &db,
+        &m.me,
+        "meetup-cancel",
+        "meetup",
+        &m.id,
+        &meetups_page(&m),
+    )
+    .await
 }
 
-pub async fn attendance(
-    State(state): State<AppState>,
-    session: Session,
-    Path(id): Path<String>,
-    Form(form): Form<HashMap<String, String>>,
-) -> Response {
-    let me = match auth::account_or_sign_in(&session, &state.db).await {
-        Ok(a) => a,
-        Err(res) => return res,
-    };
-    let group = match owned_meetup_group(&state, &me, &id).await {
-        Ok(g) => g,
-        Err(res) => return res,
-    };
+async fn attendance(State(db): State<Db>, m: OwnedMeetup, Form(form): Form<RawForm>) -> WebResult {
     let count = |n: &str| {
         form.get(n)
             .and_then(|v| v.trim().parse::<u32>().ok())
             .filter(|v| *v <= 500)
     };
     let (Some(adults), Some(children)) = (count("adults"), count("children")) else {
-        return AppError::Invalid("bad-request".into()).into_response();
+        return Err(WebError::BadRequest);
     };
-    match crate::meetups::store::record_attendance(&state.db, &id, adults, children).await {
-        Ok(()) => {
-            let _ = store::audit(&state.db, Some(&me.id), "attendance", "meetup", &id).await;
-            see_other(&format!("/admin/groups/{group}/meetups"))
-        }
-        Err(e) => AppError::from(e).into_response(),
-    }
+    crate::meetups::store::record_attendance(&db, &m.id, adults, children).await?;
+    done(&db, &m.me, "attendance", "meetup", &m.id, &meetups_page(&m)).await
 }
 
 /// Changes one meetup (date, time, length, place, capacity); the form is a series of one.
-pub async fn edit_meetup(
-    State(state): State<AppState>,
-    session: Session,
-    Path(id): Path<String>,
-    parts: Parts,
-    Form(form): Form<HashMap<String, String>>,
-) -> Response {
-    let me = match auth::account_or_sign_in(&session, &state.db).await {
-        Ok(a) => a,
-        Err(res) => return res,
-    };
-    let group = match owned_meetup_group(&state, &me, &id).await {
-        Ok(g) => g,
-        Err(res) => return res,
-    };
+/// Bad input shows the page of this group's meetups with the messages at the top.
+async fn edit_meetup(
+    State(db): State<Db>,
+    State(pages): State<Pages>,
+    m: OwnedMeetup,
+    mut parts: Parts,
+    Form(form): Form<RawForm>,
+) -> WebResult {
     let mut one = form.clone();
     one.insert("weeks".into(), "1".into());
-    let change = match SeriesInput::parse(&one) {
+    let change = match SeriesInput::from_form(&one) {
         Ok(s) => s,
         Err(errors) => {
-            // The page of this group's meetups, with the messages at the top.
-            let mut parts = parts;
-            if let Ok(uri) = format!("/admin/groups/{group}/meetups").parse() {
-                parts.uri = uri;
-            }
-            return render_form_again(
-                &state,
-                parts,
-                FormState {
-                    values: form,
-                    errors,
-                },
-            )
-            .await;
+            return Err(again_at(&pages, &mut parts, &meetups_page(&m), form, errors).await)
         }
     };
     let (start, end) = change.times()[0];
-    match crate::meetups::store::update_meetup(
-        &state.db,
-        &id,
-        start,
-        end,
-        &change.place,
-        change.capacity,
+    crate::meetups::store::update_meetup(&db, &m.id, start, end, &change.place, change.capacity)
+        .await?;
+    done(
+        &db,
+        &m.me,
+        "meetup-edit",
+        "meetup",
+        &m.id,
+        &meetups_page(&m),
     )
     .await
-    {
-        Ok(()) => {
-            let _ = store::audit(&state.db, Some(&me.id), "meetup-edit", "meetup", &id).await;
-            see_other(&format!("/admin/groups/{group}/meetups"))
-        }
-        Err(e) => AppError::from(e).into_response(),
+}
+
+async fn again_at(
+    pages: &Pages,
+    parts: &mut Parts,
+    path: &str,
+    form: RawForm,
+    errors: FieldErrors,
+) -> WebError {
+    if let Ok(uri) = path.parse() {
+        parts.uri = uri;
     }
+    pages
+        .form_again(parts.clone(), FormState::again(form, errors))
+        .await
+        .into()
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use super::model::Account;
+use crate::accounts::model::Account;
 use crate::error::AppError;
 use crate::groups::join::ManagedGroup;
 use crate::groups::model::{Weekday, GROUP_LANGUAGES};
@@ -17,7 +17,7 @@ use crate::ui::{Icon, IconName};
 
 #[server(prefix = "/api", endpoint = "admin/groups")]
 pub async fn admin_groups() -> Result<(Account, Vec<ManagedGroup>), AppError> {
-    let (me, db) = super::auth::require().await?;
+    let (me, db) = crate::web::auth::require().await?;
     let groups = crate::groups::store::managed_groups(&db, &me).await?;
     Ok((me, groups))
 }
@@ -32,7 +32,7 @@ pub struct GroupFormData {
 /// The values of a group to edit (or the defaults of a new one).
 #[server(prefix = "/api", endpoint = "admin/group-form")]
 pub async fn admin_group_form(id: Option<String>) -> Result<GroupFormData, AppError> {
-    let (me, db) = super::auth::require().await?;
+    let (me, db) = crate::web::auth::require().await?;
     let values = match id {
         Some(id) => crate::groups::store::group_form_values(&db, &me, &id)
             .await?
@@ -51,7 +51,7 @@ pub async fn admin_group_form(id: Option<String>) -> Result<GroupFormData, AppEr
         .collect(),
     };
     let facilitators = if me.is_coordinator() {
-        super::store::active_accounts(&db).await?
+        crate::accounts::store::active_accounts(&db).await?
     } else {
         Vec::new()
     };
@@ -72,7 +72,7 @@ pub struct MeetupsData {
 
 #[server(prefix = "/api", endpoint = "admin/meetups")]
 pub async fn admin_meetups(group_id: String) -> Result<MeetupsData, AppError> {
-    let (me, db) = super::auth::require().await?;
+    let (me, db) = crate::web::auth::require().await?;
     let values = crate::groups::store::group_form_values(&db, &me, &group_id)
         .await?
         .ok_or(AppError::NotFound)?;

@@ -1,17 +1,12 @@
-//! The facilitator side: accounts, sign-in, the join-request inbox, invites, audit log.
+//! The facilitator side: sign-in, the join-request inbox, invites, accounts, the audit log,
+//! and managing groups and meetups. Accounts themselves live in `crate::accounts`.
 pub mod api;
 #[cfg(feature = "ssr")]
-pub mod auth;
-#[cfg(feature = "ssr")]
-pub mod group_handlers;
+mod group_handlers;
 pub mod group_pages;
-pub mod model;
 #[cfg(feature = "ssr")]
-pub mod outcome;
+mod handlers;
 pub mod pages;
+
 #[cfg(feature = "ssr")]
-pub mod password;
-#[cfg(feature = "ssr")]
-pub mod sessions;
-#[cfg(feature = "ssr")]
-pub mod store;
+pub use handlers::{router, INVITE_DAYS, MAX_FAILURES_PER_HOUR};

@@ -90,7 +90,7 @@ fn inbox_item(
     i: I18n,
     item: InboxItem,
     now: i64,
-    handlers: Vec<super::model::Account>,
+    handlers: Vec<crate::accounts::model::Account>,
 ) -> impl IntoView {
     let overdue = item.status == "received" && now > item.contact_deadline;
     let contact = match item.contact_kind.as_str() {

@@ -1,5 +1,7 @@
 //! One data layer for SQLite (embedded default) and PostgreSQL (scale-out).
 //! Portable SQL: `$1` placeholders, ids made in the app, times as Unix seconds.
+pub mod sessions;
+
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
@@ -65,7 +67,7 @@ pub struct Db {
     pub backend: Backend,
     pub clock: Arc<dyn Clock>,
     /// Sessions of signed-in facilitators, in the same database.
-    pub sessions: crate::admin::sessions::SessionBackend,
+    pub sessions: crate::db::sessions::SessionBackend,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -112,7 +114,7 @@ impl Db {
             .connect_with(options)
             .await?;
         sqlx::migrate!("./migrations").run(&pool).await?;
-        let sessions = crate::admin::sessions::SessionBackend::connect(&url).await?;
+        let sessions = crate::db::sessions::SessionBackend::connect(&url).await?;
         Ok(Self {
             pool,
             backend,

@@ -111,7 +111,7 @@ pub async fn group_page(id: String, lang: String) -> Result<GroupPageData, AppEr
 
 #[server(prefix = "/api", endpoint = "groups/join-status")]
 pub async fn join_status(token: String) -> Result<super::join::JoinStatusView, AppError> {
-    use super::join::valid_token;
+    use crate::web::form::valid_token;
     let db = expect_context::<crate::db::Db>();
     if !valid_token(&token) {
         return Err(AppError::NotFound);
@@ -119,69 +119,4 @@ pub async fn join_status(token: String) -> Result<super::join::JoinStatusView, A
     super::store::join_status(&db, &token)
         .await?
         .ok_or(AppError::NotFound)
-}
-
-/// Plain form posts (they work without JavaScript): parse, store, answer with a redirect or
-/// with the same page again and a message per field.
-#[cfg(feature = "ssr")]
-pub mod handlers {
-    use std::collections::HashMap;
-
-    use axum::extract::{Path, State};
-    use axum::http::request::Parts;
-    use axum::response::{IntoResponse, Response};
-    use axum::Form;
-
-    use crate::error::AppError;
-    use crate::groups::join::{valid_token, JoinInput};
-    use crate::groups::store;
-    use crate::server::{client_ip, render_form_again, see_other, too_many, AppState};
-    use crate::ui::forms::FormState;
-
-    pub async fn join(
-        State(state): State<AppState>,
-        Path(id): Path<String>,
-        parts: Parts,
-        Form(form): Form<HashMap<String, String>>,
-    ) -> Response {
-        if id.len() > 64 {
-            return AppError::NotFound.into_response();
-        }
-        match store::active_by_id(&state.db, &id).await {
-            Ok(Some(_)) => {}
-            Ok(None) => return AppError::NotFound.into_response(),
-            Err(e) => return AppError::from(e).into_response(),
-        }
-        if !state.form_limiter.allow(client_ip(&parts)) {
-            return too_many(&state, parts, form).await;
-        }
-        match JoinInput::parse(&form) {
-            Err(errors) => {
-                render_form_again(
-                    &state,
-                    parts,
-                    FormState {
-                        values: form,
-                        errors,
-                    },
-                )
-                .await
-            }
-            Ok(input) => match store::insert_join_request(&state.db, &id, &input).await {
-                // A repeated post with the same token lands on the same status page.
-                Ok(_) => see_other(&format!("/join/{}", input.token)),
-                Err(e) => AppError::from(e).into_response(),
-            },
-        }
-    }
-
-    pub async fn withdraw(State(state): State<AppState>, Path(token): Path<String>) -> Response {
-        if !valid_token(&token) {
-            return AppError::NotFound.into_response();
-        }
-        match store::delete_join_request(&state.db, &token).await {
-            Ok(_) => see_other("/withdrawn"),
-            Err(e) => AppError::from(e).into_response(),
-        }
-    }
 }

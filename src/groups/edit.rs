@@ -1,4 +1,5 @@
 //! What a facilitator fills in for a group, parsed once into a checked value.
+use crate::web::form::{FromForm, RawForm};
 use std::collections::HashMap;
 
 use super::model::{Postcode, Rhythm, Weekday, GROUP_LANGUAGES};
@@ -75,6 +76,14 @@ fn text(form: &HashMap<String, String>, name: &str) -> String {
 
 fn checked(form: &HashMap<String, String>, name: &str) -> bool {
     form.get(name).is_some_and(|v| v == "1" || v == "on")
+}
+
+#[cfg(feature = "ssr")]
+impl FromForm for GroupInput {
+    /// The postcode must be one we know a place for.
+    fn from_form(form: &RawForm) -> Result<GroupInput, FieldErrors> {
+        Self::parse(form, |p| super::postcodes::centroid(p).is_some())
+    }
 }
 
 impl GroupInput {
@@ -186,6 +195,12 @@ pub struct SeriesInput {
     pub weeks: u8,
     pub place: String,
     pub capacity: u32,
+}
+
+impl FromForm for SeriesInput {
+    fn from_form(form: &RawForm) -> Result<SeriesInput, FieldErrors> {
+        Self::parse(form)
+    }
 }
 
 impl SeriesInput {

@@ -1,5 +1,5 @@
 //! A parent's request to join a group: the parsed input and its rules.
-use std::collections::HashMap;
+use crate::web::form::{valid_token, FromForm, RawForm};
 
 use serde::{Deserialize, Serialize};
 
@@ -135,14 +135,6 @@ pub fn parse_ages(input: &str) -> Option<Vec<u8>> {
     ages.filter(|a| a.len() <= 10)
 }
 
-/// The private status link's token: 32 random bytes, base64url without padding.
-pub fn valid_token(token: &str) -> bool {
-    token.len() == 43
-        && token
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-}
-
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JoinInput {
     pub token: String,
@@ -153,9 +145,9 @@ pub struct JoinInput {
     pub child_ages: Vec<u8>,
 }
 
-impl JoinInput {
+impl FromForm for JoinInput {
     /// Parses the posted form; every problem is named per field with a message key.
-    pub fn parse(form: &HashMap<String, String>) -> Result<JoinInput, FieldErrors> {
+    fn from_form(form: &RawForm) -> Result<JoinInput, FieldErrors> {
         let field = |name: &str| form.get(name).map(String::as_str).unwrap_or("");
         let mut errors = FieldErrors::default();
         let token = field("token").to_string();
@@ -251,7 +243,7 @@ pub struct ManagedGroup {
 mod tests {
     use super::*;
 
-    fn form(pairs: &[(&str, &str)]) -> HashMap<String, String> {
+    fn form(pairs: &[(&str, &str)]) -> crate::web::form::RawForm {
         pairs
             .iter()
             .map(|(a, b)| (a.to_string(), b.to_string()))
@@ -331,7 +323,7 @@ mod tests {
 
     #[test]
     fn a_good_form() {
-        let input = JoinInput::parse(&form(&[
+        let input = JoinInput::from_form(&form(&[
             ("token", TOKEN),
             ("first_name", "Sanne"),
             ("contact_kind", "phone"),
@@ -346,7 +338,7 @@ mod tests {
         assert_eq!(input.language, "ar");
         assert_eq!(input.children, Some(2));
         assert_eq!(input.child_ages, vec![5, 8]);
-        let meeting = JoinInput::parse(&form(&[
+        let meeting = JoinInput::from_form(&form(&[
             ("token", TOKEN),
             ("first_name", "S"),
             ("contact_kind", "meeting"),
@@ -360,7 +352,7 @@ mod tests {
 
     #[test]
     fn every_problem_is_named() {
-        let errors = JoinInput::parse(&form(&[
+        let errors = JoinInput::from_form(&form(&[
             ("token", "short"),
             ("child_count", "99"),
             ("website", "x"),
@@ -375,7 +367,7 @@ mod tests {
         ] {
             assert!(errors.get(field).is_some(), "{field}");
         }
-        let errors = JoinInput::parse(&form(&[
+        let errors = JoinInput::from_form(&form(&[
             ("token", TOKEN),
             ("first_name", "A"),
             ("contact_kind", "email"),

@@ -1,6 +1,8 @@
 //! The group finder, a group page (parent side).
 pub mod api;
 pub mod edit;
+#[cfg(feature = "ssr")]
+mod handlers;
 pub mod join;
 pub mod join_pages;
 pub mod model;
@@ -9,3 +11,6 @@ pub mod pages;
 pub mod postcodes;
 #[cfg(feature = "ssr")]
 pub mod store;
+
+#[cfg(feature = "ssr")]
+pub use handlers::router;

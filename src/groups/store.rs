@@ -337,7 +337,7 @@ const MAY_HANDLE: &str = "($1 = 'coordinator' OR j.assigned_to = $2 \
 
 pub async fn inbox(
     db: &Db,
-    viewer: &crate::admin::model::Account,
+    viewer: &crate::accounts::model::Account,
 ) -> Result<Vec<InboxItem>, sqlx::Error> {
     let sql = format!(
         "SELECT j.id, g.name AS group_name, j.first_name, j.contact_kind, j.contact, j.language, \
@@ -377,7 +377,7 @@ pub async fn inbox(
 /// answers 404, so nobody learns that it exists).
 pub async fn set_join_status(
     db: &Db,
-    viewer: &crate::admin::model::Account,
+    viewer: &crate::accounts::model::Account,
     id: &str,
     status: super::join::JoinStatus,
 ) -> Result<bool, sqlx::Error> {
@@ -429,7 +429,7 @@ const MAY_MANAGE: &str = "($1 = 'coordinator' OR g.owner_id = $2)";
 
 pub async fn managed_groups(
     db: &Db,
-    viewer: &crate::admin::model::Account,
+    viewer: &crate::accounts::model::Account,
 ) -> Result<Vec<ManagedGroup>, sqlx::Error> {
     let sql = format!(
         "SELECT g.id, g.name, g.active, COALESCE(a.display_name, '-') AS owner FROM peer_groups g \
@@ -455,7 +455,7 @@ pub async fn managed_groups(
 /// The form values of a group the viewer may manage (None: not there, or not theirs).
 pub async fn group_form_values(
     db: &Db,
-    viewer: &crate::admin::model::Account,
+    viewer: &crate::accounts::model::Account,
     id: &str,
 ) -> Result<Option<std::collections::HashMap<String, String>>, sqlx::Error> {
     let sql = format!(
@@ -561,7 +561,7 @@ pub async fn create_group(
 /// Updates a group the viewer may manage; false when it is not theirs (or not there).
 pub async fn update_group(
     db: &Db,
-    viewer: &crate::admin::model::Account,
+    viewer: &crate::accounts::model::Account,
     id: &str,
     input: &super::edit::GroupInput,
     place: &super::postcodes::Centroid,
@@ -618,7 +618,7 @@ pub async fn update_group(
 /// True when the viewer may manage this group.
 pub async fn may_manage(
     db: &Db,
-    viewer: &crate::admin::model::Account,
+    viewer: &crate::accounts::model::Account,
     id: &str,
 ) -> Result<bool, sqlx::Error> {
     let sql = format!("SELECT COUNT(*) FROM peer_groups g WHERE g.id = $3 AND {MAY_MANAGE}");

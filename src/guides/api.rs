@@ -108,7 +108,7 @@ pub struct LocalRow {
 
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LocalAdminData {
-    pub me: crate::admin::model::Account,
+    pub me: crate::accounts::model::Account,
     pub rows: Vec<LocalRow>,
     pub steps: Vec<(String, String)>,
     pub municipalities: Vec<(String, String)>,
@@ -120,7 +120,7 @@ pub struct LocalAdminData {
 #[server(prefix = "/api", endpoint = "admin/local-help")]
 pub async fn local_help_admin(editing: Option<String>) -> Result<LocalAdminData, AppError> {
     use crate::groups::postcodes;
-    let (me, db) = crate::admin::auth::require_coordinator().await?;
+    let (me, db) = crate::web::auth::require_coordinator().await?;
     let lang = crate::i18n::use_i18n().lang;
     let lib = super::library::current();
     let steps = lib.step_choices(lang);
@@ -164,174 +164,4 @@ pub async fn local_help_admin(editing: Option<String>) -> Result<LocalAdminData,
             .collect(),
         editing,
     })
-}
-
-#[cfg(feature = "ssr")]
-pub mod handlers {
-    use std::collections::HashMap;
-
-    use axum::extract::{Path, State};
-    use axum::http::request::Parts;
-    use axum::response::{IntoResponse, Response};
-    use axum::Form;
-    use tower_sessions::Session;
-
-    use super::super::model::LocalInput;
-    use super::super::store;
-    use crate::admin::model::Account;
-    use crate::error::AppError;
-    use crate::server::{client_ip, render_form_again, see_other, AppState};
-    use crate::ui::forms::FormState;
-
-    /// "Did this help?": one count for the guide and the day, nothing else.
-    pub async fn feedback(
-        State(state): State<AppState>,
-        Path(slug): Path<String>,
-        parts: Parts,
-        Form(form): Form<HashMap<String, String>>,
-    ) -> Response {
-        if !state.guides.slugs().any(|s| s == slug) {
-            return AppError::NotFound.into_response();
-        }
-        let what = match form.get("answer").map(String::as_str) {
-            Some("yes") => store::Count::Helped,
-            Some("no") => store::Count::NotHelped,
-            _ => return AppError::Invalid("bad-request".into()).into_response(),
-        };
-        if !state.form_limiter.allow(client_ip(&parts)) {
-            return AppError::TooMany.into_response();
-        }
-        match store::count(&state.db, &slug, what).await {
-            Ok(()) => see_other(&format!("/guides/{slug}?thanks=1#feedback")),
-            Err(e) => AppError::from(e).into_response(),
-        }
-    }
-
-    /// The coordinator, or the answer to send (sign in; 404 for facilitators).
-    async fn coordinator(state: &AppState, session: &Session) -> Result<Account, Response> {
-        let me = crate::admin::auth::account_or_sign_in(session, &state.db).await?;
-        if me.is_coordinator() {
-            Ok(me)
-        } else {
-            Err(AppError::NotFound.into_response())
-        }
-    }
-
-    fn parse(
-        state: &AppState,
-        form: &HashMap<String, String>,
-    ) -> Result<LocalInput, crate::ui::forms::FieldErrors> {
-        LocalInput::parse(
-            form,
-            |g, s| state.guides.has_step(g, s),
-            |c| crate::groups::postcodes::municipality(c).is_some(),
-        )
-    }
-
-    /// Every change of a local entry: recorded in the audit log, back to the list.
-    async fn recorded(
-        state: &AppState,
-        me: &Account,
-        changed: Result<bool, sqlx::Error>,
-        action: &str,
-        id: &str,
-    ) -> Response {
-        crate::admin::outcome::recorded(
-            &state.db,
-            me,
-            changed,
-            action,
-            "local_help",
-            id,
-            "/admin/local-help",
-        )
-        .await
-    }
-
-    /// The checked input of an add or edit form, or the form again with what was wrong (400).
-    async fn input(
-        state: &AppState,
-        parts: Parts,
-        form: HashMap<String, String>,
-    ) -> Result<LocalInput, Response> {
-        match parse(state, &form) {
-            Ok(i) => Ok(i),
-            Err(errors) => Err(render_form_again(
-                state,
-                parts,
-                FormState {
-                    values: form,
-                    errors,
-                },
-            )
-            .await),
-        }
-    }
-
-    pub async fn create(
-        State(state): State<AppState>,
-        session: Session,
-        parts: Parts,
-        Form(form): Form<HashMap<String, String>>,
-    ) -> Response {
-        let me = match coordinator(&state, &session).await {
-            Ok(me) => me,
-            Err(res) => return res,
-        };
-        let input = match input(&state, parts, form).await {
-            Ok(i) => i,
-            Err(res) => return res,
-        };
-        match store::create(&state.db, &input).await {
-            Ok(id) => recorded(&state, &me, Ok(true), "local-help-create", &id).await,
-            Err(e) => AppError::from(e).into_response(),
-        }
-    }
-
-    pub async fn update(
-        State(state): State<AppState>,
-        session: Session,
-        Path(id): Path<String>,
-        parts: Parts,
-        Form(form): Form<HashMap<String, String>>,
-    ) -> Response {
-        let me = match coordinator(&state, &session).await {
-            Ok(me) => me,
-            Err(res) => return res,
-        };
-        let input = match input(&state, parts, form).await {
-            Ok(i) => i,
-            Err(res) => return res,
-        };
-        let changed = store::update(&state.db, &id, &input).await;
-        recorded(&state, &me, changed, "local-help-update", &id).await
-    }
-
-    pub async fn checked(
-        State(state): State<AppState>,
-        session: Session,
-        Path(id): Path<String>,
-    ) -> Response {
-        match coordinator(&state, &session).await {
-            Ok(me) => {
-                let changed = store::mark_checked(&state.db, &id).await;
-                recorded(&state, &me, changed, "local-help-checked", &id).await
-            }
-            Err(res) => res,
-        }
-    }
-
-    pub async fn retire(
-        State(state): State<AppState>,
-        session: Session,
-        Path(id): Path<String>,
-    ) -> Response {
-        match coordinator(&state, &session).await {
-            Ok(me) => {
-                let changed = store::retire(&state.db, &id).await;
-                recorded(&state, &me, changed, "local-help-retire", &id).await
-            }
-            Err(res) => res,
-        }
-    }
 }

@@ -3,9 +3,14 @@
 pub mod admin_pages;
 pub mod api;
 #[cfg(feature = "ssr")]
+mod handlers;
+#[cfg(feature = "ssr")]
 pub mod library;
 pub mod model;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod store;
 pub mod tools;
+
+#[cfg(feature = "ssr")]
+pub use handlers::router;

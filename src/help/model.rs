@@ -1,5 +1,5 @@
 //! Anonymous help: themes, the pick-up code and the rules of a question.
-use std::collections::HashMap;
+use crate::web::form::{FromForm, RawForm};
 
 use serde::{Deserialize, Serialize};
 
@@ -144,8 +144,8 @@ pub fn parse_message(input: &str) -> Result<String, &'static str> {
     }
 }
 
-impl AskInput {
-    pub fn parse(form: &HashMap<String, String>) -> Result<AskInput, FieldErrors> {
+impl FromForm for AskInput {
+    fn from_form(form: &RawForm) -> Result<AskInput, FieldErrors> {
         let field = |n: &str| form.get(n).map(String::as_str).unwrap_or("");
         let mut errors = FieldErrors::default();
         if !field("website").is_empty() {
@@ -302,14 +302,14 @@ mod tests {
                 .map(|(a, b)| (a.to_string(), b.to_string()))
                 .collect()
         };
-        let ok = AskInput::parse(&form(&[
+        let ok = AskInput::from_form(&form(&[
             ("theme", "money"),
             ("message", " Ik heb schulden.\u{0} "),
         ]))
         .unwrap();
         assert_eq!(ok.message, "Ik heb schulden.");
         assert_eq!(ok.callback_phone, None);
-        let call = AskInput::parse(&form(&[
+        let call = AskInput::from_form(&form(&[
             ("theme", "other"),
             ("message", "x"),
             ("callback", "yes"),
@@ -317,7 +317,7 @@ mod tests {
         ]))
         .unwrap();
         assert_eq!(call.callback_phone.as_deref(), Some("0612345678"));
-        let bad = AskInput::parse(&form(&[
+        let bad = AskInput::from_form(&form(&[
             ("theme", "nope"),
             ("message", &"x".repeat(2001)),
             ("callback", "yes"),

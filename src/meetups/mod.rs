@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 pub mod api;
+#[cfg(feature = "ssr")]
+mod handlers;
 pub mod model;
 pub mod pages;
 /// Types of the facilitator's meetup list (both server and views use them).
@@ -33,3 +35,6 @@ pub struct MeetupDetail {
     /// People (adults and children) already coming.
     pub taken: u32,
 }
+
+#[cfg(feature = "ssr")]
+pub use handlers::{calendar_file, router, OWN_PATHS};

@@ -1,11 +1,13 @@
 //! Meetup types and the rules of RSVPs.
+use crate::web::form::{FromForm, RawForm};
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::groups::join::{parse_name, valid_token};
+use crate::groups::join::parse_name;
 use crate::i18n::k;
 use crate::ui::forms::FieldErrors;
+use crate::web::form::valid_token;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MeetupSummary {
@@ -23,6 +25,12 @@ pub struct RsvpInput {
     pub first_name: String,
     pub adults: u8,
     pub children: u8,
+}
+
+impl FromForm for RsvpInput {
+    fn from_form(form: &RawForm) -> Result<RsvpInput, FieldErrors> {
+        Self::parse(form)
+    }
 }
 
 impl RsvpInput {

@@ -25,7 +25,7 @@ mod tests {
     fn tokens_are_long_random_and_hashed() {
         let a = new_token();
         assert_eq!(a.len(), 43);
-        assert!(crate::groups::join::valid_token(&a));
+        assert!(crate::web::form::valid_token(&a));
         assert_ne!(a, new_token());
         assert_eq!(hash_token(&a).len(), 64);
         assert_eq!(hash_token(&a), hash_token(&a));

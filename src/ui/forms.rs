@@ -1,44 +1,8 @@
 //! Forms that work without JavaScript: a form posts to its own page; on bad input the server
 //! renders the same page again (status 400) with the values and a message per field.
-use std::collections::HashMap;
-
 use crate::i18n::use_i18n;
+pub use crate::web::form::{FieldErrors, FormState};
 use leptos::prelude::*;
-
-/// Message keys per field name. The field "form" holds a problem of the whole form.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct FieldErrors(Vec<(String, &'static str)>);
-
-impl FieldErrors {
-    pub fn add(&mut self, field: &str, key: &'static str) {
-        self.0.push((field.to_string(), key));
-    }
-    pub fn get(&self, field: &str) -> Option<&'static str> {
-        self.0.iter().find(|(f, _)| f == field).map(|(_, k)| *k)
-    }
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &'static str)> {
-        self.0.iter().map(|(f, k)| (f.as_str(), *k))
-    }
-}
-
-/// What was posted and what was wrong with it, for the page that shows the form again.
-#[derive(Clone, Debug, Default)]
-pub struct FormState {
-    pub values: HashMap<String, String>,
-    pub errors: FieldErrors,
-}
-
-impl FormState {
-    pub fn value(&self, name: &str) -> String {
-        self.values.get(name).cloned().unwrap_or_default()
-    }
-    pub fn has_errors(&self) -> bool {
-        !self.errors.is_empty()
-    }
-}
 
 pub fn use_form_state() -> FormState {
     use_context::<FormState>().unwrap_or_default()
@@ -47,7 +11,7 @@ pub fn use_form_state() -> FormState {
 /// A fresh token for the status link: made when the form is shown, so a double post is one request.
 pub fn form_token() -> String {
     let posted = use_form_state().value("token");
-    if crate::groups::join::valid_token(&posted) {
+    if crate::web::form::valid_token(&posted) {
         return posted;
     }
     #[cfg(feature = "ssr")]

@@ -172,9 +172,9 @@ impl TestApp {
     }
 
     /// An account with `PASSWORD`; returns its id.
-    pub async fn account(&self, email: &str, role: doorstart::admin::model::Role) -> String {
-        let hash = doorstart::admin::password::hash(PASSWORD.into()).await;
-        doorstart::admin::store::create_account(&self.db, email, "Anna", role, &hash)
+    pub async fn account(&self, email: &str, role: doorstart::accounts::model::Role) -> String {
+        let hash = doorstart::accounts::password::hash(PASSWORD.into()).await;
+        doorstart::accounts::store::create_account(&self.db, email, "Anna", role, &hash)
             .await
             .unwrap()
     }

@@ -1,0 +1,255 @@
+//! Plain form posts of the facilitator side about people: signing in and out, the join-request
+//! inbox, invites, stopping an account, changing the password.
+use std::time::Duration;
+
+use axum::extract::{Path, State};
+use axum::http::request::Parts;
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::post;
+use axum::{Form, Router};
+use tower_sessions::Session;
+
+use crate::accounts::model::{Account, NewPassword, Role};
+use crate::accounts::store::audit;
+use crate::accounts::{password, session, store};
+use crate::db::Db;
+use crate::groups::join::{parse_email, parse_name, JoinStatus};
+use crate::i18n::k;
+use crate::web::client::Client;
+use crate::web::form::{field, valid_token, FieldErrors, FormState, RawForm};
+use crate::web::{
+    see_other, AppState, Coordinator, Limits, OrNotFound, Pages, SignedIn, WebError, WebResult,
+};
+
+/// At most this many failed sign-ins per account per hour.
+pub const MAX_FAILURES_PER_HOUR: i64 = 100;
+/// Days an invite link stays valid.
+pub const INVITE_DAYS: i64 = 7;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/admin/login", post(login))
+        .route("/admin/logout", post(logout))
+        .route("/admin/requests/{id}/status", post(request_status))
+        .route("/admin/requests/{id}/assign", post(request_assign))
+        .route("/admin/invites", post(create_invite))
+        .route("/admin/invite/{token}", post(accept_invite))
+        .route("/admin/accounts/{id}/deactivate", post(deactivate))
+        .route("/admin/password", post(change_password))
+        .merge(super::group_handlers::router())
+}
+
+/// The form again with one message (passwords are never sent back into the page).
+async fn again(
+    pages: &Pages,
+    parts: Parts,
+    form: RawForm,
+    name: &str,
+    key: &'static str,
+) -> Response {
+    pages
+        .form_again(parts, FormState::again(form, FieldErrors::one(name, key)))
+        .await
+}
+
+async fn too_many(pages: &Pages, parts: Parts, form: RawForm) -> WebError {
+    let res = again(pages, parts, form, "form", k("login-too-many")).await;
+    crate::web::respond::with_status(res, StatusCode::TOO_MANY_REQUESTS).into()
+}
+
+async fn login(
+    State(db): State<Db>,
+    State(pages): State<Pages>,
+    State(limits): State<Limits>,
+    client: Client,
+    session: Session,
+    parts: Parts,
+    Form(form): Form<RawForm>,
+) -> WebResult {
+    if !limits.logins.allow(client.0) {
+        return Err(too_many(&pages, parts, form).await);
+    }
+    let email = field(&form, "email").trim().to_lowercase();
+    let typed = field(&form, "password").to_string();
+    let found = store::for_sign_in(&db, &email).await?;
+    if let Some((account, _)) = &found {
+        let failures = store::failures_since(&db, &account.id, db.now() - 3600).await?;
+        if failures >= MAX_FAILURES_PER_HOUR {
+            return Err(too_many(&pages, parts, form).await);
+        }
+        // Backoff: each recent failure adds a little wait, up to two seconds.
+        let recent = store::failures_since(&db, &account.id, db.now() - 900).await?;
+        tokio::time::sleep(Duration::from_millis((recent as u64 * 100).min(2000))).await;
+    }
+    let stored = found.as_ref().map(|(_, hash)| hash.clone());
+    match (password::verify(typed.clone(), stored).await, found) {
+        (password::Verdict::Right { rehash }, Some((account, _))) => {
+            if rehash {
+                let new_hash = password::hash(typed).await;
+                store::set_password_hash(&db, &account.id, &new_hash).await?;
+            }
+            store::clear_failures(&db, &account.id).await?;
+            session::start(&session, &db, &account).await?;
+            audit(&db, Some(&account.id), "sign-in", "account", &account.id).await?;
+            Ok(see_other("/admin"))
+        }
+        (_, found) => {
+            if let Some((account, _)) = &found {
+                store::record_failure(&db, &account.id).await?;
+                audit(
+                    &db,
+                    Some(&account.id),
+                    "sign-in-failed",
+                    "account",
+                    &account.id,
+                )
+                .await?;
+            }
+            // The same answer for an unknown e-mail and a wrong password.
+            Err(again(&pages, parts, form, "form", k("login-wrong"))
+                .await
+                .into())
+        }
+    }
+}
+
+async fn logout(State(db): State<Db>, session: Session) -> WebResult {
+    if let Ok(Some(account)) = session::signed_in(&session, &db).await {
+        audit(&db, Some(&account.id), "sign-out", "account", &account.id).await?;
+    }
+    session.flush().await.map_err(|_| WebError::Internal)?;
+    Ok(see_other("/admin/login"))
+}
+
+/// Recorded in the audit log, then on to the page that shows the result.
+async fn done(db: &Db, me: &Account, action: &str, kind: &str, id: &str, then: &str) -> WebResult {
+    audit(db, Some(&me.id), action, kind, id).await?;
+    Ok(see_other(then))
+}
+
+async fn request_status(
+    State(db): State<Db>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+    Form(form): Form<RawForm>,
+) -> WebResult {
+    let status = JoinStatus::parse(field(&form, "status")).ok_or(WebError::BadRequest)?;
+    crate::groups::store::set_join_status(&db, &me, &id, status)
+        .await?
+        .or_not_found()?;
+    let action = format!("join-{}", status.as_str());
+    done(&db, &me, &action, "join_request", &id, "/admin").await
+}
+
+async fn request_assign(
+    State(db): State<Db>,
+    Coordinator(me): Coordinator,
+    Path(id): Path<String>,
+    Form(form): Form<RawForm>,
+) -> WebResult {
+    crate::groups::store::assign_join_request(&db, &id, field(&form, "account"))
+        .await?
+        .or_not_found()?;
+    done(&db, &me, "join-assign", "join_request", &id, "/admin").await
+}
+
+/// The coordinator makes a one-time invite link, shown once on the page.
+async fn create_invite(
+    State(db): State<Db>,
+    State(pages): State<Pages>,
+    Coordinator(me): Coordinator,
+    parts: Parts,
+) -> WebResult {
+    let token = crate::security::tokens::new_token();
+    store::create_invite(&db, &token, Role::Facilitator, &me.id, INVITE_DAYS).await?;
+    audit(&db, Some(&me.id), "invite", "invite", "-").await?;
+    let host = parts
+        .headers
+        .get(axum::http::header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("localhost")
+        .to_string();
+    let link = format!("http://{host}/admin/invite/{token}");
+    Ok(pages
+        .render(parts, FormState::showing("invite_link", link))
+        .await)
+}
+
+async fn accept_invite(
+    State(db): State<Db>,
+    State(pages): State<Pages>,
+    session: Session,
+    Path(token): Path<String>,
+    parts: Parts,
+    Form(form): Form<RawForm>,
+) -> WebResult {
+    valid_token(&token).or_not_found()?;
+    let mut errors = FieldErrors::default();
+    let name =
+        parse_name(field(&form, "display_name")).map_err(|key| errors.add("display_name", key));
+    let email = parse_email(field(&form, "email"))
+        .map(|e| e.to_lowercase())
+        .ok_or_else(|| errors.add("email", k("join-email-invalid")));
+    let pass = NewPassword::parse(field(&form, "new_password"), password::is_common)
+        .map_err(|key| errors.add("new_password", key));
+    let (Ok(name), Ok(email), Ok(pass)) = (name, email, pass) else {
+        return Err(pages
+            .form_again(parts, FormState::again(form, errors))
+            .await
+            .into());
+    };
+    let hash = password::hash(pass.expose().to_string()).await;
+    let Some(id) = store::accept_invite(&db, &token, &email, &name, &hash).await? else {
+        return Err(again(&pages, parts, form, "form", k("invite-not-usable"))
+            .await
+            .into());
+    };
+    audit(&db, Some(&id), "invite-accepted", "account", &id).await?;
+    let account = store::active_by_id(&db, &id)
+        .await?
+        .ok_or(WebError::Internal)?;
+    session::start(&session, &db, &account).await?;
+    Ok(see_other("/admin"))
+}
+
+async fn deactivate(
+    State(db): State<Db>,
+    Coordinator(me): Coordinator,
+    Path(id): Path<String>,
+) -> WebResult {
+    (me.id != id).or_not_found()?;
+    store::deactivate(&db, &id).await?.or_not_found()?;
+    done(&db, &me, "deactivate", "account", &id, "/admin/accounts").await
+}
+
+async fn change_password(
+    State(db): State<Db>,
+    State(pages): State<Pages>,
+    SignedIn(me): SignedIn,
+    session: Session,
+    parts: Parts,
+    Form(form): Form<RawForm>,
+) -> WebResult {
+    let stored = store::password_hash(&db, &me.id).await?;
+    let current = field(&form, "current_password").to_string();
+    if !matches!(
+        password::verify(current, stored).await,
+        password::Verdict::Right { .. }
+    ) {
+        let key = k("password-current-wrong");
+        return Err(again(&pages, parts, form, "current_password", key)
+            .await
+            .into());
+    }
+    let pass = match NewPassword::parse(field(&form, "new_password"), password::is_common) {
+        Ok(p) => p,
+        Err(key) => return Err(again(&pages, parts, form, "new_password", key).await.into()),
+    };
+    let hash = password::hash(pass.expose().to_string()).await;
+    store::set_password_hash(&db, &me.id, &hash).await?;
+    audit(&db, Some(&me.id), "password-changed", "account", &me.id).await?;
+    // A new session id after a password change.
+    session::start(&session, &db, &me).await?;
+    Ok(see_other("/admin?password=changed"))
+}

@@ -1,0 +1,243 @@
+//! Plain form posts of anonymous help: asking, opening a conversation with the pick-up code,
+//! answering, solving and deleting; and the facilitator's reply, claim and close.
+use axum::extract::{Path, State};
+use axum::http::request::Parts;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::Response;
+use axum::routing::post;
+use axum::{Form, Router};
+use leptos::prelude::provide_context;
+
+use super::model::{parse_message, AskInput, Conversation, HelpStatus, PickupCode};
+use super::store;
+use crate::accounts::store::audit;
+use crate::db::Db;
+use crate::i18n::{k, Lang};
+use crate::web::client::Client;
+use crate::web::form::{field, FieldErrors, FormState, RawForm};
+use crate::web::{
+    see_other, AppState, Limited, Limits, OrNotFound, Pages, SignedIn, WebError, WebResult,
+};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/help", post(ask))
+        .route("/help/reply", post(open))
+        .route("/help/reply/send", post(send))
+        .route("/help/reply/solve", post(solve))
+        .route("/help/reply/delete", post(delete))
+        .route("/admin/help/{id}/reply", post(helper_reply))
+        .route("/admin/help/{id}/claim", post(claim))
+        .route("/admin/help/{id}/close", post(close))
+}
+
+fn no_store(mut res: Response) -> Response {
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res
+}
+
+async fn ask(
+    State(db): State<Db>,
+    State(pages): State<Pages>,
+    Limited(form): Limited<AskInput>,
+) -> WebResult {
+    let lang = form
+        .parts
+        .extensions
+        .get::<Lang>()
+        .copied()
+        .unwrap_or_default();
+    let code = PickupCode::generate();
+    let pepper = store::pepper(&db).await?;
+    store::create(
+        &db,
+        &form.value,
+        lang.code(),
+        &store::code_hash(&pepper, &code),
+    )
+    .await?;
+    // Shown once, in this answer only: never in a URL, never stored.
+    let page = pages
+        .render(form.parts, FormState::showing("code", code.grouped()))
+        .await;
+    Ok(no_store(page))
+}
+
+/// The conversation of a posted code and the code; anything else answers with the code form
+/// again (404 for a wrong code, 429 after too many wrong ones from this client).
+struct Found {
+    conversation: Conversation,
+    code: PickupCode,
+}
+
+async fn find(
+    db: &Db,
+    pages: &Pages,
+    limits: &Limits,
+    client: Client,
+    parts: &Parts,
+    form: &RawForm,
+) -> Result<Found, WebError> {
+    let code = PickupCode::parse(field(form, "code"));
+    let found = match &code {
+        Some(code) => {
+            let pepper = store::pepper(db).await?;
+            store::by_code(db, &store::code_hash(&pepper, code)).await?
+        }
+        None => None,
+    };
+    if let (Some(conversation), Some(code)) = (found, code) {
+        return Ok(Found { conversation, code });
+    }
+    // Only wrong codes count towards the throttle.
+    let (key, status) = if limits.codes.allow(client.0) {
+        (k("help-code-wrong"), StatusCode::NOT_FOUND)
+    } else {
+        (k("help-code-too-many"), StatusCode::TOO_MANY_REQUESTS)
+    };
+    let mut parts = parts.clone();
+    parts.uri = "/help/reply".parse().expect("a valid path");
+    let form = FormState::again(RawForm::new(), FieldErrors::one("code", key));
+    Err(pages.with_status(parts, form, status).await.into())
+}
+
+async fn show(pages: &Pages, mut parts: Parts, found: Found, errors: FieldErrors) -> Response {
+    parts.uri = "/help/reply".parse().expect("a valid path");
+    let failed = !errors.is_empty();
+    let form = FormState::again(RawForm::new(), errors);
+    let mut form = form;
+    form.values.insert("code".to_string(), found.code.grouped());
+    let conversation = found.conversation;
+    let mut res = pages
+        .render_with(parts, form, move || {
+            provide_context(Some(conversation.clone()))
+        })
+        .await;
+    if failed {
+        *res.status_mut() = StatusCode::BAD_REQUEST;
+    }
+    res
+}
+
+/// The shared first steps of every pick-up-code post.
+struct CodePost {
+    db: Db,
+    pages: Pages,
+    parts: Parts,
+    form: RawForm,
+    found: Found,
+}
+
+impl CodePost {
+    async fn read(
+        State(state): State<AppState>,
+        client: Client,
+        parts: Parts,
+        Form(form): Form<RawForm>,
+    ) -> Result<CodePost, WebError> {
+        let found = find(
+            &state.db,
+            &state.pages,
+            &state.limits,
+            client,
+            &parts,
+            &form,
+        )
+        .await?;
+        Ok(CodePost {
+            db: state.db,
+            pages: state.pages,
+            parts,
+            form,
+            found,
+        })
+    }
+
+    /// The conversation as it is now.
+    async fn shown(self, errors: FieldErrors) -> WebResult {
+        let mut found = self.found;
+        found.conversation = store::by_id(&self.db, &found.conversation.id)
+            .await?
+            .ok_or(WebError::Internal)?;
+        Ok(no_store(show(&self.pages, self.parts, found, errors).await))
+    }
+}
+
+async fn open(
+    state: State<AppState>,
+    client: Client,
+    parts: Parts,
+    form: Form<RawForm>,
+) -> WebResult {
+    let post = CodePost::read(state, client, parts, form).await?;
+    Ok(no_store(
+        show(&post.pages, post.parts, post.found, FieldErrors::default()).await,
+    ))
+}
+
+async fn send(
+    state: State<AppState>,
+    client: Client,
+    parts: Parts,
+    form: Form<RawForm>,
+) -> WebResult {
+    let post = CodePost::read(state, client, parts, form).await?;
+    match parse_message(field(&post.form, "message")) {
+        Ok(text) => {
+            store::add_message(&post.db, &post.found.conversation.id, true, &text).await?;
+            post.shown(FieldErrors::default()).await
+        }
+        Err(key) => post.shown(FieldErrors::one("message", key)).await,
+    }
+}
+
+async fn solve(
+    state: State<AppState>,
+    client: Client,
+    parts: Parts,
+    form: Form<RawForm>,
+) -> WebResult {
+    let post = CodePost::read(state, client, parts, form).await?;
+    store::set_status(&post.db, &post.found.conversation.id, HelpStatus::Solved).await?;
+    post.shown(FieldErrors::default()).await
+}
+
+async fn delete(
+    state: State<AppState>,
+    client: Client,
+    parts: Parts,
+    form: Form<RawForm>,
+) -> WebResult {
+    let post = CodePost::read(state, client, parts, form).await?;
+    store::delete(&post.db, &post.found.conversation.id).await?;
+    Ok(see_other("/help/deleted"))
+}
+
+async fn helper_reply(
+    State(db): State<Db>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+    Form(form): Form<RawForm>,
+) -> WebResult {
+    let text = parse_message(field(&form, "message")).map_err(|_| WebError::BadRequest)?;
+    store::by_id(&db, &id).await?.or_not_found()?;
+    store::claim(&db, &id, &me.id).await?;
+    store::add_message(&db, &id, false, &text).await?;
+    audit(&db, Some(&me.id), "help-reply", "help_request", &id).await?;
+    Ok(see_other(&format!("/admin/help/{id}")))
+}
+
+async fn claim(State(db): State<Db>, SignedIn(me): SignedIn, Path(id): Path<String>) -> WebResult {
+    store::claim(&db, &id, &me.id).await?.or_not_found()?;
+    audit(&db, Some(&me.id), "help-claim", "help_request", &id).await?;
+    Ok(see_other(&format!("/admin/help/{id}")))
+}
+
+async fn close(State(db): State<Db>, SignedIn(me): SignedIn, Path(id): Path<String>) -> WebResult {
+    store::set_status(&db, &id, HelpStatus::Solved)
+        .await?
+        .or_not_found()?;
+    audit(&db, Some(&me.id), "help-close", "help_request", &id).await?;
+    Ok(see_other("/admin/help"))
+}

@@ -1,0 +1,99 @@
+//! The meetup page with its calendar file and the RSVP post; cancelling an RSVP.
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
+
+use super::model::{MeetupSummary, RsvpInput};
+use super::store;
+use crate::db::Db;
+use crate::web::form::{valid_token, FormState};
+use crate::web::{see_other, AppState, Limited, OrNotFound, Pages, WebError, WebResult};
+
+/// Paths this feature serves itself instead of the Leptos route list: the meetup page shares
+/// its path with the calendar file and the RSVP post (bad input re-renders that page).
+pub const OWN_PATHS: [&str; 1] = ["/meetups/{id}"];
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/meetups/{id}", get(meetup_or_calendar).post(rsvp))
+        .route("/rsvp/{token}/cancel", post(cancel))
+}
+
+/// A calendar file for one meetup: times in UTC (exact in every calendar app), shown in
+/// the Amsterdam time zone.
+pub fn calendar_file(m: &MeetupSummary, group_name: &str, host: &str) -> String {
+    let at = |t: i64| chrono::DateTime::from_timestamp(t, 0).unwrap_or_default();
+    let mut event = Event::new();
+    event
+        .uid(&format!("{}@doorstart", m.id))
+        .summary(group_name)
+        .location(&m.place)
+        .starts(at(m.starts_at))
+        .ends(at(m.ends_at))
+        .timestamp(at(m.starts_at))
+        .url(&format!("http://{host}/meetups/{}", m.id))
+        .status(if m.cancelled {
+            EventStatus::Cancelled
+        } else {
+            EventStatus::Confirmed
+        });
+    Calendar::new()
+        .name(group_name)
+        .timezone("Europe/Amsterdam")
+        .push(event.done())
+        .done()
+        .to_string()
+}
+
+/// `GET /meetups/{id}` is the page; `GET /meetups/{id}.ics` the calendar file.
+async fn meetup_or_calendar(
+    State(db): State<Db>,
+    State(pages): State<Pages>,
+    Path(id): Path<String>,
+    parts: Parts,
+) -> Result<Response, WebError> {
+    let Some(id) = id.strip_suffix(".ics") else {
+        return Ok(pages.render(parts, FormState::default()).await);
+    };
+    let d = store::detail(&db, id).await?.or_not_found()?;
+    let host = parts
+        .headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("localhost");
+    let body = calendar_file(&d.meetup, &d.group_name, host);
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"doorstart.ics\"",
+            ),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+async fn rsvp(
+    State(db): State<Db>,
+    Path(id): Path<String>,
+    Limited(form): Limited<RsvpInput>,
+) -> WebResult {
+    let detail = store::detail(&db, &id)
+        .await?
+        .filter(|d| !d.meetup.cancelled && d.meetup.ends_at > db.now())
+        .or_not_found()?;
+    store::insert_rsvp(&db, &detail.meetup.id, &form.value).await?;
+    Ok(see_other(&format!("/rsvp/{}", form.value.token)))
+}
+
+async fn cancel(State(db): State<Db>, Path(token): Path<String>) -> WebResult {
+    valid_token(&token).or_not_found()?;
+    store::cancel_rsvp(&db, &token).await?;
+    Ok(see_other("/rsvp-cancelled"))
+}

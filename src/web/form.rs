@@ -1,0 +1,106 @@
+//! Forms that work without JavaScript: what was posted, what was wrong with it, and the rule
+//! that turns a posted form into a domain value once (`FromForm`).
+use std::collections::HashMap;
+
+/// Message keys per field name. The field "form" holds a problem of the whole form.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FieldErrors(Vec<(String, &'static str)>);
+
+impl FieldErrors {
+    /// One problem: the field and the message key.
+    pub fn one(field: &str, key: &'static str) -> Self {
+        let mut e = Self::default();
+        e.add(field, key);
+        e
+    }
+    pub fn add(&mut self, field: &str, key: &'static str) {
+        self.0.push((field.to_string(), key));
+    }
+    pub fn get(&self, field: &str) -> Option<&'static str> {
+        self.0.iter().find(|(f, _)| f == field).map(|(_, k)| *k)
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &'static str)> {
+        self.0.iter().map(|(f, k)| (f.as_str(), *k))
+    }
+}
+
+/// The raw fields of a posted form.
+pub type RawForm = HashMap<String, String>;
+
+/// What was posted and what was wrong with it, for the page that shows the form again.
+#[derive(Clone, Debug, Default)]
+pub struct FormState {
+    pub values: RawForm,
+    pub errors: FieldErrors,
+}
+
+impl FormState {
+    /// The posted values (passwords left out: never sent back into a page) with the problems.
+    pub fn again(values: RawForm, errors: FieldErrors) -> Self {
+        let values = values
+            .into_iter()
+            .filter(|(k, _)| !k.contains("password"))
+            .collect();
+        Self { values, errors }
+    }
+    /// A page shown with one value (for example a code shown once) and no problems.
+    pub fn showing(name: &str, value: String) -> Self {
+        let mut values = RawForm::new();
+        values.insert(name.to_string(), value);
+        Self {
+            values,
+            errors: FieldErrors::default(),
+        }
+    }
+    pub fn value(&self, name: &str) -> String {
+        self.values.get(name).cloned().unwrap_or_default()
+    }
+    pub fn has_errors(&self) -> bool {
+        !self.errors.is_empty()
+    }
+}
+
+/// One field of a posted form, empty when it is missing.
+pub fn field<'a>(form: &'a RawForm, name: &str) -> &'a str {
+    form.get(name).map(String::as_str).unwrap_or("")
+}
+
+/// A domain value parsed once from a posted form, or the problems per field.
+pub trait FromForm: Sized {
+    fn from_form(form: &RawForm) -> Result<Self, FieldErrors>;
+}
+
+/// A private link token as the server makes them: 32 random bytes, base64url without padding.
+pub fn valid_token(token: &str) -> bool {
+    token.len() == 43
+        && token
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_are_never_sent_back() {
+        let mut v = RawForm::new();
+        v.insert("email".into(), "a@b.nl".into());
+        v.insert("new_password".into(), "secret secret secret".into());
+        let s = FormState::again(v, FieldErrors::one("form", "x"));
+        assert_eq!(s.value("email"), "a@b.nl");
+        assert_eq!(s.value("new_password"), "");
+        assert_eq!(s.errors.get("form"), Some("x"));
+    }
+
+    #[test]
+    fn tokens_have_one_shape() {
+        assert!(valid_token(&"a".repeat(43)));
+        assert!(!valid_token(&"a".repeat(42)));
+        assert!(!valid_token(&format!("{}é", "a".repeat(41))));
+        assert!(!valid_token(&format!("{}/", "a".repeat(42))));
+    }
+}

@@ -1,0 +1,77 @@
+//! Posted forms as extractors. `Valid<T>`: the form parsed once into a domain value; on bad
+//! input the handler does not run and the same page is rendered again with the values and a
+//! message per field (400). `Limited<T>`: the same for the forms parents send (join, RSVP,
+//! help), counted per client first; over the limit, the page again with "too many" (429).
+use axum::extract::{FromRef, FromRequest, Request};
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Response};
+use axum::Form;
+
+use super::client::client_ip;
+use super::form::{FormState, FromForm, RawForm};
+use super::state::{Limits, Pages};
+
+pub struct Valid<T> {
+    pub value: T,
+    /// Every posted field, for extras outside the domain value (e.g. a new owner).
+    pub raw: RawForm,
+    /// The request, for a page answer after the change (e.g. a code shown once).
+    pub parts: Parts,
+}
+
+/// A parent's form: rate-limited per client, then parsed.
+pub struct Limited<T>(pub Valid<T>);
+
+async fn read<S: Send + Sync>(req: Request, state: &S) -> Result<(Parts, RawForm), Response> {
+    let (parts, body) = req.into_parts();
+    let kept = parts.clone();
+    let Form(raw) = Form::<RawForm>::from_request(Request::from_parts(parts, body), state)
+        .await
+        .map_err(IntoResponse::into_response)?;
+    Ok((kept, raw))
+}
+
+async fn parse<S, T>(parts: Parts, raw: RawForm, state: &S) -> Result<Valid<T>, Response>
+where
+    Pages: FromRef<S>,
+    T: FromForm,
+{
+    match T::from_form(&raw) {
+        Ok(value) => Ok(Valid { value, raw, parts }),
+        Err(errors) => Err(Pages::from_ref(state)
+            .form_again(parts, FormState::again(raw, errors))
+            .await),
+    }
+}
+
+impl<S, T> FromRequest<S> for Valid<T>
+where
+    S: Send + Sync,
+    Pages: FromRef<S>,
+    T: FromForm + Send,
+{
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Response> {
+        let (parts, raw) = read(req, state).await?;
+        parse(parts, raw, state).await
+    }
+}
+
+impl<S, T> FromRequest<S> for Limited<T>
+where
+    S: Send + Sync,
+    Pages: FromRef<S>,
+    Limits: FromRef<S>,
+    T: FromForm + Send,
+{
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Response> {
+        let (parts, raw) = read(req, state).await?;
+        if !Limits::from_ref(state).forms.allow(client_ip(&parts)) {
+            return Err(Pages::from_ref(state).too_many(parts, raw).await);
+        }
+        parse(parts, raw, state).await.map(Limited)
+    }
+}
