@@ -7,14 +7,14 @@ use crate::error::AppError;
 #[cfg(feature = "ssr")]
 pub async fn load(db: &crate::db::Db, period: super::model::Period) -> Result<Dashboard, AppError> {
     use super::store;
-    let raw = super::model::build::Raw {
+    let raw = super::build::Raw {
         meetups: store::held_meetups(db, period).await?,
         joins: store::join_facts(db, period).await?,
         help: store::help_facts(db, period).await?,
         guides: store::guide_totals(db, period).await?,
         misses: store::search_misses(db, period).await?,
     };
-    Ok(super::model::build::dashboard(period, raw))
+    Ok(super::build::dashboard(period, raw))
 }
 
 /// The figures for a period ("2026-01" to "2026-06"); only the coordinator, others get 404.

@@ -1,6 +1,8 @@
 //! Pilot monitoring for the council: aggregates only, small counts hidden, CSV and a report.
 pub mod api;
 #[cfg(feature = "ssr")]
+pub mod build;
+#[cfg(feature = "ssr")]
 pub mod csv;
 #[cfg(feature = "ssr")]
 mod handlers;

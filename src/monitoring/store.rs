@@ -1,7 +1,7 @@
 //! The anonymous facts behind the pilot report, and the rows the dashboard adds up.
 use sqlx::Row;
 
-use super::model::{month_of, Month, Period};
+use super::model::{month_of, HeldMeetup, HelpFact, JoinFact, Month, Period};
 use crate::db::Db;
 
 type Tx<'a> = sqlx::Transaction<'a, sqlx::Any>;
@@ -74,16 +74,6 @@ pub async fn help_replied(tx: &mut Tx<'_>, request_id: &str) -> Result<(), sqlx:
     Ok(())
 }
 
-/// A meetup that took place (not cancelled, started before now) in the period.
-#[derive(Clone, Debug, PartialEq)]
-pub struct HeldMeetup {
-    pub month: Month,
-    pub municipality: String,
-    pub group_id: String,
-    pub adults: Option<i64>,
-    pub children: Option<i64>,
-}
-
 pub async fn held_meetups(db: &Db, period: Period) -> Result<Vec<HeldMeetup>, sqlx::Error> {
     let (from, to) = period.unix_range();
     let to = to.min(db.now());
@@ -114,14 +104,6 @@ fn month_column(row: &sqlx::any::AnyRow) -> Result<Month, sqlx::Error> {
         .ok_or_else(|| sqlx::Error::Decode("bad month".into()))
 }
 
-#[derive(Clone, Debug, PartialEq)]
-pub struct JoinFact {
-    pub month: Month,
-    pub municipality: String,
-    pub contacted_after: Option<i64>,
-    pub joined: bool,
-}
-
 pub async fn join_facts(db: &Db, period: Period) -> Result<Vec<JoinFact>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT month, municipality, contacted_after, joined FROM join_facts WHERE month >= $1 AND month <= $2",
@@ -140,14 +122,6 @@ pub async fn join_facts(db: &Db, period: Period) -> Result<Vec<JoinFact>, sqlx::
             })
         })
         .collect()
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct HelpFact {
-    pub month: Month,
-    pub theme: String,
-    pub language: String,
-    pub first_reply_after: Option<i64>,
 }
 
 pub async fn help_facts(db: &Db, period: Period) -> Result<Vec<HelpFact>, sqlx::Error> {

@@ -24,7 +24,7 @@ pub enum WebError {
     /// Logged where it happened; people get a generic text.
     Internal,
     /// An answer made already (for example the form again with messages).
-    Page(Response),
+    Page(Box<Response>),
 }
 
 pub type WebResult = Result<Response, WebError>;
@@ -37,7 +37,7 @@ impl IntoResponse for WebError {
             WebError::BadRequest => AppError::Invalid("bad-request".into()).into_response(),
             WebError::TooMany => AppError::TooMany.into_response(),
             WebError::Internal => AppError::Internal.into_response(),
-            WebError::Page(res) => res,
+            WebError::Page(res) => *res,
         }
     }
 }
@@ -62,7 +62,7 @@ impl From<sqlx::Error> for WebError {
 
 impl From<Response> for WebError {
     fn from(res: Response) -> Self {
-        WebError::Page(res)
+        WebError::Page(Box::new(res))
     }
 }
 

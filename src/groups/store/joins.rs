@@ -1,0 +1,185 @@
+//! Join requests: stored, shown to the one who handles them, moved on, withdrawn, purged.
+use sqlx::Row;
+
+use super::*;
+use crate::db::Db;
+
+/// Stores a join request; a second post with the same token (refresh, double tap) stores nothing.
+/// Returns false when the token was already used.
+pub async fn insert_join_request(
+    db: &Db,
+    group_id: &str,
+    input: &crate::groups::join::JoinInput,
+) -> Result<bool, sqlx::Error> {
+    let now = db.now();
+    let ages = input
+        .child_ages
+        .iter()
+        .map(u8::to_string)
+        .collect::<Vec<_>>()
+        .join(",");
+    let fact = crate::db::new_id();
+    let mut tx = db.pool.begin().await?;
+    let done = sqlx::query(
+        "INSERT INTO join_requests (id, group_id, token_hash, first_name, contact_kind, contact, \
+         language, children, child_ages, status, created_at, contact_deadline, updated_at, fact_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'received', $10, $11, $10, $12) \
+         ON CONFLICT (token_hash) DO NOTHING",
+    )
+    .bind(crate::db::new_id())
+    .bind(group_id)
+    .bind(crate::security::tokens::hash_token(&input.token))
+    .bind(&input.first_name)
+    .bind(input.contact.kind())
+    .bind(input.contact.value())
+    .bind(&input.language)
+    .bind(input.children.map(i64::from))
+    .bind(ages)
+    .bind(now)
+    .bind(now + crate::groups::join::CONTACT_DAYS * 86_400)
+    .bind(&fact)
+    .execute(&mut *tx)
+    .await?;
+    let created = done.rows_affected() == 1;
+    if created {
+        crate::monitoring::store::join_fact(&mut tx, &fact, group_id, now).await?;
+    }
+    tx.commit().await?;
+    Ok(created)
+}
+
+pub async fn join_status(
+    db: &Db,
+    token: &str,
+) -> Result<Option<crate::groups::join::JoinStatusView>, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT j.group_id, g.name, j.first_name, j.status, j.contact_deadline \
+         FROM join_requests j JOIN peer_groups g ON g.id = j.group_id WHERE j.token_hash = $1",
+    )
+    .bind(crate::security::tokens::hash_token(token))
+    .fetch_optional(&db.pool)
+    .await?;
+    row.map(|r| {
+        Ok(crate::groups::join::JoinStatusView {
+            group_id: r.try_get("group_id")?,
+            group_name: r.try_get("name")?,
+            first_name: r.try_get("first_name")?,
+            status: crate::groups::join::JoinStatus::parse(&r.try_get::<String, _>("status")?)
+                .ok_or_else(|| sqlx::Error::Decode("bad join status".into()))?,
+            contact_deadline: r.try_get("contact_deadline")?,
+        })
+    })
+    .transpose()
+}
+
+/// Deletes a join request at once (the parent withdraws). True when there was one.
+pub async fn delete_join_request(db: &Db, token: &str) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM join_requests WHERE token_hash = $1")
+        .bind(crate::security::tokens::hash_token(token))
+        .execute(&db.pool)
+        .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// Retention: a finished request (joined or not) goes 30 days after it was closed; any request
+/// goes 90 days after it was made. Returns how many were deleted.
+pub async fn purge_join_requests(
+    db: &Db,
+    closed_days: i64,
+    max_days: i64,
+) -> Result<u64, sqlx::Error> {
+    let now = db.now();
+    let done = sqlx::query(
+        "DELETE FROM join_requests WHERE \
+         (status IN ('joined', 'not_joined') AND updated_at < $1) OR created_at < $2",
+    )
+    .bind(now - closed_days * 86_400)
+    .bind(now - max_days * 86_400)
+    .execute(&db.pool)
+    .await?;
+    Ok(done.rows_affected())
+}
+
+/// Who may see and change a join request: the coordinator all; a facilitator the requests
+/// assigned to them, or of their own groups when nobody is assigned.
+const MAY_HANDLE: &str = "($1 = 'coordinator' OR j.assigned_to = $2 \
+     OR (j.assigned_to IS NULL AND g.owner_id = $2))";
+
+pub async fn inbox(
+    db: &Db,
+    viewer: &crate::accounts::model::Account,
+) -> Result<Vec<InboxItem>, sqlx::Error> {
+    let sql = format!(
+        "SELECT j.id, g.name AS group_name, j.first_name, j.contact_kind, j.contact, j.language, \
+         j.children, j.child_ages, j.status, j.created_at, j.contact_deadline, \
+         COALESCE(a.display_name, o.display_name, '-') AS handler \
+         FROM join_requests j JOIN peer_groups g ON g.id = j.group_id \
+         LEFT JOIN accounts a ON a.id = j.assigned_to LEFT JOIN accounts o ON o.id = g.owner_id \
+         WHERE {MAY_HANDLE} \
+         ORDER BY CASE j.status WHEN 'received' THEN 0 WHEN 'contacted' THEN 1 ELSE 2 END, j.created_at"
+    );
+    let rows = sqlx::query(&sql)
+        .bind(viewer.role.as_str())
+        .bind(&viewer.id)
+        .fetch_all(&db.pool)
+        .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(InboxItem {
+                id: r.try_get("id")?,
+                group_name: r.try_get("group_name")?,
+                first_name: r.try_get("first_name")?,
+                contact_kind: r.try_get("contact_kind")?,
+                contact: r.try_get("contact")?,
+                language: r.try_get("language")?,
+                children: r.try_get("children")?,
+                child_ages: r.try_get("child_ages")?,
+                status: r.try_get("status")?,
+                created_at: r.try_get("created_at")?,
+                contact_deadline: r.try_get("contact_deadline")?,
+                handler: r.try_get("handler")?,
+            })
+        })
+        .collect()
+}
+
+/// Changes the status if the viewer may handle the request; false otherwise (the caller
+/// answers 404, so nobody learns that it exists).
+pub async fn set_join_status(
+    db: &Db,
+    viewer: &crate::accounts::model::Account,
+    id: &str,
+    status: crate::groups::join::JoinStatus,
+) -> Result<bool, sqlx::Error> {
+    let sql = format!(
+        "UPDATE join_requests SET status = $3, updated_at = $4 WHERE id = $5 AND id IN \
+         (SELECT j.id FROM join_requests j JOIN peer_groups g ON g.id = j.group_id WHERE {MAY_HANDLE})"
+    );
+    let done = sqlx::query(&sql)
+        .bind(viewer.role.as_str())
+        .bind(&viewer.id)
+        .bind(status.as_str())
+        .bind(db.now())
+        .bind(id)
+        .execute(&db.pool)
+        .await?;
+    let changed = done.rows_affected() == 1;
+    if changed {
+        crate::monitoring::store::join_progress(db, id, status.as_str()).await?;
+    }
+    Ok(changed)
+}
+
+/// The coordinator hands a request to another facilitator.
+pub async fn assign_join_request(db: &Db, id: &str, account_id: &str) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE join_requests SET assigned_to = $1, updated_at = $2 WHERE id = $3 \
+         AND EXISTS (SELECT 1 FROM accounts WHERE id = $1 AND active = 1)",
+    )
+    .bind(account_id)
+    .bind(db.now())
+    .bind(id)
+    .execute(&db.pool)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}

@@ -1,0 +1,222 @@
+//! Groups on the facilitator side: who may manage one, its form values, create and update.
+use sqlx::Row;
+
+use super::*;
+use crate::db::Db;
+
+/// Gives a group to a facilitator (the coordinator assigns groups).
+pub async fn set_owner(db: &Db, group_id: &str, account_id: &str) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("UPDATE peer_groups SET owner_id = $1 WHERE id = $2")
+        .bind(account_id)
+        .bind(group_id)
+        .execute(&db.pool)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Who may manage a group: the coordinator, or the facilitator who owns it.
+const MAY_MANAGE: &str = "($1 = 'coordinator' OR g.owner_id = $2)";
+
+pub async fn managed_groups(
+    db: &Db,
+    viewer: &crate::accounts::model::Account,
+) -> Result<Vec<ManagedGroup>, sqlx::Error> {
+    let sql = format!(
+        "SELECT g.id, g.name, g.active, COALESCE(a.display_name, '-') AS owner FROM peer_groups g \
+         LEFT JOIN accounts a ON a.id = g.owner_id WHERE {MAY_MANAGE} ORDER BY g.name"
+    );
+    let rows = sqlx::query(&sql)
+        .bind(viewer.role.as_str())
+        .bind(&viewer.id)
+        .fetch_all(&db.pool)
+        .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(ManagedGroup {
+                id: r.try_get("id")?,
+                name: r.try_get("name")?,
+                active: r.try_get::<i64, _>("active")? != 0,
+                owner: r.try_get("owner")?,
+            })
+        })
+        .collect()
+}
+
+/// The form values of a group the viewer may manage (None: not there, or not theirs).
+pub async fn group_form_values(
+    db: &Db,
+    viewer: &crate::accounts::model::Account,
+    id: &str,
+) -> Result<Option<std::collections::HashMap<String, String>>, sqlx::Error> {
+    let sql = format!(
+        "SELECT g.*, COALESCE(t.description, '') AS description, COALESCE(t.first_visit, '') AS first_visit \
+         FROM peer_groups g LEFT JOIN group_texts t ON t.group_id = g.id AND t.lang = 'nl' \
+         WHERE g.id = $3 AND {MAY_MANAGE}"
+    );
+    let row = sqlx::query(&sql)
+        .bind(viewer.role.as_str())
+        .bind(&viewer.id)
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await?;
+    let Some(r) = row else { return Ok(None) };
+    let int = |c: &str| r.try_get::<i64, _>(c);
+    let mut v = std::collections::HashMap::new();
+    for c in [
+        "name",
+        "address",
+        "pc4",
+        "rhythm",
+        "facilitator_name",
+        "description",
+        "first_visit",
+    ] {
+        v.insert(c.to_string(), r.try_get::<String, _>(c)?);
+    }
+    v.insert("postcode".into(), v["pc4"].clone());
+    v.insert("lat".into(), format!("{:.5}", r.try_get::<f64, _>("lat")?));
+    v.insert("lon".into(), format!("{:.5}", r.try_get::<f64, _>("lon")?));
+    v.insert("weekday".into(), int("weekday")?.to_string());
+    let minute = int("start_minute")?;
+    v.insert(
+        "start".into(),
+        format!("{:02}:{:02}", minute / 60, minute % 60),
+    );
+    v.insert("age_min".into(), int("age_min")?.to_string());
+    v.insert("age_max".into(), int("age_max")?.to_string());
+    let cents = int("cost_cents")?;
+    v.insert("cost".into(), format!("{},{:02}", cents / 100, cents % 100));
+    for (flag, col) in [
+        ("children_welcome", "children_welcome"),
+        ("childcare", "childcare"),
+        ("online", "online"),
+    ] {
+        if int(col)? != 0 {
+            v.insert(flag.into(), "1".into());
+        }
+    }
+    if int("active")? == 0 {
+        v.insert("paused".into(), "1".into());
+    }
+    for code in languages(r.try_get("languages")?) {
+        v.insert(format!("lang_{code}"), "1".into());
+    }
+    if let Some(owner) = r.try_get::<Option<String>, _>("owner_id")? {
+        v.insert("owner".into(), owner);
+    }
+    Ok(Some(v))
+}
+
+/// Creates a group from the facilitator's form; returns its id.
+pub async fn create_group(
+    db: &Db,
+    input: &crate::groups::edit::GroupInput,
+    place: &crate::groups::postcodes::Centroid,
+    owner: Option<&str>,
+) -> Result<String, sqlx::Error> {
+    let langs: Vec<&str> = input.languages.iter().map(String::as_str).collect();
+    let texts = [("nl", input.description.as_str(), input.first_visit.as_str())];
+    let id = insert(
+        db,
+        &NewGroup {
+            name: &input.name,
+            municipality: &place.municipality,
+            address: &input.address,
+            pc4: input.postcode.pc4(),
+            lat: input.coords.map_or(place.lat, |c| c.0),
+            lon: input.coords.map_or(place.lon, |c| c.1),
+            weekday: input.weekday,
+            start_minute: input.start_minute,
+            rhythm: input.rhythm,
+            ages: input.ages,
+            languages: &langs,
+            children_welcome: input.children_welcome,
+            childcare: input.childcare,
+            cost_cents: input.cost_cents,
+            online: input.online,
+            facilitator_name: &input.facilitator_name,
+            texts: &texts,
+        },
+    )
+    .await?;
+    sqlx::query("UPDATE peer_groups SET owner_id = $1, active = $2 WHERE id = $3")
+        .bind(owner)
+        .bind(input.active as i64)
+        .bind(&id)
+        .execute(&db.pool)
+        .await?;
+    Ok(id)
+}
+
+/// Updates a group the viewer may manage; false when it is not theirs (or not there).
+pub async fn update_group(
+    db: &Db,
+    viewer: &crate::accounts::model::Account,
+    id: &str,
+    input: &crate::groups::edit::GroupInput,
+    place: &crate::groups::postcodes::Centroid,
+) -> Result<bool, sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    let sql = format!(
+        "UPDATE peer_groups SET name = $3, municipality = $4, address = $5, pc4 = $6, lat = $7, \
+         lon = $8, weekday = $9, start_minute = $10, rhythm = $11, age_min = $12, age_max = $13, \
+         languages = $14, children_welcome = $15, childcare = $16, cost_cents = $17, online = $18, \
+         active = $19, facilitator_name = $20 \
+         WHERE id = $21 AND id IN (SELECT g.id FROM peer_groups g WHERE {MAY_MANAGE})"
+    );
+    let done = sqlx::query(&sql)
+        .bind(viewer.role.as_str())
+        .bind(&viewer.id)
+        .bind(&input.name)
+        .bind(&place.municipality)
+        .bind(&input.address)
+        .bind(input.postcode.to_string())
+        .bind(input.coords.map_or(place.lat, |c| c.0))
+        .bind(input.coords.map_or(place.lon, |c| c.1))
+        .bind(input.weekday.number() as i64)
+        .bind(input.start_minute as i64)
+        .bind(input.rhythm.as_str())
+        .bind(input.ages.0 as i64)
+        .bind(input.ages.1 as i64)
+        .bind(input.languages.join(","))
+        .bind(input.children_welcome as i64)
+        .bind(input.childcare as i64)
+        .bind(input.cost_cents as i64)
+        .bind(input.online as i64)
+        .bind(input.active as i64)
+        .bind(&input.facilitator_name)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    if done.rows_affected() != 1 {
+        return Ok(false);
+    }
+    sqlx::query("DELETE FROM group_texts WHERE group_id = $1 AND lang = 'nl'")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("INSERT INTO group_texts (group_id, lang, description, first_visit) VALUES ($1, 'nl', $2, $3)")
+        .bind(id)
+        .bind(&input.description)
+        .bind(&input.first_visit)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// True when the viewer may manage this group.
+pub async fn may_manage(
+    db: &Db,
+    viewer: &crate::accounts::model::Account,
+    id: &str,
+) -> Result<bool, sqlx::Error> {
+    let sql = format!("SELECT COUNT(*) FROM peer_groups g WHERE g.id = $3 AND {MAY_MANAGE}");
+    let n: i64 = sqlx::query_scalar(&sql)
+        .bind(viewer.role.as_str())
+        .bind(&viewer.id)
+        .bind(id)
+        .fetch_one(&db.pool)
+        .await?;
+    Ok(n == 1)
+}
