@@ -1,8 +1,17 @@
-//! Plain language, measured: every Dutch guide scores Flesch-Douma ≥ 80 with at most 12 words a
-//! sentence; every English guide scores Flesch reading ease ≥ 70. Scores are printed
+//! Plain language, measured and printed
 //! (`cargo test --features ssr --test plain_language -- --nocapture`).
+//!
+//! Dutch (Flesch-Douma, B1):
+//! - every guide as a whole scores ≥ 80 with at most 12 words a sentence on average;
+//! - every step (title, text, who, need, cost) scores ≥ 80, and no sentence has more than 12
+//!   words. Floor: a short step (fewer than 40 words) may score down to 75. Such a step often
+//!   has to name a Dutch office or scheme (Juridisch Loket, consultatiebureau,
+//!   ouderschapsplan) that cannot be swapped for a shorter word, and it has too few other words
+//!   to average one long name out. The guide it belongs to still has to reach 80.
+//!
+//! English (Flesch reading ease): every guide scores ≥ 80.
 use doorstart::guides::library::builtin;
-use doorstart::guides::model::Guide;
+use doorstart::guides::model::{Guide, Step};
 use doorstart::i18n::Lang;
 
 /// Syllables as vowel groups. Dutch: a diaeresis starts a new syllable (`egoïstisch`).
@@ -95,17 +104,47 @@ fn count(texts: &[String], syllables: fn(&str) -> usize) -> Counts {
     c
 }
 
+fn step_texts(s: &Step) -> Vec<String> {
+    let mut out = vec![s.title.clone(), s.text.clone()];
+    out.extend(s.who.clone());
+    out.extend(s.need.clone());
+    out.extend(s.cost.clone());
+    out
+}
+
 fn texts(g: &Guide) -> Vec<String> {
     let mut out = vec![g.title.clone(), g.intro.clone()];
     for s in &g.steps {
-        out.push(s.title.clone());
-        out.push(s.text.clone());
-        out.extend(s.who.clone());
-        out.extend(s.need.clone());
-        out.extend(s.cost.clone());
+        out.extend(step_texts(s));
     }
     out
 }
+
+/// Sentences of more than `max` words, split the way `count` splits them.
+fn long_sentences(texts: &[String], max: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    for text in texts {
+        let mut sentence: Vec<&str> = Vec::new();
+        let tokens: Vec<&str> = text.split_whitespace().collect();
+        for (n, token) in tokens.iter().enumerate() {
+            if token.chars().any(char::is_alphanumeric) {
+                sentence.push(token);
+            }
+            if token.ends_with(['.', '?', '!', ':']) || n + 1 == tokens.len() {
+                if sentence.len() > max {
+                    out.push(sentence.join(" "));
+                }
+                sentence.clear();
+            }
+        }
+    }
+    out
+}
+
+/// The Dutch bar for one step: 80, or 75 for a step of fewer than 40 words (see the top).
+const STEP_BAR: f64 = 80.0;
+const SHORT_STEP_FLOOR: f64 = 75.0;
+const SHORT_STEP_WORDS: usize = 40;
 
 #[test]
 fn the_counting_rules() {
@@ -130,23 +169,47 @@ fn the_counting_rules() {
 }
 
 #[test]
-fn every_dutch_guide_is_plain() {
+fn every_dutch_guide_and_step_is_plain() {
     let lib = builtin();
     let mut failures = Vec::new();
     println!(
-        "{:<12} {:>12} {:>16}",
-        "guide (nl)", "Flesch-Douma", "words/sentence"
+        "{:<18} {:>12} {:>16} {:>6}",
+        "guide/step (nl)", "Flesch-Douma", "words/sentence", "words"
     );
     for slug in lib.slugs() {
         let g = lib.guide(slug, Lang::Nl).unwrap();
+        for s in &g.steps {
+            let texts = step_texts(s);
+            let c = count(&texts, syllables_nl);
+            let (score, wps) = (c.flesch_douma(), c.words_per_sentence());
+            let bar = if c.words < SHORT_STEP_WORDS {
+                SHORT_STEP_FLOOR
+            } else {
+                STEP_BAR
+            };
+            let name = format!("{slug}/{}", s.id);
+            println!("{name:<18} {score:>12.1} {wps:>16.1} {:>6}", c.words);
+            if score < bar || wps > 12.0 {
+                failures.push(format!(
+                    "{name}: {score:.1} (bar {bar}), {wps:.1} words a sentence"
+                ));
+            }
+            for long in long_sentences(&texts, 12) {
+                failures.push(format!("{name}: more than 12 words: {long:?}"));
+            }
+        }
         let c = count(&texts(&g), syllables_nl);
         let (score, wps) = (c.flesch_douma(), c.words_per_sentence());
-        println!("{slug:<12} {score:>12.1} {wps:>16.1}");
+        println!(
+            "{:<18} {score:>12.1} {wps:>16.1} {:>6}",
+            format!("{slug} (guide)"),
+            c.words
+        );
         if score < 80.0 || wps > 12.0 {
             failures.push(format!("{slug}: {score:.1}, {wps:.1} words a sentence"));
         }
     }
-    assert!(failures.is_empty(), "not plain enough: {failures:?}");
+    assert!(failures.is_empty(), "not plain enough: {failures:#?}");
 }
 
 #[test]
@@ -159,10 +222,11 @@ fn every_english_guide_is_plain() {
     );
     for slug in lib.slugs() {
         let g = lib.guide(slug, Lang::En).unwrap();
+        assert!(!g.fell_back, "{slug} is whole in English");
         let c = count(&texts(&g), syllables_en);
         let (score, wps) = (c.flesch(), c.words_per_sentence());
         println!("{slug:<12} {score:>8.1} {wps:>16.1}");
-        if score < 70.0 {
+        if score < 80.0 {
             failures.push(format!("{slug}: {score:.1}"));
         }
     }

@@ -40,6 +40,10 @@ struct StepDef {
     contacts: Vec<ContactDef>,
     #[serde(default)]
     links: Vec<LinkDef>,
+    /// The official page the step's facts rest on (`https://…`).
+    source: String,
+    /// The day someone last read `source` against the words (`YYYY-MM-DD`).
+    checked: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -55,6 +59,31 @@ struct ContactDef {
 struct LinkDef {
     path: String,
     label: String,
+}
+
+/// Where a step's national facts come from and when they were last checked: for the
+/// coordinator's list of facts to re-check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepFact {
+    pub guide: String,
+    pub step: String,
+    pub source: String,
+    pub checked: String,
+}
+
+/// A step's source must be an https address with a host.
+fn valid_source(url: &str) -> bool {
+    url.strip_prefix("https://").is_some_and(|rest| {
+        rest.len() > 3 && rest.contains('.') && !rest.contains(char::is_whitespace)
+    })
+}
+
+/// A check date is a real calendar day written `YYYY-MM-DD`.
+fn valid_date(date: &str) -> bool {
+    date.len() == 10
+        && date.as_bytes()[4] == b'-'
+        && date.as_bytes()[7] == b'-'
+        && chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_ok()
 }
 
 /// The optional parts of a step; which a step has is set by the Dutch words.
@@ -231,6 +260,18 @@ impl GuideLibrary {
                 }
                 let next =
                     joiner(&s.next).map_err(|e| format!("guide {} step {}: {e}", g.slug, s.id))?;
+                if !valid_source(&s.source) {
+                    return Err(format!(
+                        "guide {} step {}: source {:?} is not an https address",
+                        g.slug, s.id, s.source
+                    ));
+                }
+                if !valid_date(&s.checked) {
+                    return Err(format!(
+                        "guide {} step {}: checked {:?} is not a date (YYYY-MM-DD)",
+                        g.slug, s.id, s.checked
+                    ));
+                }
                 if next.is_some() && n + 1 == g.step.len() {
                     return Err(format!("guide {}: the last step has a next", g.slug));
                 }
@@ -282,6 +323,21 @@ impl GuideLibrary {
             .iter()
             .flat_map(guide_keys)
             .filter(|k| nl.contains_key(k))
+            .collect()
+    }
+
+    /// Every step with the official page its facts rest on and the day that was checked.
+    pub fn step_facts(&self) -> Vec<StepFact> {
+        self.guides
+            .iter()
+            .flat_map(|g| {
+                g.step.iter().map(|s| StepFact {
+                    guide: g.slug.clone(),
+                    step: s.id.clone(),
+                    source: s.source.clone(),
+                    checked: s.checked.clone(),
+                })
+            })
             .collect()
     }
 
@@ -450,10 +506,14 @@ id = "s1"
 icon = "euro"
 next = "or"
 contacts = [{ name = "BelastingTelefoon", phone = "0800-0543" }]
+source = "https://www.belastingdienst.nl"
+checked = "2026-11-30"
 
 [[guide.step]]
 id = "s2"
 icon = "chat"
+source = "https://www.rijksoverheid.nl"
+checked = "2026-11-30"
 "#;
     const NL: &str = "g-a-title = Geld\ng-a-intro = Kijk.\ng-a-s1-title = Een\ng-a-s1-text = Eerst.\ng-a-s1-cost = Gratis.\ng-a-s2-title = Twee\ng-a-s2-text = Dan.\n";
 
@@ -489,5 +549,44 @@ icon = "chat"
         assert!(GuideLibrary::parse(&bad_icon, &[(Lang::Nl, NL)]).is_err());
         let no_theme = STEPS.replace("guides = [\"a\"]", "guides = []");
         assert!(GuideLibrary::parse(&no_theme, &[(Lang::Nl, NL)]).is_err());
+    }
+
+    #[test]
+    fn every_step_names_its_source_and_check_date() {
+        let lib = GuideLibrary::parse(STEPS, &[(Lang::Nl, NL)]).unwrap();
+        assert_eq!(
+            lib.step_facts()[0],
+            StepFact {
+                guide: "a".into(),
+                step: "s1".into(),
+                source: "https://www.belastingdienst.nl".into(),
+                checked: "2026-11-30".into(),
+            }
+        );
+        let no_source = STEPS.replace("source = \"https://www.rijksoverheid.nl\"\n", "");
+        let err = GuideLibrary::parse(&no_source, &[(Lang::Nl, NL)])
+            .err()
+            .unwrap();
+        assert!(err.contains("source"), "{err}");
+        let no_date = STEPS.replace("checked = \"2026-11-30\"\n", "");
+        assert!(GuideLibrary::parse(&no_date, &[(Lang::Nl, NL)]).is_err());
+        for bad in [
+            "http://www.belastingdienst.nl",
+            "www.belastingdienst.nl",
+            "https://",
+        ] {
+            let steps = STEPS.replace("https://www.belastingdienst.nl", bad);
+            let err = GuideLibrary::parse(&steps, &[(Lang::Nl, NL)])
+                .err()
+                .unwrap();
+            assert!(err.contains("guide a step s1: source"), "{bad}: {err}");
+        }
+        for bad in ["2026-02-30", "30-11-2026", "2026-11-3", "soon"] {
+            let steps = STEPS.replacen("2026-11-30", bad, 1);
+            let err = GuideLibrary::parse(&steps, &[(Lang::Nl, NL)])
+                .err()
+                .unwrap();
+            assert!(err.contains("guide a step s1: checked"), "{bad}: {err}");
+        }
     }
 }
