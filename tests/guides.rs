@@ -264,6 +264,8 @@ icon = "euro"
 [[guide.step]]
 id = "s1"
 icon = "euro"
+source = "https://www.belastingdienst.nl"
+checked = "2026-11-30"
 "#;
 
 fn library_without_an_english_word() -> &'static GuideLibrary {

@@ -43,6 +43,19 @@ mod device {
         }
     }
 
+    /// Forgets every tick of every guide on this device (also done by the quick exit).
+    pub fn clear_all() {
+        if let Some(s) = storage() {
+            let keys: Vec<String> = (0..s.length().unwrap_or(0))
+                .filter_map(|n| s.key(n).ok().flatten())
+                .filter(|k| k.starts_with("doorstart-done-"))
+                .collect();
+            for k in keys {
+                let _ = s.remove_item(&k);
+            }
+        }
+    }
+
     fn synth() -> Option<web_sys::SpeechSynthesis> {
         leptos::prelude::window().speech_synthesis().ok()
     }
@@ -178,6 +191,29 @@ pub fn ReadAll(
                 device::stop();
             }>
                 <Icon name=IconName::Exit/><span>{stop_label}</span>
+            </button>
+        </div>
+    }
+}
+
+/// Where the ticks are kept, said plainly, with one button that clears them on this device.
+/// Without JavaScript there are no ticks, so nothing shows.
+#[island]
+pub fn ClearTicks(note: String, label: String) -> impl IntoView {
+    let alive = RwSignal::new(false);
+    #[cfg(feature = "hydrate")]
+    Effect::new(move || alive.set(true));
+    view! {
+        <div class="ticks-note" hidden=move || !alive.get()>
+            <p>{note}</p>
+            <button type="button" class="secondary" on:click=move |_| {
+                #[cfg(feature = "hydrate")]
+                {
+                    device::clear_all();
+                    let _ = leptos::prelude::window().location().reload();
+                }
+            }>
+                <Icon name=IconName::Exit/><span>{label}</span>
             </button>
         </div>
     }

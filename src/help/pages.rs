@@ -11,9 +11,9 @@ use crate::i18n::{k, language_name_key, use_i18n, I18n};
 use crate::ui::forms::{use_form_state, ErrorSummary, Honeypot, TextField};
 use crate::ui::{Icon, IconName, PrintButton};
 
-/// Always on help pages: where to call when it cannot wait. Numbers checked November 2026:
-/// 112 (emergency), Veilig Thuis 0800-2000, 113 Zelfmoordpreventie 0800-0113,
-/// De Luisterlijn 088-0767000.
+/// Always on help pages: where to call when it cannot wait. Numbers checked 2026-12-02:
+/// 112 (emergency), Veilig Thuis 0800-2000, 113 Zelfmoordpreventie 113 or 0800-0113 (both free
+/// since October 2025, 113.nl), De Luisterlijn 088-0767000.
 #[component]
 pub fn CrisisNumbers() -> impl IntoView {
     let i = use_i18n();
@@ -31,6 +31,7 @@ pub fn CrisisNumbers() -> impl IntoView {
             <ul>
                 {line("tel:112", "112", "", i.t("crisis-112"))}
                 {line("tel:08002000", "0800-2000", "Veilig Thuis", i.t("crisis-veilig-thuis"))}
+                {line("tel:113", "113", "113 Zelfmoordpreventie", i.t("crisis-113"))}
                 {line("tel:08000113", "0800-0113", "113 Zelfmoordpreventie", i.t("crisis-113"))}
                 {line("tel:0880767000", "088-0767000", "De Luisterlijn", i.t("crisis-luisterlijn"))}
             </ul>

@@ -6,7 +6,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::api::{guide_both, guide_page, guide_tiles, GuidePageData, Place};
 use super::model::Step;
-use super::tools::ReadAll;
+use super::tools::{ClearTicks, ReadAll};
 use crate::i18n::{k, use_i18n};
 use crate::ui::{failed, Icon, IconName, PrintButton};
 
@@ -163,6 +163,7 @@ pub fn GuidePage() -> impl IntoView {
                     <p class="lead" lang=guide.lang.clone()>{guide.intro.clone()}</p>
                     <div class="guide-actions">
                         <ReadAll texts=texts lang=guide.lang.clone() label=i.t("guide-read-all") stop_label=i.t("guide-stop-reading")/>
+                        <ClearTicks note=i.t("guide-ticks-note") label=i.t("guide-ticks-clear")/>
                         <a class="button secondary" href=print><Icon name=IconName::Print/><span>{i.t("guide-print")}</span></a>
                         {(i.lang != crate::i18n::Lang::Nl).then(|| {
                             let both = format!("/guides/{}/both", guide.slug);
