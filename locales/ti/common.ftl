@@ -1,6 +1,6 @@
-skip-to-content = ናብ ትሕዝቶ ኪድ
-quick-exit = ቀልጢፍካ ውጻእ
-lang-picker-label = ቋንቋ ምረጽ
+skip-to-content = ናብቲ ትሕዝቶ ኪዱ
+quick-exit = ቀልጢፍኩም ውጹ
+lang-picker-label = ቋንቋ ምረጹ
 footer-privacy = ብዛዕባኹም ዝከኣል ውሑድ ጥራይ ንዕቅብ። ኣካውንት ክትከፍቱ ኣየድልን።
 footer-emergency = ኣብ ሓደጋ ዲኹም? ናብ 112 ደውሉ።
 not-found-title = እዚ ገጽ የለን

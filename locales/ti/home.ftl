@@ -1,7 +1,7 @@
 home-title = Doorstart – ከም ወለዲ ብሓባር ንቕድሚት
 home-heading = ንውላድኩም በይንኹም ዲኹም እትናብዩ? በይንኹም ኣይኮንኩምን።
 home-intro = ኣብ ጥቓኹም ዘለዉ ካልኦት ወለዲ ርኸቡ። ስምኩም ከይሃብኩም ሕቶ ሕተቱ። እንታይ ክትገብሩ ከም እትኽእሉ ስጉምቲ ብስጉምቲ ኣንብቡ።
-home-find-group = ጉጅለ ርኸብ
+home-find-group = ጉጅለ ርኸቡ
 home-find-group-text = ኣብ ጥቓኹም ዘለዉ ወለዲ
 home-ask-help = ሓገዝ ሕተቱ
 home-ask-help-text = ብዘይ ስም፡ ብዘይ ፍርዲ
