@@ -88,41 +88,35 @@ pub async fn admin_meetups(group_id: String) -> Result<MeetupsData, AppError> {
 #[component]
 pub fn GroupsAdminPage() -> impl IntoView {
     let i = use_i18n();
-    let page = Suspend::new(async move {
-        match admin_groups().await {
-            Ok((me, groups)) => {
-                let items = groups
-                    .into_iter()
-                    .map(|g| {
-                        let edit = format!("/admin/groups/{}", g.id);
-                        let meetups = format!("/admin/groups/{}/meetups", g.id);
-                        view! {
-                            <li class="group-card">
-                                <h2 class="item-title"><bdi>{g.name}</bdi></h2>
-                                <p>{i.t_args("inbox-handler", &[("name", g.owner)])}" · "{i.t(if g.active { k("account-active") } else { k("group-paused") })}</p>
-                                <p class="share">
-                                    <a class="button secondary" href=edit><Icon name=IconName::Info/><span>{i.t("group-edit")}</span></a>
-                                    <a class="button secondary" href=meetups><Icon name=IconName::Calendar/><span>{i.t("group-meetups")}</span></a>
-                                </p>
-                            </li>
-                        }
-                    })
-                    .collect_view();
+    crate::ui::loaded(admin_groups(), move |(me, groups)| {
+        let items = groups
+            .into_iter()
+            .map(|g| {
+                let edit = format!("/admin/groups/{}", g.id);
+                let meetups = format!("/admin/groups/{}/meetups", g.id);
                 view! {
-                    <Title text=i.t("admin-groups")/>
-                    <section class="page">
-                        <super::pages::AdminNav coordinator=me.is_coordinator()/>
-                        <h1>{i.t("admin-groups")}</h1>
-                        <p><a class="button" href="/admin/groups/new"><Icon name=IconName::Users/><span>{i.t("group-new")}</span></a></p>
-                        <ul class="results">{items}</ul>
-                    </section>
+                    <li class="group-card">
+                        <h2 class="item-title"><bdi>{g.name}</bdi></h2>
+                        <p>{i.t_args("inbox-handler", &[("name", g.owner)])}" · "{i.t(if g.active { k("account-active") } else { k("group-paused") })}</p>
+                        <p class="share">
+                            <a class="button secondary" href=edit><Icon name=IconName::Info/><span>{i.t("group-edit")}</span></a>
+                            <a class="button secondary" href=meetups><Icon name=IconName::Calendar/><span>{i.t("group-meetups")}</span></a>
+                        </p>
+                    </li>
                 }
-                .into_any()
-            }
-            Err(e) => super::pages::failed(e),
+            })
+            .collect_view();
+        view! {
+            <Title text=i.t("admin-groups")/>
+            <section class="page">
+                <super::pages::AdminNav coordinator=me.is_coordinator()/>
+                <h1>{i.t("admin-groups")}</h1>
+                <p><a class="button" href="/admin/groups/new"><Icon name=IconName::Users/><span>{i.t("group-new")}</span></a></p>
+                <ul class="results">{items}</ul>
+            </section>
         }
-    });
-    view! { <Suspense fallback=|| ()>{page}</Suspense> }
+        .into_any()
+    })
 }
 
 #[component]
@@ -253,127 +247,112 @@ fn group_form(data: GroupFormData, action: String) -> AnyView {
 pub fn GroupEditPage() -> impl IntoView {
     let i = use_i18n();
     let id = use_params_map().get_untracked().get("id");
-    let page = Suspend::new(async move {
-        match admin_group_form(id.clone()).await {
-            Ok(data) => {
-                let coordinator = data.me.is_coordinator();
-                let (title, action) = match &id {
-                    Some(id) => (i.t("group-edit"), format!("/admin/groups/{id}")),
-                    None => (i.t("group-new"), "/admin/groups/new".to_string()),
-                };
-                view! {
-                    <Title text=title.clone()/>
-                    <section class="page narrow">
-                        <super::pages::AdminNav coordinator=coordinator/>
-                        <h1>{title}</h1>
-                        {group_form(data, action)}
-                    </section>
-                }
-                .into_any()
-            }
-            Err(e) => super::pages::failed(e),
+    crate::ui::loaded(admin_group_form(id.clone()), move |data| {
+        let coordinator = data.me.is_coordinator();
+        let (title, action) = match &id {
+            Some(id) => (i.t("group-edit"), format!("/admin/groups/{id}")),
+            None => (i.t("group-new"), "/admin/groups/new".to_string()),
+        };
+        view! {
+            <Title text=title.clone()/>
+            <section class="page narrow">
+                <super::pages::AdminNav coordinator=coordinator/>
+                <h1>{title}</h1>
+                {group_form(data, action)}
+            </section>
         }
-    });
-    view! { <Suspense fallback=|| ()>{page}</Suspense> }
+        .into_any()
+    })
 }
 
 #[component]
 pub fn MeetupsAdminPage() -> impl IntoView {
     let i = use_i18n();
-    let id = use_params_map()
-        .get_untracked()
-        .get("id")
-        .unwrap_or_default();
-    let page = Suspend::new(async move {
-        match admin_meetups(id.clone()).await {
-            Ok(data) => {
-                let now = data.now;
-                let rows = data
-                    .meetups
-                    .into_iter()
-                    .map(|m| {
-                        let when = i.t_args("meetup-when", &[("date", i.date(m.meetup.starts_at)), ("start", i.clock(m.meetup.starts_at)), ("end", i.clock(m.meetup.ends_at))]);
-                        let coming = i.t_args("admin-meetup-coming", &[("adults", m.coming_adults.to_string()), ("children", m.coming_children.to_string()), ("waiting", m.waiting.to_string())]);
-                        let cancel = format!("/admin/meetups/{}/cancel", m.meetup.id);
-                        let attend = format!("/admin/meetups/{}/attendance", m.meetup.id);
-                        let past = m.meetup.starts_at <= now;
-                        let (aa, ac) = m.attended.map(|(a, c)| (a.to_string(), c.to_string())).unwrap_or_default();
-                        let ida = format!("aa-{}", m.meetup.id);
-                        let edit = format!("/admin/meetups/{}/edit", m.meetup.id);
-                        let local = crate::time::to_local(m.meetup.starts_at);
-                        let date = format!("{:04}-{:02}-{:02}", local.year, local.month, local.day);
-                        let start = format!("{:02}:{:02}", local.hour, local.minute);
-                        let minutes = ((m.meetup.ends_at - m.meetup.starts_at) / 60).to_string();
-                        let fid = |f: &str| format!("{f}-{}", m.meetup.id);
-                        let (f_date, f_start, f_min, f_place, f_cap) = (fid("date"), fid("start"), fid("minutes"), fid("place"), fid("capacity"));
-                        let place = m.meetup.place.clone();
-                        let capacity = m.meetup.capacity.to_string();
-                        let idc = format!("ac-{}", m.meetup.id);
-                        view! {
-                            <li class="inbox-item">
-                                <h3>{when}</h3>
-                                {m.meetup.cancelled.then(|| view! { <p class="cancelled"><strong>{i.t("meetup-is-cancelled")}</strong></p> })}
-                                <p><bdi>{m.meetup.place.clone()}</bdi></p>
-                                <p>{coming}</p>
-                                {(!past && !m.meetup.cancelled).then(|| view! {
-                                    <details class="filters">
-                                        <summary>{i.t("meetup-edit")}</summary>
-                                        <form method="post" action=edit novalidate=true>
-                                            <label for=f_date.clone()>{i.t("admin-series-date")}</label>
-                                            <input id=f_date name="date" type="date" value=date dir="ltr"/>
-                                            <label for=f_start.clone()>{i.t("group-form-start")}</label>
-                                            <input id=f_start name="start" type="time" value=start dir="ltr"/>
-                                            <label for=f_min.clone()>{i.t("admin-series-minutes")}</label>
-                                            <input id=f_min name="minutes" type="number" value=minutes/>
-                                            <label for=f_place.clone()>{i.t("group-place")}</label>
-                                            <input id=f_place name="place" type="text" maxlength="120" value=place/>
-                                            <label for=f_cap.clone()>{i.t("admin-series-capacity")}</label>
-                                            <input id=f_cap name="capacity" type="number" value=capacity/>
-                                            <button type="submit" class="secondary"><Icon name=IconName::Calendar/><span>{i.t("password-save")}</span></button>
-                                        </form>
-                                    </details>
-                                    <form method="post" action=cancel>
-                                        <button type="submit" class="secondary"><Icon name=IconName::Exit/><span>{i.t("admin-meetup-cancel")}</span></button>
-                                    </form>
-                                })}
-                                {(past && !m.meetup.cancelled).then(|| view! {
-                                    <form method="post" action=attend class="attendance">
-                                        <label for=ida.clone()>{i.t("admin-attended-adults")}</label>
-                                        <input id=ida name="adults" type="number" min="0" max="500" value=aa/>
-                                        <label for=idc.clone()>{i.t("admin-attended-children")}</label>
-                                        <input id=idc name="children" type="number" min="0" max="500" value=ac/>
-                                        <button type="submit" class="secondary"><Icon name=IconName::Users/><span>{i.t("password-save")}</span></button>
-                                    </form>
-                                })}
-                            </li>
-                        }
-                    })
-                    .collect_view();
-                let action = format!("/admin/groups/{id}/meetups");
+    let id = crate::ui::param("id");
+    crate::ui::loaded(admin_meetups(id.clone()), move |data| {
+        let now = data.now;
+        let rows = data
+            .meetups
+            .into_iter()
+            .map(|m| {
+                let when = i.t_args("meetup-when", &[("date", i.date(m.meetup.starts_at)), ("start", i.clock(m.meetup.starts_at)), ("end", i.clock(m.meetup.ends_at))]);
+                let coming = i.t_args("admin-meetup-coming", &[("adults", m.coming_adults.to_string()), ("children", m.coming_children.to_string()), ("waiting", m.waiting.to_string())]);
+                let cancel = format!("/admin/meetups/{}/cancel", m.meetup.id);
+                let attend = format!("/admin/meetups/{}/attendance", m.meetup.id);
+                let past = m.meetup.starts_at <= now;
+                let (aa, ac) = m.attended.map(|(a, c)| (a.to_string(), c.to_string())).unwrap_or_default();
+                let ida = format!("aa-{}", m.meetup.id);
+                let edit = format!("/admin/meetups/{}/edit", m.meetup.id);
+                let local = crate::time::to_local(m.meetup.starts_at);
+                let date = format!("{:04}-{:02}-{:02}", local.year, local.month, local.day);
+                let start = format!("{:02}:{:02}", local.hour, local.minute);
+                let minutes = ((m.meetup.ends_at - m.meetup.starts_at) / 60).to_string();
+                let fid = |f: &str| format!("{f}-{}", m.meetup.id);
+                let (f_date, f_start, f_min, f_place, f_cap) = (fid("date"), fid("start"), fid("minutes"), fid("place"), fid("capacity"));
+                let place = m.meetup.place.clone();
+                let capacity = m.meetup.capacity.to_string();
+                let idc = format!("ac-{}", m.meetup.id);
                 view! {
-                    <Title text=data.group_name.clone()/>
-                    <section class="page narrow">
-                        <super::pages::AdminNav coordinator=data.me.is_coordinator()/>
-                        <h1><bdi>{data.group_name.clone()}</bdi></h1>
-                        <h2>{i.t("admin-series-heading")}</h2>
-                        <ErrorSummary/>
-                        <form method="post" action=action novalidate=true>
-                            <TextField name="date" label=i.t("admin-series-date") kind="date" maxlength=10 ltr=true/>
-                            <TextField name="start" label=i.t("group-form-start") kind="time" maxlength=5 ltr=true/>
-                            <TextField name="minutes" label=i.t("admin-series-minutes") kind="number" maxlength=3/>
-                            <TextField name="weeks" label=i.t("admin-series-weeks") kind="number" maxlength=2/>
-                            <TextField name="place" label=i.t("group-place") maxlength=120/>
-                            <TextField name="capacity" label=i.t("admin-series-capacity") kind="number" maxlength=3/>
-                            <button type="submit"><Icon name=IconName::Calendar/><span>{i.t("admin-series-create")}</span></button>
-                        </form>
-                        <h2>{i.t("group-meetups")}</h2>
-                        <ul class="results">{rows}</ul>
-                    </section>
+                    <li class="inbox-item">
+                        <h3>{when}</h3>
+                        {m.meetup.cancelled.then(|| view! { <p class="cancelled"><strong>{i.t("meetup-is-cancelled")}</strong></p> })}
+                        <p><bdi>{m.meetup.place.clone()}</bdi></p>
+                        <p>{coming}</p>
+                        {(!past && !m.meetup.cancelled).then(|| view! {
+                            <details class="filters">
+                                <summary>{i.t("meetup-edit")}</summary>
+                                <form method="post" action=edit novalidate=true>
+                                    <label for=f_date.clone()>{i.t("admin-series-date")}</label>
+                                    <input id=f_date name="date" type="date" value=date dir="ltr"/>
+                                    <label for=f_start.clone()>{i.t("group-form-start")}</label>
+                                    <input id=f_start name="start" type="time" value=start dir="ltr"/>
+                                    <label for=f_min.clone()>{i.t("admin-series-minutes")}</label>
+                                    <input id=f_min name="minutes" type="number" value=minutes/>
+                                    <label for=f_place.clone()>{i.t("group-place")}</label>
+                                    <input id=f_place name="place" type="text" maxlength="120" value=place/>
+                                    <label for=f_cap.clone()>{i.t("admin-series-capacity")}</label>
+                                    <input id=f_cap name="capacity" type="number" value=capacity/>
+                                    <button type="submit" class="secondary"><Icon name=IconName::Calendar/><span>{i.t("password-save")}</span></button>
+                                </form>
+                            </details>
+                            <form method="post" action=cancel>
+                                <button type="submit" class="secondary"><Icon name=IconName::Exit/><span>{i.t("admin-meetup-cancel")}</span></button>
+                            </form>
+                        })}
+                        {(past && !m.meetup.cancelled).then(|| view! {
+                            <form method="post" action=attend class="attendance">
+                                <label for=ida.clone()>{i.t("admin-attended-adults")}</label>
+                                <input id=ida name="adults" type="number" min="0" max="500" value=aa/>
+                                <label for=idc.clone()>{i.t("admin-attended-children")}</label>
+                                <input id=idc name="children" type="number" min="0" max="500" value=ac/>
+                                <button type="submit" class="secondary"><Icon name=IconName::Users/><span>{i.t("password-save")}</span></button>
+                            </form>
+                        })}
+                    </li>
                 }
-                .into_any()
-            }
-            Err(e) => super::pages::failed(e),
+            })
+            .collect_view();
+        let action = format!("/admin/groups/{id}/meetups");
+        view! {
+            <Title text=data.group_name.clone()/>
+            <section class="page narrow">
+                <super::pages::AdminNav coordinator=data.me.is_coordinator()/>
+                <h1><bdi>{data.group_name.clone()}</bdi></h1>
+                <h2>{i.t("admin-series-heading")}</h2>
+                <ErrorSummary/>
+                <form method="post" action=action novalidate=true>
+                    <TextField name="date" label=i.t("admin-series-date") kind="date" maxlength=10 ltr=true/>
+                    <TextField name="start" label=i.t("group-form-start") kind="time" maxlength=5 ltr=true/>
+                    <TextField name="minutes" label=i.t("admin-series-minutes") kind="number" maxlength=3/>
+                    <TextField name="weeks" label=i.t("admin-series-weeks") kind="number" maxlength=2/>
+                    <TextField name="place" label=i.t("group-place") maxlength=120/>
+                    <TextField name="capacity" label=i.t("admin-series-capacity") kind="number" maxlength=3/>
+                    <button type="submit"><Icon name=IconName::Calendar/><span>{i.t("admin-series-create")}</span></button>
+                </form>
+                <h2>{i.t("group-meetups")}</h2>
+                <ul class="results">{rows}</ul>
+            </section>
         }
-    });
-    view! { <Suspense fallback=|| ()>{page}</Suspense> }
+        .into_any()
+    })
 }

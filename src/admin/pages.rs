@@ -2,38 +2,13 @@
 //! and changing the password. Data comes from server functions that check the role.
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 use super::api::{admin_accounts, admin_audit, admin_inbox, invite_role, InboxData};
-use crate::error::AppError;
 use crate::groups::join::InboxItem;
 use crate::i18n::{k, language_name_key, use_i18n, I18n};
 use crate::ui::forms::{use_form_state, ErrorSummary, TextField};
 use crate::ui::{Icon, IconName};
 
-/// What a failed admin data call shows: sign in, not found, or a generic error.
-pub fn failed(e: AppError) -> AnyView {
-    match e {
-        AppError::SignIn => view! { <ToSignIn/> }.into_any(),
-        other => crate::ui::failed(other),
-    }
-}
-
-/// Sends a visitor who is not signed in to the sign-in page (set while rendering, so the
-/// redirect reaches the response).
-#[component]
-fn ToSignIn() -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
-        res.set_status(axum::http::StatusCode::SEE_OTHER);
-        res.insert_header(
-            axum::http::header::LOCATION,
-            axum::http::HeaderValue::from_static("/admin/login"),
-        );
-    }
-    let i = use_i18n();
-    view! { <p><a href="/admin/login">{i.t("login-title")}</a></p> }
-}
 
 #[component]
 pub fn AdminNav(coordinator: bool) -> impl IntoView {
@@ -210,13 +185,7 @@ fn inbox_view(i: I18n, data: InboxData) -> AnyView {
 #[component]
 pub fn AdminHomePage() -> impl IntoView {
     let i = use_i18n();
-    let page = Suspend::new(async move {
-        match admin_inbox().await {
-            Ok(data) => inbox_view(i, data),
-            Err(e) => failed(e),
-        }
-    });
-    view! { <Suspense fallback=|| ()>{page}</Suspense> }
+    crate::ui::loaded(admin_inbox(), move |data| inbox_view(i, data))
 }
 
 #[component]
@@ -224,173 +193,140 @@ pub fn InvitesPage() -> impl IntoView {
     let i = use_i18n();
     let link = use_form_state().value("invite_link");
     // The coordinator check: the accounts call answers 404 to anyone else.
-    let page = Suspend::new(async move {
-        match admin_accounts().await {
-            Ok(_) => view! {
-                <Title text=i.t("admin-invites")/>
-                <section class="page narrow">
-                    <AdminNav coordinator=true/>
-                    <h1>{i.t("admin-invites")}</h1>
-                    <p>{i.t("invite-intro")}</p>
-                    {(!link.is_empty()).then(|| view! {
-                        <div class="notice" role="status">
-                            <label for="invite-link">{i.t("invite-created")}</label>
-                            <input id="invite-link" type="text" readonly=true value=link.clone() dir="ltr"/>
-                        </div>
-                    })}
-                    <form method="post" action="/admin/invites">
-                        <button type="submit"><Icon name=IconName::Share/><span>{i.t("invite-create")}</span></button>
-                    </form>
-                </section>
-            }
-            .into_any(),
-            Err(e) => failed(e),
-        }
-    });
-    view! { <Suspense fallback=|| ()>{page}</Suspense> }
+    crate::ui::loaded(admin_accounts(), move |_| view! {
+        <Title text=i.t("admin-invites")/>
+        <section class="page narrow">
+            <AdminNav coordinator=true/>
+            <h1>{i.t("admin-invites")}</h1>
+            <p>{i.t("invite-intro")}</p>
+            {(!link.is_empty()).then(|| view! {
+                <div class="notice" role="status">
+                    <label for="invite-link">{i.t("invite-created")}</label>
+                    <input id="invite-link" type="text" readonly=true value=link.clone() dir="ltr"/>
+                </div>
+            })}
+            <form method="post" action="/admin/invites">
+                <button type="submit"><Icon name=IconName::Share/><span>{i.t("invite-create")}</span></button>
+            </form>
+        </section>
+    }
+    .into_any())
 }
 
 #[component]
 pub fn AcceptInvitePage() -> impl IntoView {
     let i = use_i18n();
-    let token = use_params_map()
-        .get_untracked()
-        .get("token")
-        .unwrap_or_default();
+    let token = crate::ui::param("token");
     let state = use_form_state();
     let form_error = state.errors.get("form").map(|key| i.t(key));
-    let page = Suspend::new(async move {
-        match invite_role(token.clone()).await {
-            Ok(_) => {
-                let action = format!("/admin/invite/{token}");
-                view! {
-                    <Title text=i.t("invite-accept-title")/>
-                    <section class="page narrow">
-                        <h1>{i.t("invite-accept-title")}</h1>
-                        <p>{i.t("invite-accept-intro")}</p>
-                        <ErrorSummary/>
-                        {form_error.clone().map(|e| view! { <p class="field-error" id="form">{e}</p> })}
-                        <form method="post" action=action novalidate=true>
-                            <TextField name="display_name" label=i.t("invite-name") autocomplete="name" maxlength=40/>
-                            <TextField name="email" label=i.t("login-email") kind="email" autocomplete="username" maxlength=254 ltr=true/>
-                            <TextField name="new_password" label=i.t("password-new") hint=i.t("password-hint") kind="password" autocomplete="new-password" maxlength=128/>
-                            <button type="submit"><Icon name=IconName::Key/><span>{i.t("invite-accept")}</span></button>
-                        </form>
-                    </section>
-                }
-                .into_any()
-            }
-            Err(e) => failed(e),
+    crate::ui::loaded(invite_role(token.clone()), move |_| {
+        let action = format!("/admin/invite/{token}");
+        view! {
+            <Title text=i.t("invite-accept-title")/>
+            <section class="page narrow">
+                <h1>{i.t("invite-accept-title")}</h1>
+                <p>{i.t("invite-accept-intro")}</p>
+                <ErrorSummary/>
+                {form_error.clone().map(|e| view! { <p class="field-error" id="form">{e}</p> })}
+                <form method="post" action=action novalidate=true>
+                    <TextField name="display_name" label=i.t("invite-name") autocomplete="name" maxlength=40/>
+                    <TextField name="email" label=i.t("login-email") kind="email" autocomplete="username" maxlength=254 ltr=true/>
+                    <TextField name="new_password" label=i.t("password-new") hint=i.t("password-hint") kind="password" autocomplete="new-password" maxlength=128/>
+                    <button type="submit"><Icon name=IconName::Key/><span>{i.t("invite-accept")}</span></button>
+                </form>
+            </section>
         }
-    });
-    view! { <Suspense fallback=|| ()>{page}</Suspense> }
+        .into_any()
+    })
 }
 
 #[component]
 pub fn AccountsPage() -> impl IntoView {
     let i = use_i18n();
-    let page = Suspend::new(async move {
-        match admin_accounts().await {
-            Ok(accounts) => {
-                let rows = accounts
-                    .into_iter()
-                    .map(|(a, active)| {
-                        let action = format!("/admin/accounts/{}/deactivate", a.id);
-                        let role = i.t(if a.is_coordinator() { k("role-coordinator") } else { k("role-facilitator") });
-                        view! {
-                            <li class="group-card">
-                                <h2 class="item-title"><bdi>{a.display_name.clone()}</bdi></h2>
-                                <p dir="ltr" class="ltr">{a.email.clone()}</p>
-                                <p>{role}" · "{i.t(if active { k("account-active") } else { k("account-inactive") })}</p>
-                                {(active && !a.is_coordinator()).then(|| view! {
-                                    <form method="post" action=action>
-                                        <button type="submit" class="secondary">{i.t("account-deactivate")}</button>
-                                    </form>
-                                })}
-                            </li>
-                        }
-                    })
-                    .collect_view();
+    crate::ui::loaded(admin_accounts(), move |accounts| {
+        let rows = accounts
+            .into_iter()
+            .map(|(a, active)| {
+                let action = format!("/admin/accounts/{}/deactivate", a.id);
+                let role = i.t(if a.is_coordinator() { k("role-coordinator") } else { k("role-facilitator") });
                 view! {
-                    <Title text=i.t("admin-accounts")/>
-                    <section class="page">
-                        <AdminNav coordinator=true/>
-                        <h1>{i.t("admin-accounts")}</h1>
-                        <ul class="results">{rows}</ul>
-                    </section>
+                    <li class="group-card">
+                        <h2 class="item-title"><bdi>{a.display_name.clone()}</bdi></h2>
+                        <p dir="ltr" class="ltr">{a.email.clone()}</p>
+                        <p>{role}" · "{i.t(if active { k("account-active") } else { k("account-inactive") })}</p>
+                        {(active && !a.is_coordinator()).then(|| view! {
+                            <form method="post" action=action>
+                                <button type="submit" class="secondary">{i.t("account-deactivate")}</button>
+                            </form>
+                        })}
+                    </li>
                 }
-                .into_any()
-            }
-            Err(e) => failed(e),
+            })
+            .collect_view();
+        view! {
+            <Title text=i.t("admin-accounts")/>
+            <section class="page">
+                <AdminNav coordinator=true/>
+                <h1>{i.t("admin-accounts")}</h1>
+                <ul class="results">{rows}</ul>
+            </section>
         }
-    });
-    view! { <Suspense fallback=|| ()>{page}</Suspense> }
+        .into_any()
+    })
 }
 
 #[component]
 pub fn AuditPage() -> impl IntoView {
     let i = use_i18n();
-    let page = Suspend::new(async move {
-        match admin_audit().await {
-            Ok(entries) => {
-                let rows = entries
-                    .into_iter()
-                    .map(|e| view! {
-                        <tr>
-                            <td>{format!("{} {}", i.date(e.at), i.clock(e.at))}</td>
-                            <td><bdi>{e.actor}</bdi></td>
-                            <td dir="ltr">{e.action}</td>
-                            <td dir="ltr">{format!("{} {}", e.object_kind, e.object_id.chars().take(8).collect::<String>())}</td>
-                        </tr>
-                    })
-                    .collect_view();
-                view! {
-                    <Title text=i.t("admin-audit")/>
-                    <section class="page">
-                        <AdminNav coordinator=true/>
-                        <h1>{i.t("admin-audit")}</h1>
-                        <div class="table-wrap" tabindex="0" role="region" aria-label=i.t("admin-audit")>
-                            <table>
-                                <thead><tr>
-                                    <th scope="col">{i.t("audit-when")}</th>
-                                    <th scope="col">{i.t("audit-who")}</th>
-                                    <th scope="col">{i.t("audit-what")}</th>
-                                    <th scope="col">{i.t("audit-object")}</th>
-                                </tr></thead>
-                                <tbody>{rows}</tbody>
-                            </table>
-                        </div>
-                    </section>
-                }
-                .into_any()
-            }
-            Err(e) => failed(e),
+    crate::ui::loaded(admin_audit(), move |entries| {
+        let rows = entries
+            .into_iter()
+            .map(|e| view! {
+                <tr>
+                    <td>{format!("{} {}", i.date(e.at), i.clock(e.at))}</td>
+                    <td><bdi>{e.actor}</bdi></td>
+                    <td dir="ltr">{e.action}</td>
+                    <td dir="ltr">{format!("{} {}", e.object_kind, e.object_id.chars().take(8).collect::<String>())}</td>
+                </tr>
+            })
+            .collect_view();
+        view! {
+            <Title text=i.t("admin-audit")/>
+            <section class="page">
+                <AdminNav coordinator=true/>
+                <h1>{i.t("admin-audit")}</h1>
+                <div class="table-wrap" tabindex="0" role="region" aria-label=i.t("admin-audit")>
+                    <table>
+                        <thead><tr>
+                            <th scope="col">{i.t("audit-when")}</th>
+                            <th scope="col">{i.t("audit-who")}</th>
+                            <th scope="col">{i.t("audit-what")}</th>
+                            <th scope="col">{i.t("audit-object")}</th>
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            </section>
         }
-    });
-    view! { <Suspense fallback=|| ()>{page}</Suspense> }
+        .into_any()
+    })
 }
 
 #[component]
 pub fn PasswordPage() -> impl IntoView {
     let i = use_i18n();
-    let page = Suspend::new(async move {
-        match super::api::admin_me().await {
-            Ok(me) => view! {
-                <Title text=i.t("admin-password")/>
-                <section class="page narrow">
-                    <AdminNav coordinator=me.is_coordinator()/>
-                    <h1>{i.t("admin-password")}</h1>
-                    <ErrorSummary/>
-                    <form method="post" action="/admin/password" novalidate=true>
-                        <TextField name="current_password" label=i.t("password-current") kind="password" autocomplete="current-password" maxlength=128/>
-                        <TextField name="new_password" label=i.t("password-new") hint=i.t("password-hint") kind="password" autocomplete="new-password" maxlength=128/>
-                        <button type="submit"><Icon name=IconName::Key/><span>{i.t("password-save")}</span></button>
-                    </form>
-                </section>
-            }
-            .into_any(),
-            Err(e) => failed(e),
-        }
-    });
-    view! { <Suspense fallback=|| ()>{page}</Suspense> }
+    crate::ui::loaded(super::api::admin_me(), move |me| view! {
+        <Title text=i.t("admin-password")/>
+        <section class="page narrow">
+            <AdminNav coordinator=me.is_coordinator()/>
+            <h1>{i.t("admin-password")}</h1>
+            <ErrorSummary/>
+            <form method="post" action="/admin/password" novalidate=true>
+                <TextField name="current_password" label=i.t("password-current") kind="password" autocomplete="current-password" maxlength=128/>
+                <TextField name="new_password" label=i.t("password-new") hint=i.t("password-hint") kind="password" autocomplete="new-password" maxlength=128/>
+                <button type="submit"><Icon name=IconName::Key/><span>{i.t("password-save")}</span></button>
+            </form>
+        </section>
+    }
+    .into_any())
 }

@@ -2,7 +2,6 @@
 //! and the page after withdrawing (`/withdrawn`).
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 use super::api::{group_page, join_status};
 use super::join::{JoinStatus, JoinStatusView, CONTACT_DAYS, NAME_MAX};
@@ -89,17 +88,8 @@ fn JoinForm(group_id: String, group_name: String) -> impl IntoView {
 #[component]
 pub fn JoinPage() -> impl IntoView {
     let i = use_i18n();
-    let id = use_params_map()
-        .get_untracked()
-        .get("id")
-        .unwrap_or_default();
-    let page = Suspend::new(async move {
-        match group_page(id.clone(), i.lang.code().to_string()).await {
-            Ok(data) => view! { <JoinForm group_id=id group_name=data.group.name/> }.into_any(),
-            Err(e) => crate::ui::failed(e),
-        }
-    });
-    view! { <Suspense fallback=|| ()>{page}</Suspense> }
+    let id = crate::ui::param("id");
+    crate::ui::loaded(group_page(id.clone(), i.lang.code().to_string()), move |data| view! { <JoinForm group_id=id group_name=data.group.name/> }.into_any())
 }
 
 fn status_steps(i: &I18n, status: JoinStatus) -> impl IntoView {
@@ -171,17 +161,8 @@ fn status_view(i: I18n, token: String, view_data: JoinStatusView) -> AnyView {
 pub fn JoinStatusPage() -> impl IntoView {
     let i = use_i18n();
     no_store();
-    let token = use_params_map()
-        .get_untracked()
-        .get("token")
-        .unwrap_or_default();
-    let page = Suspend::new(async move {
-        match join_status(token.clone()).await {
-            Ok(data) => status_view(i, token, data),
-            Err(e) => crate::ui::failed(e),
-        }
-    });
-    view! { <Suspense fallback=|| ()>{page}</Suspense> }
+    let token = crate::ui::param("token");
+    crate::ui::loaded(join_status(token.clone()), move |data| status_view(i, token, data))
 }
 
 #[component]

@@ -1,7 +1,7 @@
 //! The finder (`/groups`) and a group's page (`/groups/{id}`).
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use super::api::{group_page, search_groups, GroupPageData};
 use super::model::{
@@ -428,10 +428,7 @@ fn group_view(i: I18n, data: GroupPageData) -> AnyView {
 #[component]
 pub fn GroupPage() -> impl IntoView {
     let i = use_i18n();
-    let id = use_params_map()
-        .get_untracked()
-        .get("id")
-        .unwrap_or_default();
+    let id = crate::ui::param("id");
     let page = {
         Suspend::new(async move {
             match group_page(id, i.lang.code().to_string()).await {

@@ -2,11 +2,11 @@
 //! and a form to add) and `/admin/local-help/{id}` (edit).
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 use super::api::{local_help_admin, LocalAdminData, LocalRow};
 use super::model::{LocalEntry, RECHECK_DAYS};
-use crate::admin::pages::{failed, AdminNav};
+use crate::admin::pages::AdminNav;
+use crate::ui::failed;
 use crate::i18n::use_i18n;
 use crate::ui::forms::{use_form_state, ErrorSummary, TextField};
 use crate::ui::{Icon, IconName};
@@ -188,10 +188,7 @@ pub fn LocalHelpAdminPage() -> impl IntoView {
 #[component]
 pub fn LocalHelpEditPage() -> impl IntoView {
     let i = use_i18n();
-    let id: String = use_params_map()
-        .get_untracked()
-        .get("id")
-        .unwrap_or_default();
+    let id: String = crate::ui::param("id");
     let content = Suspend::new(async move {
         match local_help_admin(Some(id.clone())).await {
             Err(e) => failed(e),

@@ -2,7 +2,7 @@
 //! and the facilitators' help inbox (`/admin/help`).
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use super::api::{help_conversation, help_inbox, reply_days};
 use super::model::{Conversation, HelpStatus, Theme};
@@ -259,125 +259,110 @@ pub fn AdminHelpPage() -> impl IntoView {
         status.clone().unwrap_or_default(),
         older.clone().unwrap_or_default(),
     );
-    let page = Suspend::new(async move {
-        match help_inbox(theme, language, status, older).await {
-            Ok(data) => {
-                let now = data.now;
-                let rows = data
-                    .items
-                    .into_iter()
-                    .map(|h| {
-                        let href = format!("/admin/help/{}", h.id);
-                        view! {
-                            <li class="inbox-item">
-                                <h2 class="item-title"><a href=href>{i.t(h.theme.key())}</a></h2>
-                                <ul class="facts">
-                                    <li><Icon name=IconName::Info/><span>{i.t(h.status.key())}</span></li>
-                                    <li><Icon name=IconName::Globe/><span>{i.t(language_name_key(&h.language))}</span></li>
-                                    <li><Icon name=IconName::Clock/><span>{waited(&i, now, h.last_message_at)}</span></li>
-                                    <li><Icon name=IconName::Users/><span>{i.t_args("inbox-handler", &[("name", h.claimed_by)])}</span></li>
-                                </ul>
-                            </li>
-                        }
-                    })
-                    .collect_view();
-                let opt = |v: &str, label: String, current: &str| {
-                    let selected = v == current;
-                    view! { <option value=v.to_string() selected=selected>{label}</option> }
-                };
-                let themes = Theme::ALL
-                    .into_iter()
-                    .map(|t| opt(t.as_str(), i.t(t.key()), &chosen.0))
-                    .collect_view();
-                let langs = GROUP_LANGUAGES
-                    .iter()
-                    .map(|l| opt(l, i.t(language_name_key(l)), &chosen.1))
-                    .collect_view();
-                let statuses = [
-                    HelpStatus::New,
-                    HelpStatus::Answered,
-                    HelpStatus::WaitingForParent,
-                    HelpStatus::Solved,
-                ]
-                .into_iter()
-                .map(|s| opt(s.as_str(), i.t(s.key()), &chosen.2))
-                .collect_view();
+    crate::ui::loaded(help_inbox(theme, language, status, older), move |data| {
+        let now = data.now;
+        let rows = data
+            .items
+            .into_iter()
+            .map(|h| {
+                let href = format!("/admin/help/{}", h.id);
                 view! {
-                    <Title text=i.t("admin-help")/>
-                    <section class="page">
-                        <crate::admin::pages::AdminNav coordinator=data.me.is_coordinator()/>
-                        <h1>{i.t("admin-help")}</h1>
-                        <form method="get" action="/admin/help" class="search-form">
-                            <div class="field"><label for="f-theme">{i.t("help-theme-legend")}</label>
-                                <select id="f-theme" name="theme"><option value="">{i.t("filter-any")}</option>{themes}</select></div>
-                            <div class="field"><label for="f-language">{i.t("filter-language-label")}</label>
-                                <select id="f-language" name="language"><option value="">{i.t("filter-any")}</option>{langs}</select></div>
-                            <div class="field"><label for="f-status">{i.t("help-status-label")}</label>
-                                <select id="f-status" name="status"><option value="">{i.t("filter-any")}</option>{statuses}</select></div>
-                            <div class="field"><label for="f-older">{i.t("help-older-label")}</label>
-                                <select id="f-older" name="older">
-                                    <option value="">{i.t("filter-any")}</option>
-                                    {opt("2", i.t_args("help-older-days", &[("days", "2".into())]), &chosen.3)}
-                                    {opt("7", i.t_args("help-older-days", &[("days", "7".into())]), &chosen.3)}
-                                </select></div>
-                            <button type="submit"><Icon name=IconName::Search/><span>{i.t("search-button")}</span></button>
-                        </form>
-                        <ol class="results inbox">{rows}</ol>
-                    </section>
+                    <li class="inbox-item">
+                        <h2 class="item-title"><a href=href>{i.t(h.theme.key())}</a></h2>
+                        <ul class="facts">
+                            <li><Icon name=IconName::Info/><span>{i.t(h.status.key())}</span></li>
+                            <li><Icon name=IconName::Globe/><span>{i.t(language_name_key(&h.language))}</span></li>
+                            <li><Icon name=IconName::Clock/><span>{waited(&i, now, h.last_message_at)}</span></li>
+                            <li><Icon name=IconName::Users/><span>{i.t_args("inbox-handler", &[("name", h.claimed_by)])}</span></li>
+                        </ul>
+                    </li>
                 }
-                .into_any()
-            }
-            Err(e) => crate::admin::pages::failed(e),
+            })
+            .collect_view();
+        let opt = |v: &str, label: String, current: &str| {
+            let selected = v == current;
+            view! { <option value=v.to_string() selected=selected>{label}</option> }
+        };
+        let themes = Theme::ALL
+            .into_iter()
+            .map(|t| opt(t.as_str(), i.t(t.key()), &chosen.0))
+            .collect_view();
+        let langs = GROUP_LANGUAGES
+            .iter()
+            .map(|l| opt(l, i.t(language_name_key(l)), &chosen.1))
+            .collect_view();
+        let statuses = [
+            HelpStatus::New,
+            HelpStatus::Answered,
+            HelpStatus::WaitingForParent,
+            HelpStatus::Solved,
+        ]
+        .into_iter()
+        .map(|s| opt(s.as_str(), i.t(s.key()), &chosen.2))
+        .collect_view();
+        view! {
+            <Title text=i.t("admin-help")/>
+            <section class="page">
+                <crate::admin::pages::AdminNav coordinator=data.me.is_coordinator()/>
+                <h1>{i.t("admin-help")}</h1>
+                <form method="get" action="/admin/help" class="search-form">
+                    <div class="field"><label for="f-theme">{i.t("help-theme-legend")}</label>
+                        <select id="f-theme" name="theme"><option value="">{i.t("filter-any")}</option>{themes}</select></div>
+                    <div class="field"><label for="f-language">{i.t("filter-language-label")}</label>
+                        <select id="f-language" name="language"><option value="">{i.t("filter-any")}</option>{langs}</select></div>
+                    <div class="field"><label for="f-status">{i.t("help-status-label")}</label>
+                        <select id="f-status" name="status"><option value="">{i.t("filter-any")}</option>{statuses}</select></div>
+                    <div class="field"><label for="f-older">{i.t("help-older-label")}</label>
+                        <select id="f-older" name="older">
+                            <option value="">{i.t("filter-any")}</option>
+                            {opt("2", i.t_args("help-older-days", &[("days", "2".into())]), &chosen.3)}
+                            {opt("7", i.t_args("help-older-days", &[("days", "7".into())]), &chosen.3)}
+                        </select></div>
+                    <button type="submit"><Icon name=IconName::Search/><span>{i.t("search-button")}</span></button>
+                </form>
+                <ol class="results inbox">{rows}</ol>
+            </section>
         }
-    });
-    view! { <Suspense fallback=|| ()>{page}</Suspense> }
+        .into_any()
+    })
 }
 
 #[component]
 pub fn AdminHelpOnePage() -> impl IntoView {
     let i = use_i18n();
-    let id = use_params_map()
-        .get_untracked()
-        .get("id")
-        .unwrap_or_default();
-    let page = Suspend::new(async move {
-        match help_conversation(id.clone()).await {
-            Ok((me, c)) => {
-                let reply = format!("/admin/help/{id}/reply");
-                let claim = format!("/admin/help/{id}/claim");
-                let close = format!("/admin/help/{id}/close");
-                view! {
-                    <Title text=i.t("admin-help")/>
-                    <section class="page narrow">
-                        <crate::admin::pages::AdminNav coordinator=me.is_coordinator()/>
-                        <h1>{i.t(c.theme.key())}</h1>
-                        <p>{i.t(language_name_key(&c.language))}" · "{i.t(c.status.key())}</p>
-                        {c.callback_phone.clone().map(|p| {
-                            let href = format!("tel:{p}");
-                            view! { <p class="notice">{i.t("help-callback-asked")}" "<a href=href dir="ltr">{p}</a></p> }
-                        })}
-                        <ol class="messages">{message_list(&i, &c)}</ol>
-                        <form method="post" action=reply>
-                            <div class="field">
-                                <label for="message">{i.t("help-answer-label")}<span class="hint">{i.t("help-helper-hint")}</span></label>
-                                <textarea id="message" name="message" rows="5" maxlength="2000"></textarea>
-                            </div>
-                            <button type="submit"><Icon name=IconName::Chat/><span>{i.t("help-send")}</span></button>
-                        </form>
-                        <div class="actions">
-                            <form method="post" action=claim>
-                                <button type="submit" class="secondary"><Icon name=IconName::Users/><span>{i.t("help-claim")}</span></button>
-                            </form>
-                            <form method="post" action=close>
-                                <button type="submit" class="secondary"><Icon name=IconName::Info/><span>{i.t("help-close")}</span></button>
-                            </form>
-                        </div>
-                    </section>
-                }
-                .into_any()
-            }
-            Err(e) => crate::admin::pages::failed(e),
+    let id = crate::ui::param("id");
+    crate::ui::loaded(help_conversation(id.clone()), move |(me, c)| {
+        let reply = format!("/admin/help/{id}/reply");
+        let claim = format!("/admin/help/{id}/claim");
+        let close = format!("/admin/help/{id}/close");
+        view! {
+            <Title text=i.t("admin-help")/>
+            <section class="page narrow">
+                <crate::admin::pages::AdminNav coordinator=me.is_coordinator()/>
+                <h1>{i.t(c.theme.key())}</h1>
+                <p>{i.t(language_name_key(&c.language))}" · "{i.t(c.status.key())}</p>
+                {c.callback_phone.clone().map(|p| {
+                    let href = format!("tel:{p}");
+                    view! { <p class="notice">{i.t("help-callback-asked")}" "<a href=href dir="ltr">{p}</a></p> }
+                })}
+                <ol class="messages">{message_list(&i, &c)}</ol>
+                <form method="post" action=reply>
+                    <div class="field">
+                        <label for="message">{i.t("help-answer-label")}<span class="hint">{i.t("help-helper-hint")}</span></label>
+                        <textarea id="message" name="message" rows="5" maxlength="2000"></textarea>
+                    </div>
+                    <button type="submit"><Icon name=IconName::Chat/><span>{i.t("help-send")}</span></button>
+                </form>
+                <div class="actions">
+                    <form method="post" action=claim>
+                        <button type="submit" class="secondary"><Icon name=IconName::Users/><span>{i.t("help-claim")}</span></button>
+                    </form>
+                    <form method="post" action=close>
+                        <button type="submit" class="secondary"><Icon name=IconName::Info/><span>{i.t("help-close")}</span></button>
+                    </form>
+                </div>
+            </section>
         }
-    });
-    view! { <Suspense fallback=|| ()>{page}</Suspense> }
+        .into_any()
+    })
 }

@@ -2,7 +2,6 @@
 //! after cancelling (`/rsvp-cancelled`).
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 use super::api::{load_meetup, load_rsvp};
 use super::model::{MeetupSummary, RsvpView};
@@ -104,17 +103,8 @@ fn meetup_view(i: I18n, d: MeetupDetail) -> AnyView {
 #[component]
 pub fn MeetupPage() -> impl IntoView {
     let i = use_i18n();
-    let id = use_params_map()
-        .get_untracked()
-        .get("id")
-        .unwrap_or_default();
-    let page = Suspend::new(async move {
-        match load_meetup(id).await {
-            Ok(d) => meetup_view(i, d),
-            Err(e) => crate::ui::failed(e),
-        }
-    });
-    view! { <Suspense fallback=|| ()>{page}</Suspense> }
+    let id = crate::ui::param("id");
+    crate::ui::loaded(load_meetup(id), move |d| meetup_view(i, d))
 }
 
 fn rsvp_view(i: I18n, token: String, r: RsvpView) -> AnyView {
@@ -166,17 +156,8 @@ fn rsvp_view(i: I18n, token: String, r: RsvpView) -> AnyView {
 pub fn RsvpPage() -> impl IntoView {
     let i = use_i18n();
     no_store();
-    let token = use_params_map()
-        .get_untracked()
-        .get("token")
-        .unwrap_or_default();
-    let page = Suspend::new(async move {
-        match load_rsvp(token.clone()).await {
-            Ok(r) => rsvp_view(i, token, r),
-            Err(e) => crate::ui::failed(e),
-        }
-    });
-    view! { <Suspense fallback=|| ()>{page}</Suspense> }
+    let token = crate::ui::param("token");
+    crate::ui::loaded(load_rsvp(token.clone()), move |r| rsvp_view(i, token, r))
 }
 
 #[component]

@@ -160,3 +160,19 @@ mod tests {
         );
     }
 }
+
+/// Sends a visitor who is not signed in to the sign-in page (set while rendering, so the
+/// redirect reaches the response).
+#[component]
+pub fn ToSignIn() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+        res.set_status(axum::http::StatusCode::SEE_OTHER);
+        res.insert_header(
+            axum::http::header::LOCATION,
+            axum::http::HeaderValue::from_static("/admin/login"),
+        );
+    }
+    let i = use_i18n();
+    view! { <p><a href="/admin/login">{i.t("login-title")}</a></p> }
+}

@@ -4,7 +4,7 @@ pub mod icons;
 mod layout;
 
 pub use icons::{Icon, IconName};
-pub use layout::{ErrorNote, Footer, Header, NotFound, PrintButton, QuickExit};
+pub use layout::{ErrorNote, Footer, Header, NotFound, PrintButton, QuickExit, ToSignIn};
 
 /// Sets the HTTP status of the page being rendered (400 for bad input, 404, ...).
 #[cfg(feature = "ssr")]
@@ -20,17 +20,47 @@ pub fn set_status(code: u16) {
 #[cfg(not(feature = "ssr"))]
 pub fn set_status(_code: u16) {}
 
-/// What a page shows when its data does not come: 404 for something unknown or malformed,
-/// otherwise the general error note with 500.
+/// What a page shows when its data does not come: to the sign-in page when the session is
+/// missing (facilitator side), 404 for something unknown or malformed, otherwise the general
+/// error note with 500.
 pub fn failed(e: crate::error::AppError) -> leptos::prelude::AnyView {
+    use crate::error::AppError;
     use leptos::prelude::*;
     match e {
-        crate::error::AppError::NotFound | crate::error::AppError::Invalid(_) => {
-            view! { <NotFound/> }.into_any()
-        }
+        AppError::SignIn => view! { <ToSignIn/> }.into_any(),
+        AppError::NotFound | AppError::Invalid(_) => view! { <NotFound/> }.into_any(),
         _ => {
             set_status(500);
             view! { <ErrorNote/> }.into_any()
         }
     }
+}
+
+/// A route parameter of this page (empty when absent).
+pub fn param(name: &str) -> String {
+    use leptos::prelude::*;
+    leptos_router::hooks::use_params_map()
+        .get_untracked()
+        .get(name)
+        .unwrap_or_default()
+}
+
+/// A page drawn from its data: shown once the server function answers, or the page's error
+/// (`failed`) when it does not.
+pub fn loaded<T, Fut>(
+    load: Fut,
+    show: impl FnOnce(T) -> leptos::prelude::AnyView + Send + 'static,
+) -> impl leptos::prelude::IntoView
+where
+    T: Send + 'static,
+    Fut: std::future::Future<Output = Result<T, crate::error::AppError>> + Send + 'static,
+{
+    use leptos::prelude::*;
+    let page = Suspend::new(async move {
+        match load.await {
+            Ok(data) => show(data),
+            Err(e) => failed(e),
+        }
+    });
+    view! { <Suspense fallback=|| ()>{page}</Suspense> }
 }

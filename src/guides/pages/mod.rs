@@ -2,7 +2,7 @@
 //! and `/guides/{slug}/print`.
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use super::api::{guide_both, guide_page, guide_tiles, GuidePageData, Place};
 use super::model::Step;
@@ -88,10 +88,7 @@ fn query() -> (String, Option<String>, bool) {
 }
 
 fn slug_param() -> String {
-    use_params_map()
-        .get_untracked()
-        .get("slug")
-        .unwrap_or_default()
+    crate::ui::param("slug")
         .chars()
         .take(40)
         .collect()
