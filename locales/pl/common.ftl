@@ -10,5 +10,5 @@ error-title = Coś poszło nie tak
 error-text = To nie Twoja wina. Spróbuj ponownie za chwilę.
 form-has-problems = Sprawdź jeszcze te punkty:
 form-expired = Ten formularz wygasł. Odśwież stronę i spróbuj ponownie.
-form-too-many = Wysłałaś wiele formularzy w krótkim czasie. Poczekaj 10 minut i spróbuj ponownie.
+form-too-many = Dostaliśmy od Ciebie wiele formularzy w krótkim czasie. Poczekaj 10 minut i spróbuj ponownie.
 optional = Nieobowiązkowe

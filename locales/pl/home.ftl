@@ -1,5 +1,5 @@
 home-title = Doorstart – razem dalej jako rodzic
-home-heading = Sama opiekujesz się dzieckiem? Nie jesteś sama.
+home-heading = Samodzielnie opiekujesz się dzieckiem? Nie musisz radzić sobie w pojedynkę.
 home-intro = Znajdź innych rodziców w pobliżu. Zadaj pytanie bez podawania imienia. Przeczytaj krok po kroku, co możesz załatwić.
 home-find-group = Znajdź grupę
 home-find-group-text = Rodzice w Twojej okolicy

@@ -1,6 +1,6 @@
 groups-title = Знайти групу – Doorstart
 groups-heading = Знайдіть групу поруч
-groups-intro = У групі ви розмовляєте з іншими батьками, які теж самі виховують дитину. Вам раді, навіть якщо дитині 4 роки або більше.
+groups-intro = У групі ви розмовляєте з іншими батьками, які теж самостійно виховують дітей. Вам раді, навіть якщо дитині 4 роки або більше.
 postcode-label = Ваш поштовий індекс
 postcode-hint = Наприклад 7607 або 7607 AB
 postcode-invalid = Це не поштовий індекс. Індекс має 4 цифри, іноді ще 2 літери. Наприклад 7607 AB.
@@ -20,7 +20,7 @@ results-heading =
     }
 results-nearest-heading = Найближчі до вас групи
 results-none-close = У радіусі 10 км від { $place } групи ще немає. Нижче — найближчі групи.
-start-group-invite = Хочете самі започаткувати групу? Ми охоче допоможемо.
+start-group-invite = Хочете створити власну групу? Ми охоче допоможемо.
 start-group-link = Напишіть нам
 online-heading = Групи онлайн
 attribution-geonames = Postcode data © GeoNames (geonames.org), CC-BY 4.0
@@ -37,7 +37,7 @@ cost-free = Безкоштовно
 cost-amount = { $amount } за раз
 group-next-meetup = Наступного разу: { $date }, { $time }
 group-first-visit = Ваш перший раз
-group-facilitator = Ведуча: { $name }
+group-facilitator = Веде групу: { $name }
 group-place = Де
 group-route = Маршрут на карті
 group-meetups = Найближчі зустрічі
