@@ -100,11 +100,10 @@ pub async fn active_accounts(db: &Db) -> Result<Vec<Account>, sqlx::Error> {
 }
 
 pub async fn deactivate(db: &Db, id: &str) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query("UPDATE accounts SET active = 0 WHERE id = $1 AND active = 1")
-        .bind(id)
-        .execute(&db.pool)
-        .await?;
-    Ok(done.rows_affected() == 1)
+    db.changed_one(
+        sqlx::query("UPDATE accounts SET active = 0 WHERE id = $1 AND active = 1").bind(id),
+    )
+    .await
 }
 
 pub async fn count_accounts(db: &Db) -> Result<i64, sqlx::Error> {

@@ -12,7 +12,7 @@ use crate::groups::join::ManagedGroup;
 use crate::groups::model::{Weekday, GROUP_LANGUAGES};
 use crate::i18n::{k, language_name_key, use_i18n};
 use crate::meetups::store_types::ManagedMeetup;
-use crate::ui::forms::{use_form_state, ErrorSummary, FormState, TextField};
+use crate::ui::forms::{use_form_state, Choice, ErrorSummary, FormState, TextField};
 use crate::ui::{Icon, IconName};
 
 #[server(prefix = "/api", endpoint = "admin/groups")]
@@ -144,28 +144,6 @@ fn Area(name: &'static str, label: String, max: usize) -> impl IntoView {
             <label for=name>{label}</label>
             {error.map(|e| view! { <p class="field-error">{e}</p> })}
             <textarea id=name name=name rows="4" maxlength=max.to_string()>{state.value(name)}</textarea>
-        </div>
-    }
-}
-
-#[component]
-fn Choice(name: &'static str, label: String, options: Vec<(String, String)>) -> impl IntoView {
-    let i = use_i18n();
-    let state = use_form_state();
-    let chosen = state.value(name);
-    let error = state.errors.get(name).map(|key| i.t(key));
-    let options = options
-        .into_iter()
-        .map(|(v, l)| {
-            let selected = v == chosen;
-            view! { <option value=v selected=selected>{l}</option> }
-        })
-        .collect_view();
-    view! {
-        <div class="field">
-            <label for=name>{label}</label>
-            {error.map(|e| view! { <p class="field-error">{e}</p> })}
-            <select id=name name=name>{options}</select>
         </div>
     }
 }

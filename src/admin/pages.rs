@@ -9,7 +9,6 @@ use crate::i18n::{k, language_name_key, use_i18n, I18n};
 use crate::ui::forms::{use_form_state, ErrorSummary, TextField};
 use crate::ui::{Icon, IconName};
 
-
 #[component]
 pub fn AdminNav(coordinator: bool) -> impl IntoView {
     let i = use_i18n();
@@ -193,7 +192,8 @@ pub fn InvitesPage() -> impl IntoView {
     let i = use_i18n();
     let link = use_form_state().value("invite_link");
     // The coordinator check: the accounts call answers 404 to anyone else.
-    crate::ui::loaded(admin_accounts(), move |_| view! {
+    crate::ui::loaded(admin_accounts(), move |_| {
+        view! {
         <Title text=i.t("admin-invites")/>
         <section class="page narrow">
             <AdminNav coordinator=true/>
@@ -210,7 +210,8 @@ pub fn InvitesPage() -> impl IntoView {
             </form>
         </section>
     }
-    .into_any())
+    .into_any()
+    })
 }
 
 #[component]
@@ -315,7 +316,8 @@ pub fn AuditPage() -> impl IntoView {
 #[component]
 pub fn PasswordPage() -> impl IntoView {
     let i = use_i18n();
-    crate::ui::loaded(super::api::admin_me(), move |me| view! {
+    crate::ui::loaded(super::api::admin_me(), move |me| {
+        view! {
         <Title text=i.t("admin-password")/>
         <section class="page narrow">
             <AdminNav coordinator=me.is_coordinator()/>
@@ -328,5 +330,6 @@ pub fn PasswordPage() -> impl IntoView {
             </form>
         </section>
     }
-    .into_any())
+    .into_any()
+    })
 }

@@ -85,6 +85,15 @@ const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FU
      PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON;";
 
 impl Db {
+    /// One statement that changes at most one row: true when it did (false: no such row, or
+    /// not the viewer's, which the caller answers with 404).
+    pub async fn changed_one<'q>(
+        &self,
+        statement: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    ) -> Result<bool, sqlx::Error> {
+        Ok(statement.execute(&self.pool).await?.rows_affected() == 1)
+    }
+
     /// Connects and runs the migrations.
     pub async fn connect(url: &str, clock: Arc<dyn Clock>) -> Result<Self, DbSetupError> {
         sqlx::any::install_default_drivers();

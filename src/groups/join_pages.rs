@@ -6,8 +6,10 @@ use leptos_meta::Title;
 use super::api::{group_page, join_status};
 use super::join::{JoinStatus, JoinStatusView, CONTACT_DAYS, NAME_MAX};
 use super::model::GROUP_LANGUAGES;
+use crate::i18n::k;
 use crate::i18n::{language_name_key, use_i18n, I18n};
 use crate::ui::forms::{form_token, no_store, use_form_state, ErrorSummary, Honeypot, TextField};
+use crate::ui::Notice;
 use crate::ui::{Icon, IconName};
 
 #[component]
@@ -89,7 +91,10 @@ fn JoinForm(group_id: String, group_name: String) -> impl IntoView {
 pub fn JoinPage() -> impl IntoView {
     let i = use_i18n();
     let id = crate::ui::param("id");
-    crate::ui::loaded(group_page(id.clone(), i.lang.code().to_string()), move |data| view! { <JoinForm group_id=id group_name=data.group.name/> }.into_any())
+    crate::ui::loaded(
+        group_page(id.clone(), i.lang.code().to_string()),
+        move |data| view! { <JoinForm group_id=id group_name=data.group.name/> }.into_any(),
+    )
 }
 
 fn status_steps(i: &I18n, status: JoinStatus) -> impl IntoView {
@@ -162,18 +167,14 @@ pub fn JoinStatusPage() -> impl IntoView {
     let i = use_i18n();
     no_store();
     let token = crate::ui::param("token");
-    crate::ui::loaded(join_status(token.clone()), move |data| status_view(i, token, data))
+    crate::ui::loaded(join_status(token.clone()), move |data| {
+        status_view(i, token, data)
+    })
 }
 
 #[component]
 pub fn WithdrawnPage() -> impl IntoView {
-    let i = use_i18n();
     view! {
-        <Title text=i.t("withdrawn-title")/>
-        <section class="page narrow">
-            <h1>{i.t("withdrawn-title")}</h1>
-            <p>{i.t("withdrawn-text")}</p>
-            <a class="button" href="/groups"><Icon name=IconName::Search/><span>{i.t("home-find-group")}</span></a>
-        </section>
+        <Notice title=k("withdrawn-title") text=k("withdrawn-text") href="/groups" icon=IconName::Search action=k("home-find-group")/>
     }
 }

@@ -21,8 +21,7 @@ pub fn router() -> Router<AppState> {
         .route("/guides/{slug}/feedback", post(feedback))
         .route("/admin/local-help", post(create))
         .route("/admin/local-help/{id}", post(update))
-        .route("/admin/local-help/{id}/checked", post(checked))
-        .route("/admin/local-help/{id}/retire", post(retire))
+        .route("/admin/local-help/{id}/{stamp}", post(stamp))
 }
 
 /// "Did this help?": one count for the guide and the day, nothing else.
@@ -102,20 +101,13 @@ async fn update(
     recorded(&db, &me, changed, "local-help-update", &id).await
 }
 
-async fn checked(
+/// `…/{id}/checked` and `…/{id}/retire`.
+async fn stamp(
     State(db): State<Db>,
     Coordinator(me): Coordinator,
-    Path(id): Path<String>,
+    Path((id, what)): Path<(String, String)>,
 ) -> WebResult {
-    let changed = store::mark_checked(&db, &id).await?;
-    recorded(&db, &me, changed, "local-help-checked", &id).await
-}
-
-async fn retire(
-    State(db): State<Db>,
-    Coordinator(me): Coordinator,
-    Path(id): Path<String>,
-) -> WebResult {
-    let changed = store::retire(&db, &id).await?;
-    recorded(&db, &me, changed, "local-help-retire", &id).await
+    let what = store::Stamp::parse(&what).or_not_found()?;
+    let changed = store::stamp(&db, &id, what).await?;
+    recorded(&db, &me, changed, what.action(), &id).await
 }

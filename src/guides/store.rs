@@ -129,7 +129,8 @@ pub async fn create(db: &Db, input: &LocalInput) -> Result<String, sqlx::Error> 
 
 /// Saving an edit counts as checking it.
 pub async fn update(db: &Db, id: &str, input: &LocalInput) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query(
+    db.changed_one(
+        sqlx::query(
         "UPDATE local_help SET municipality = $2, guide = $3, step = $4, name = $5, hours = $6, phone = $7, \
          address = $8, website = $9, example = $10, checked_at = $11 WHERE id = $1 AND retired_at IS NULL",
     )
@@ -143,29 +144,41 @@ pub async fn update(db: &Db, id: &str, input: &LocalInput) -> Result<bool, sqlx:
     .bind(&input.address)
     .bind(&input.website)
     .bind(input.example as i64)
-    .bind(db.now())
-    .execute(&db.pool)
-    .await?;
-    Ok(done.rows_affected() == 1)
+    .bind(db.now()),
+    )
+    .await
 }
 
-pub async fn mark_checked(db: &Db, id: &str) -> Result<bool, sqlx::Error> {
-    let done =
-        sqlx::query("UPDATE local_help SET checked_at = $2 WHERE id = $1 AND retired_at IS NULL")
-            .bind(id)
-            .bind(db.now())
-            .execute(&db.pool)
-            .await?;
-    Ok(done.rows_affected() == 1)
+/// What the coordinator can stamp on a local entry with the time of now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stamp {
+    /// "Still right": checked today.
+    Checked,
+    /// No longer shown; kept for the record of what was offered.
+    Retired,
 }
 
-/// Retired entries are no longer shown; they stay for the record of what was offered.
-pub async fn retire(db: &Db, id: &str) -> Result<bool, sqlx::Error> {
-    let done =
-        sqlx::query("UPDATE local_help SET retired_at = $2 WHERE id = $1 AND retired_at IS NULL")
-            .bind(id)
-            .bind(db.now())
-            .execute(&db.pool)
-            .await?;
-    Ok(done.rows_affected() == 1)
+impl Stamp {
+    pub fn parse(s: &str) -> Option<Stamp> {
+        match s {
+            "checked" => Some(Stamp::Checked),
+            "retire" => Some(Stamp::Retired),
+            _ => None,
+        }
+    }
+    pub fn action(self) -> &'static str {
+        match self {
+            Stamp::Checked => "local-help-checked",
+            Stamp::Retired => "local-help-retire",
+        }
+    }
+}
+
+/// Stamps a live entry; false when there is none.
+pub async fn stamp(db: &Db, id: &str, what: Stamp) -> Result<bool, sqlx::Error> {
+    let sql = match what {
+        Stamp::Checked => "UPDATE local_help SET checked_at = $2 WHERE id = $1 AND retired_at IS NULL",
+        Stamp::Retired => "UPDATE local_help SET retired_at = $2 WHERE id = $1 AND retired_at IS NULL",
+    };
+    db.changed_one(sqlx::query(sql).bind(id).bind(db.now())).await
 }

@@ -9,6 +9,7 @@ use super::model::{Conversation, HelpStatus, Theme};
 use crate::groups::model::GROUP_LANGUAGES;
 use crate::i18n::{k, language_name_key, use_i18n, I18n};
 use crate::ui::forms::{use_form_state, ErrorSummary, Honeypot, TextField};
+use crate::ui::Notice;
 use crate::ui::{Icon, IconName, PrintButton};
 
 /// Always on help pages: where to call when it cannot wait. Numbers checked 2026-12-02:
@@ -230,14 +231,8 @@ pub fn HelpReplyPage() -> impl IntoView {
 
 #[component]
 pub fn HelpDeletedPage() -> impl IntoView {
-    let i = use_i18n();
     view! {
-        <Title text=i.t("help-deleted-title")/>
-        <section class="page narrow">
-            <h1>{i.t("help-deleted-title")}</h1>
-            <p>{i.t("help-deleted-text")}</p>
-            <a class="button" href="/help"><Icon name=IconName::Chat/><span>{i.t("home-ask-help")}</span></a>
-        </section>
+        <Notice title=k("help-deleted-title") text=k("help-deleted-text") href="/help" icon=IconName::Chat action=k("home-ask-help")/>
     }
 }
 

@@ -178,21 +178,21 @@ pub async fn add_message(
 }
 
 pub async fn set_status(db: &Db, id: &str, status: HelpStatus) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query("UPDATE help_requests SET status = $1 WHERE id = $2")
-        .bind(status.as_str())
-        .bind(id)
-        .execute(&db.pool)
-        .await?;
-    Ok(done.rows_affected() == 1)
+    db.changed_one(
+        sqlx::query("UPDATE help_requests SET status = $1 WHERE id = $2")
+            .bind(status.as_str())
+            .bind(id),
+    )
+    .await
 }
 
 pub async fn claim(db: &Db, id: &str, account_id: &str) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query("UPDATE help_requests SET claimed_by = $1 WHERE id = $2")
-        .bind(account_id)
-        .bind(id)
-        .execute(&db.pool)
-        .await?;
-    Ok(done.rows_affected() == 1)
+    db.changed_one(
+        sqlx::query("UPDATE help_requests SET claimed_by = $1 WHERE id = $2")
+            .bind(account_id)
+            .bind(id),
+    )
+    .await
 }
 
 /// Deletes a request and its messages at once (the parent's "delete everything"). On SQLite,

@@ -6,8 +6,10 @@ use leptos_meta::Title;
 use super::api::{load_meetup, load_rsvp};
 use super::model::{MeetupSummary, RsvpView};
 use super::MeetupDetail;
+use crate::i18n::k;
 use crate::i18n::{use_i18n, I18n};
-use crate::ui::forms::{form_token, no_store, use_form_state, ErrorSummary, Honeypot, TextField};
+use crate::ui::forms::{form_token, no_store, Choice, ErrorSummary, Honeypot, TextField};
+use crate::ui::Notice;
 use crate::ui::{Icon, IconName};
 
 fn when(i: &I18n, m: &MeetupSummary) -> String {
@@ -21,25 +23,11 @@ fn when(i: &I18n, m: &MeetupSummary) -> String {
     )
 }
 
-/// A select of whole numbers, keeping what was posted.
-#[component]
-fn NumberSelect(name: &'static str, label: String, min: u8, max: u8, default: u8) -> impl IntoView {
-    let i = use_i18n();
-    let state = use_form_state();
-    let chosen = state.value(name).parse::<u8>().unwrap_or(default);
-    let error = state.errors.get(name).map(|key| i.t(key));
-    let options = (min..=max)
-        .map(
-            |n| view! { <option value=n.to_string() selected=n == chosen>{n.to_string()}</option> },
-        )
-        .collect_view();
-    view! {
-        <div class="field">
-            <label for=name>{label}</label>
-            {error.map(|e| view! { <p class="field-error">{e}</p> })}
-            <select id=name name=name>{options}</select>
-        </div>
-    }
+/// Whole numbers from `min` to `max` as select options.
+fn numbers(min: u8, max: u8) -> Vec<(String, String)> {
+    (min..=max)
+        .map(|n| (n.to_string(), n.to_string()))
+        .collect()
 }
 
 fn meetup_view(i: I18n, d: MeetupDetail) -> AnyView {
@@ -69,8 +57,8 @@ fn meetup_view(i: I18n, d: MeetupDetail) -> AnyView {
                 <input type="hidden" name="token" value=form_token()/>
                 <Honeypot/>
                 <TextField name="first_name" label=i.t("join-name-label") autocomplete="given-name" maxlength=40/>
-                <NumberSelect name="adults" label=i.t("rsvp-adults-label") min=1 max=5 default=1/>
-                <NumberSelect name="kids" label=i.t("rsvp-children-label") min=0 max=10 default=0/>
+                <Choice name="adults" label=i.t("rsvp-adults-label") options=numbers(1, 5) default="1"/>
+                <Choice name="kids" label=i.t("rsvp-children-label") options=numbers(0, 10) default="0"/>
                 <p class="hint">{i.t("rsvp-privacy")}</p>
                 <button type="submit"><Icon name=IconName::Calendar/><span>{i.t("rsvp-submit")}</span></button>
             </form>
@@ -162,13 +150,7 @@ pub fn RsvpPage() -> impl IntoView {
 
 #[component]
 pub fn RsvpCancelledPage() -> impl IntoView {
-    let i = use_i18n();
     view! {
-        <Title text=i.t("rsvp-cancelled-title")/>
-        <section class="page narrow">
-            <h1>{i.t("rsvp-cancelled-title")}</h1>
-            <p>{i.t("rsvp-cancelled-text")}</p>
-            <a class="button" href="/groups"><Icon name=IconName::Search/><span>{i.t("home-find-group")}</span></a>
-        </section>
+        <Notice title=k("rsvp-cancelled-title") text=k("rsvp-cancelled-text") href="/groups" icon=IconName::Search action=k("home-find-group")/>
     }
 }

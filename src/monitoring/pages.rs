@@ -6,8 +6,8 @@ use leptos_router::hooks::use_query_map;
 use super::api::monitoring_figures;
 use super::model::{Dashboard, Figure, GuideRow, SplitRow};
 use crate::admin::pages::AdminNav;
-use crate::ui::failed;
 use crate::i18n::{language_name_key, use_i18n, I18n};
+use crate::ui::failed;
 use crate::ui::{Icon, IconName, PrintButton};
 
 fn period_query() -> (Option<String>, Option<String>) {

@@ -113,3 +113,32 @@ pub fn Honeypot() -> impl IntoView {
         </div>
     }
 }
+
+/// A labelled select with its error, keeping what was posted (else `default`).
+#[component]
+pub fn Choice(
+    name: &'static str,
+    label: String,
+    options: Vec<(String, String)>,
+    #[prop(optional, into)] default: String,
+) -> impl IntoView {
+    let i = use_i18n();
+    let state = use_form_state();
+    let posted = state.value(name);
+    let chosen = if posted.is_empty() { default } else { posted };
+    let error = state.errors.get(name).map(|key| i.t(key));
+    let options = options
+        .into_iter()
+        .map(|(v, l)| {
+            let selected = v == chosen;
+            view! { <option value=v selected=selected>{l}</option> }
+        })
+        .collect_view();
+    view! {
+        <div class="field">
+            <label for=name>{label}</label>
+            {error.map(|e| view! { <p class="field-error">{e}</p> })}
+            <select id=name name=name>{options}</select>
+        </div>
+    }
+}

@@ -3,7 +3,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_location;
 
 use super::{Icon, IconName};
-use crate::i18n::{use_i18n, Lang};
+use crate::i18n::{k, use_i18n, Lang};
 
 /// A neutral site to leave for.
 pub const QUICK_EXIT_URL: &str = "https://www.google.nl/";
@@ -127,23 +127,31 @@ pub fn ErrorNote() -> impl IntoView {
     }
 }
 
+/// A short page after something is done or not found: a title, a sentence, one way on.
 #[component]
-pub fn NotFound() -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
-        res.set_status(axum::http::StatusCode::NOT_FOUND);
-    }
+pub fn Notice(
+    title: &'static str,
+    text: &'static str,
+    href: &'static str,
+    icon: IconName,
+    action: &'static str,
+) -> impl IntoView {
     let i = use_i18n();
     view! {
-        <Title text=i.t("not-found-title")/>
+        <Title text=i.t(title)/>
         <section class="page narrow">
-            <h1>{i.t("not-found-title")}</h1>
-            <p>{i.t("not-found-text")}</p>
-            <a class="button" href="/">
-                <Icon name=IconName::Home/>
-                <span>{i.t("back-home")}</span>
-            </a>
+            <h1>{i.t(title)}</h1>
+            <p>{i.t(text)}</p>
+            <a class="button" href=href><Icon name=icon/><span>{i.t(action)}</span></a>
         </section>
+    }
+}
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    super::set_status(404);
+    view! {
+        <Notice title=k("not-found-title") text=k("not-found-text") href="/" icon=IconName::Home action=k("back-home")/>
     }
 }
 

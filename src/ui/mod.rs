@@ -4,7 +4,7 @@ pub mod icons;
 mod layout;
 
 pub use icons::{Icon, IconName};
-pub use layout::{ErrorNote, Footer, Header, NotFound, PrintButton, QuickExit, ToSignIn};
+pub use layout::{ErrorNote, Footer, Header, NotFound, Notice, PrintButton, QuickExit, ToSignIn};
 
 /// Sets the HTTP status of the page being rendered (400 for bad input, 404, ...).
 #[cfg(feature = "ssr")]

@@ -1,11 +1,13 @@
 //! Who is asking on the facilitator side, as extractors: a handler that takes `SignedIn` runs
 //! only for a signed-in, active account; `Coordinator` only for the coordinator (404 for
 //! anyone else signed in, so a facilitator does not learn the page exists).
-use axum::extract::{FromRef, FromRequestParts};
+#![cfg(feature = "ssr")]
+use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use tower_sessions::Session;
 
-use super::respond::WebError;
+use super::respond::{OrNotFound, WebError};
+use super::state::AppState;
 use crate::accounts::model::Account;
 use crate::accounts::session::signed_in;
 use crate::db::Db;
@@ -26,32 +28,21 @@ async fn account(parts: &mut Parts, db: &Db) -> Result<Account, AppError> {
     signed_in(&session, db).await?.ok_or(AppError::SignIn)
 }
 
-impl<S> FromRequestParts<S> for SignedIn
-where
-    S: Send + Sync,
-    Db: FromRef<S>,
-{
+impl FromRequestParts<AppState> for SignedIn {
     type Rejection = WebError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, WebError> {
-        Ok(SignedIn(account(parts, &Db::from_ref(state)).await?))
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, WebError> {
+        Ok(SignedIn(account(parts, &state.db).await?))
     }
 }
 
-impl<S> FromRequestParts<S> for Coordinator
-where
-    S: Send + Sync,
-    Db: FromRef<S>,
-{
+impl FromRequestParts<AppState> for Coordinator {
     type Rejection = WebError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, WebError> {
-        let me = account(parts, &Db::from_ref(state)).await?;
-        if me.is_coordinator() {
-            Ok(Coordinator(me))
-        } else {
-            Err(WebError::NotFound)
-        }
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, WebError> {
+        let SignedIn(me) = SignedIn::from_request_parts(parts, state).await?;
+        me.is_coordinator().or_not_found()?;
+        Ok(Coordinator(me))
     }
 }
 

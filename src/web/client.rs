@@ -1,5 +1,6 @@
 //! Who is asking, as far as rate limits need to know: the client's address, used in memory
 //! only (a keyed hash in the limiter), never stored, never logged.
+#![cfg(feature = "ssr")]
 use std::convert::Infallible;
 use std::net::{IpAddr, SocketAddr};
 

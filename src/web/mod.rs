@@ -11,22 +11,16 @@
 //! Nothing here names a feature; `tests/layers.rs` checks it.
 pub mod form;
 
-#[cfg(feature = "ssr")]
 pub mod auth;
-#[cfg(feature = "ssr")]
 pub mod client;
-#[cfg(feature = "ssr")]
 pub mod respond;
-#[cfg(feature = "ssr")]
 pub mod state;
-#[cfg(feature = "ssr")]
 pub mod valid;
 
 #[cfg(feature = "ssr")]
-pub use auth::{Coordinator, SignedIn};
-#[cfg(feature = "ssr")]
-pub use respond::{see_other, OrNotFound, WebError, WebResult};
-#[cfg(feature = "ssr")]
-pub use state::{AppState, Limits, Pages};
-#[cfg(feature = "ssr")]
-pub use valid::{Limited, Valid};
+pub use {
+    auth::{Coordinator, SignedIn},
+    respond::{see_other, OrNotFound, WebError, WebResult},
+    state::{AppState, Limits, Pages},
+    valid::{Limited, Valid},
+};

@@ -1,5 +1,6 @@
 //! How a handler answers: a redirect after a change, or `WebError` — the one error of the
 //! handlers, which turns into the right status (and, for a form, the page again).
+#![cfg(feature = "ssr")]
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 

@@ -1,4 +1,5 @@
 //! The state every handler can ask for, and its parts (`State<Db>`, `State<Pages>`, …).
+#![cfg(feature = "ssr")]
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -13,36 +14,13 @@ use super::form::{FieldErrors, FormState, RawForm};
 use crate::db::Db;
 use crate::security::limit::RateLimiter;
 
-#[derive(Clone)]
+/// `State<Db>`, `State<Pages>`, `State<Limits>` and `State<LeptosOptions>` each take one part.
+#[derive(Clone, FromRef)]
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Db,
     pub pages: Pages,
     pub limits: Limits,
-}
-
-impl FromRef<AppState> for LeptosOptions {
-    fn from_ref(state: &AppState) -> Self {
-        state.leptos_options.clone()
-    }
-}
-
-impl FromRef<AppState> for Db {
-    fn from_ref(state: &AppState) -> Self {
-        state.db.clone()
-    }
-}
-
-impl FromRef<AppState> for Pages {
-    fn from_ref(state: &AppState) -> Self {
-        state.pages.clone()
-    }
-}
-
-impl FromRef<AppState> for Limits {
-    fn from_ref(state: &AppState) -> Self {
-        state.limits.clone()
-    }
 }
 
 /// Rate limits per client, in memory.

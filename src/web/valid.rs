@@ -2,6 +2,7 @@
 //! input the handler does not run and the same page is rendered again with the values and a
 //! message per field (400). `Limited<T>`: the same for the forms parents send (join, RSVP,
 //! help), counted per client first; over the limit, the page again with "too many" (429).
+#![cfg(feature = "ssr")]
 use axum::extract::{FromRef, FromRequest, Request};
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};

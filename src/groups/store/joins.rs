@@ -172,14 +172,14 @@ pub async fn set_join_status(
 
 /// The coordinator hands a request to another facilitator.
 pub async fn assign_join_request(db: &Db, id: &str, account_id: &str) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query(
-        "UPDATE join_requests SET assigned_to = $1, updated_at = $2 WHERE id = $3 \
+    db.changed_one(
+        sqlx::query(
+            "UPDATE join_requests SET assigned_to = $1, updated_at = $2 WHERE id = $3 \
          AND EXISTS (SELECT 1 FROM accounts WHERE id = $1 AND active = 1)",
+        )
+        .bind(account_id)
+        .bind(db.now())
+        .bind(id),
     )
-    .bind(account_id)
-    .bind(db.now())
-    .bind(id)
-    .execute(&db.pool)
-    .await?;
-    Ok(done.rows_affected() == 1)
+    .await
 }

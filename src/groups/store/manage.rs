@@ -6,12 +6,12 @@ use crate::db::Db;
 
 /// Gives a group to a facilitator (the coordinator assigns groups).
 pub async fn set_owner(db: &Db, group_id: &str, account_id: &str) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query("UPDATE peer_groups SET owner_id = $1 WHERE id = $2")
-        .bind(account_id)
-        .bind(group_id)
-        .execute(&db.pool)
-        .await?;
-    Ok(done.rows_affected() == 1)
+    db.changed_one(
+        sqlx::query("UPDATE peer_groups SET owner_id = $1 WHERE id = $2")
+            .bind(account_id)
+            .bind(group_id),
+    )
+    .await
 }
 
 /// Who may manage a group: the coordinator, or the facilitator who owns it.

@@ -88,10 +88,7 @@ fn query() -> (String, Option<String>, bool) {
 }
 
 fn slug_param() -> String {
-    crate::ui::param("slug")
-        .chars()
-        .take(40)
-        .collect()
+    crate::ui::param("slug").chars().take(40).collect()
 }
 
 #[component]
