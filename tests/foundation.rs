@@ -68,7 +68,7 @@ on_both_backends!(language_choice_order, |app| {
     assert!(cookie.starts_with("lang=ar;"), "{cookie}");
     let body = res.text().await.unwrap();
     assert!(body.contains(r#"<html lang="ar" dir="rtl""#));
-    assert!(body.contains("ابحث عن مجموعة"));
+    assert!(body.contains("البحث عن مجموعة"));
 
     // The cookie wins over Accept-Language.
     let res = app

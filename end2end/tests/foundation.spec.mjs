@@ -4,7 +4,7 @@ import { expectNoAxeViolations, watchForErrors, fakeNeutralSite, screenshot, jsM
 const homes = [
   { lang: 'nl', dir: 'ltr', heading: 'Zorg je alleen voor je kind?', find: 'Vind een groep' },
   { lang: 'en', dir: 'ltr', heading: 'Raising your child alone?', find: 'Find a group' },
-  { lang: 'ar', dir: 'rtl', heading: 'تربّي طفلك وحدك؟', find: 'ابحث عن مجموعة' },
+  { lang: 'ar', dir: 'rtl', heading: 'هل رعاية طفلك عليك وحدك؟', find: 'البحث عن مجموعة' },
 ];
 
 for (const h of homes) {

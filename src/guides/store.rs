@@ -177,8 +177,13 @@ impl Stamp {
 /// Stamps a live entry; false when there is none.
 pub async fn stamp(db: &Db, id: &str, what: Stamp) -> Result<bool, sqlx::Error> {
     let sql = match what {
-        Stamp::Checked => "UPDATE local_help SET checked_at = $2 WHERE id = $1 AND retired_at IS NULL",
-        Stamp::Retired => "UPDATE local_help SET retired_at = $2 WHERE id = $1 AND retired_at IS NULL",
+        Stamp::Checked => {
+            "UPDATE local_help SET checked_at = $2 WHERE id = $1 AND retired_at IS NULL"
+        }
+        Stamp::Retired => {
+            "UPDATE local_help SET retired_at = $2 WHERE id = $1 AND retired_at IS NULL"
+        }
     };
-    db.changed_one(sqlx::query(sql).bind(id).bind(db.now())).await
+    db.changed_one(sqlx::query(sql).bind(id).bind(db.now()))
+        .await
 }
