@@ -15,6 +15,31 @@ fn account(r: &AnyRow) -> Result<Account, sqlx::Error> {
     })
 }
 
+/// The one INSERT of an account (made on the command line, or by accepting an invite).
+async fn insert_account(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    id: &str,
+    email: &str,
+    display_name: &str,
+    role: Role,
+    password_hash: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO accounts (id, email, display_name, role, password_hash, active, created_at) \
+         VALUES ($1, $2, $3, $4, $5, 1, $6)",
+    )
+    .bind(id)
+    .bind(email)
+    .bind(display_name)
+    .bind(role.as_str())
+    .bind(password_hash)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
 pub async fn create_account(
     db: &Db,
     email: &str,
@@ -23,18 +48,18 @@ pub async fn create_account(
     password_hash: &str,
 ) -> Result<String, sqlx::Error> {
     let id = new_id();
-    sqlx::query(
-        "INSERT INTO accounts (id, email, display_name, role, password_hash, active, created_at) \
-         VALUES ($1, $2, $3, $4, $5, 1, $6)",
+    let mut tx = db.pool.begin().await?;
+    insert_account(
+        &mut tx,
+        &id,
+        email,
+        display_name,
+        role,
+        password_hash,
+        db.now(),
     )
-    .bind(&id)
-    .bind(email)
-    .bind(display_name)
-    .bind(role.as_str())
-    .bind(password_hash)
-    .bind(db.now())
-    .execute(&db.pool)
     .await?;
+    tx.commit().await?;
     Ok(id)
 }
 
@@ -198,17 +223,16 @@ pub async fn accept_invite(
         return Ok(None);
     }
     let id = new_id();
-    sqlx::query(
-        "INSERT INTO accounts (id, email, display_name, role, password_hash, active, created_at) \
-         VALUES ($1, $2, $3, $4, $5, 1, $6)",
+    let role = Role::parse(&role).ok_or_else(|| sqlx::Error::Decode("bad role".into()))?;
+    insert_account(
+        &mut tx,
+        &id,
+        email,
+        display_name,
+        role,
+        password_hash,
+        db.now(),
     )
-    .bind(&id)
-    .bind(email)
-    .bind(display_name)
-    .bind(role)
-    .bind(password_hash)
-    .bind(db.now())
-    .execute(&mut *tx)
     .await?;
     tx.commit().await?;
     Ok(Some(id))

@@ -9,6 +9,7 @@ use super::model::{
 };
 use crate::error::AppError;
 use crate::i18n::{k, language_name_key, use_i18n, I18n};
+use crate::ui::forms::PostcodeField;
 use crate::ui::{set_status, Icon, IconName};
 
 fn rhythm_text(i: &I18n, g: &GroupFacts) -> String {
@@ -109,7 +110,6 @@ fn OnlineCard(group: GroupFacts) -> impl IntoView {
 #[component]
 fn SearchForm(postcode: String, filters: GroupFilters, error: Option<String>) -> impl IntoView {
     let i = use_i18n();
-    let has_error = error.is_some();
     let ages = (0..=18u8)
         .map(|a| {
             let selected = filters.child_age == Some(a);
@@ -133,25 +133,7 @@ fn SearchForm(postcode: String, filters: GroupFilters, error: Option<String>) ->
     let filters_open = filters != GroupFilters::default();
     view! {
         <form class="search-form" method="get" action="/groups" role="search">
-            <div class="field">
-                <label for="postcode">
-                    {i.t("postcode-label")}
-                    <span class="hint" id="postcode-hint">{i.t("postcode-hint")}</span>
-                </label>
-                {error.map(|e| view! { <p class="field-error" id="postcode-error">{e}</p> })}
-                <input
-                    id="postcode"
-                    name="postcode"
-                    type="text"
-                    inputmode="text"
-                    autocomplete="postal-code"
-                    maxlength="10"
-                    dir="ltr"
-                    value=postcode
-                    aria-invalid=has_error.then_some("true")
-                    aria-describedby=if has_error { "postcode-hint postcode-error" } else { "postcode-hint" }
-                />
-            </div>
+            <PostcodeField hint=i.t("postcode-hint") value=postcode error=error/>
             <details class="filters" open=filters_open>
                 <summary>{i.t("filters-summary")}</summary>
                 <div class="field">

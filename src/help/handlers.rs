@@ -1,6 +1,6 @@
 //! Plain form posts of anonymous help: asking, opening a conversation with the pick-up code,
 //! answering, solving and deleting; and the facilitator's reply, claim and close.
-use axum::extract::{Path, State};
+use axum::extract::{FromRequest, FromRequestParts, Path, Request, State};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::Response;
@@ -105,8 +105,7 @@ async fn find(
 async fn show(pages: &Pages, mut parts: Parts, found: Found, errors: FieldErrors) -> Response {
     parts.uri = "/help/reply".parse().expect("a valid path");
     let failed = !errors.is_empty();
-    let form = FormState::again(RawForm::new(), errors);
-    let mut form = form;
+    let mut form = FormState::again(RawForm::new(), errors);
     form.values.insert("code".to_string(), found.code.grouped());
     let conversation = found.conversation;
     let mut res = pages
@@ -120,7 +119,8 @@ async fn show(pages: &Pages, mut parts: Parts, found: Found, errors: FieldErrors
     res
 }
 
-/// The shared first steps of every pick-up-code post.
+/// A post made with a pick-up code: the conversation it opens, or (as the rejection) the code
+/// form again.
 struct CodePost {
     db: Db,
     pages: Pages,
@@ -129,29 +129,32 @@ struct CodePost {
     found: Found,
 }
 
-impl CodePost {
-    async fn read(
-        State(state): State<AppState>,
-        client: Client,
-        parts: Parts,
-        Form(form): Form<RawForm>,
-    ) -> Result<CodePost, WebError> {
-        let found = find(
-            &state.db,
-            &state.pages,
-            &state.limits,
-            client,
-            &parts,
-            &form,
-        )
-        .await?;
+impl FromRequest<AppState> for CodePost {
+    type Rejection = WebError;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, WebError> {
+        let (mut parts, body) = req.into_parts();
+        let client = Client::from_request_parts(&mut parts, state)
+            .await
+            .unwrap_or(Client(None));
+        let kept = parts.clone();
+        let Form(form) = Form::<RawForm>::from_request(Request::from_parts(parts, body), state)
+            .await
+            .map_err(|_| WebError::BadRequest)?;
+        let found = find(&state.db, &state.pages, &state.limits, client, &kept, &form).await?;
         Ok(CodePost {
-            db: state.db,
-            pages: state.pages,
-            parts,
+            db: state.db.clone(),
+            pages: state.pages.clone(),
+            parts: kept,
             form,
             found,
         })
+    }
+}
+
+impl CodePost {
+    fn id(&self) -> &str {
+        &self.found.conversation.id
     }
 
     /// The conversation as it is now.
@@ -164,53 +167,30 @@ impl CodePost {
     }
 }
 
-async fn open(
-    state: State<AppState>,
-    client: Client,
-    parts: Parts,
-    form: Form<RawForm>,
-) -> WebResult {
-    let post = CodePost::read(state, client, parts, form).await?;
+async fn open(post: CodePost) -> WebResult {
     Ok(no_store(
         show(&post.pages, post.parts, post.found, FieldErrors::default()).await,
     ))
 }
 
-async fn send(
-    state: State<AppState>,
-    client: Client,
-    parts: Parts,
-    form: Form<RawForm>,
-) -> WebResult {
-    let post = CodePost::read(state, client, parts, form).await?;
-    match parse_message(field(&post.form, "message")) {
+async fn send(post: CodePost) -> WebResult {
+    let errors = match parse_message(field(&post.form, "message")) {
         Ok(text) => {
-            store::add_message(&post.db, &post.found.conversation.id, true, &text).await?;
-            post.shown(FieldErrors::default()).await
+            store::add_message(&post.db, post.id(), true, &text).await?;
+            FieldErrors::default()
         }
-        Err(key) => post.shown(FieldErrors::one("message", key)).await,
-    }
+        Err(key) => FieldErrors::one("message", key),
+    };
+    post.shown(errors).await
 }
 
-async fn solve(
-    state: State<AppState>,
-    client: Client,
-    parts: Parts,
-    form: Form<RawForm>,
-) -> WebResult {
-    let post = CodePost::read(state, client, parts, form).await?;
-    store::set_status(&post.db, &post.found.conversation.id, HelpStatus::Solved).await?;
+async fn solve(post: CodePost) -> WebResult {
+    store::set_status(&post.db, post.id(), HelpStatus::Solved).await?;
     post.shown(FieldErrors::default()).await
 }
 
-async fn delete(
-    state: State<AppState>,
-    client: Client,
-    parts: Parts,
-    form: Form<RawForm>,
-) -> WebResult {
-    let post = CodePost::read(state, client, parts, form).await?;
-    store::delete(&post.db, &post.found.conversation.id).await?;
+async fn delete(post: CodePost) -> WebResult {
+    store::delete(&post.db, post.id()).await?;
     Ok(see_other("/help/deleted"))
 }
 

@@ -104,44 +104,49 @@ fn month_column(row: &sqlx::any::AnyRow) -> Result<Month, sqlx::Error> {
         .ok_or_else(|| sqlx::Error::Decode("bad month".into()))
 }
 
-pub async fn join_facts(db: &Db, period: Period) -> Result<Vec<JoinFact>, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT month, municipality, contacted_after, joined FROM join_facts WHERE month >= $1 AND month <= $2",
-    )
-    .bind(period.from.to_string())
-    .bind(period.to.to_string())
-    .fetch_all(&db.pool)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(JoinFact {
-                month: month_column(r)?,
-                municipality: r.try_get("municipality")?,
-                contacted_after: r.try_get("contacted_after")?,
-                joined: r.try_get::<i64, _>("joined")? != 0,
-            })
-        })
+/// The facts of one kind in a period (`sql` selects from its table with `month` as $1..$2).
+async fn facts_in<T>(
+    db: &Db,
+    sql: &str,
+    period: Period,
+    row: impl Fn(&sqlx::any::AnyRow) -> Result<T, sqlx::Error>,
+) -> Result<Vec<T>, sqlx::Error> {
+    sqlx::query(sql)
+        .bind(period.from.to_string())
+        .bind(period.to.to_string())
+        .fetch_all(&db.pool)
+        .await?
+        .iter()
+        .map(row)
         .collect()
 }
 
-pub async fn help_facts(db: &Db, period: Period) -> Result<Vec<HelpFact>, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT month, theme, language, first_reply_after FROM help_facts WHERE month >= $1 AND month <= $2",
-    )
-    .bind(period.from.to_string())
-    .bind(period.to.to_string())
-    .fetch_all(&db.pool)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(HelpFact {
-                month: month_column(r)?,
-                theme: r.try_get("theme")?,
-                language: r.try_get("language")?,
-                first_reply_after: r.try_get("first_reply_after")?,
-            })
+pub async fn join_facts(db: &Db, period: Period) -> Result<Vec<JoinFact>, sqlx::Error> {
+    let sql = "SELECT month, municipality, contacted_after, joined FROM join_facts \
+               WHERE month >= $1 AND month <= $2";
+    facts_in(db, sql, period, |r| {
+        Ok(JoinFact {
+            month: month_column(r)?,
+            municipality: r.try_get("municipality")?,
+            contacted_after: r.try_get("contacted_after")?,
+            joined: r.try_get::<i64, _>("joined")? != 0,
         })
-        .collect()
+    })
+    .await
+}
+
+pub async fn help_facts(db: &Db, period: Period) -> Result<Vec<HelpFact>, sqlx::Error> {
+    let sql = "SELECT month, theme, language, first_reply_after FROM help_facts \
+               WHERE month >= $1 AND month <= $2";
+    facts_in(db, sql, period, |r| {
+        Ok(HelpFact {
+            month: month_column(r)?,
+            theme: r.try_get("theme")?,
+            language: r.try_get("language")?,
+            first_reply_after: r.try_get("first_reply_after")?,
+        })
+    })
+    .await
 }
 
 /// (guide, views, helped yes, helped no) over the period.

@@ -142,3 +142,31 @@ pub fn Choice(
         </div>
     }
 }
+
+/// The postcode input of the finder and of a guide's local help (a GET form: the value and
+/// the error come from the query, not from a post).
+#[component]
+pub fn PostcodeField(hint: String, value: String, error: Option<String>) -> impl IntoView {
+    let i = use_i18n();
+    let has_error = error.is_some();
+    view! {
+        <div class="field">
+            <label for="postcode">
+                {i.t("postcode-label")}
+                <span class="hint" id="postcode-hint">{hint}</span>
+            </label>
+            {error.map(|e| view! { <p class="field-error" id="postcode-error">{e}</p> })}
+            <input
+                id="postcode"
+                name="postcode"
+                type="text"
+                autocomplete="postal-code"
+                maxlength="10"
+                dir="ltr"
+                value=value
+                aria-invalid=has_error.then_some("true")
+                aria-describedby=if has_error { "postcode-hint postcode-error" } else { "postcode-hint" }
+            />
+        </div>
+    }
+}

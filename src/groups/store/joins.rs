@@ -118,11 +118,7 @@ pub async fn inbox(
          WHERE {MAY_HANDLE} \
          ORDER BY CASE j.status WHEN 'received' THEN 0 WHEN 'contacted' THEN 1 ELSE 2 END, j.created_at"
     );
-    let rows = sqlx::query(&sql)
-        .bind(viewer.role.as_str())
-        .bind(&viewer.id)
-        .fetch_all(&db.pool)
-        .await?;
+    let rows = as_viewer(&sql, viewer).fetch_all(&db.pool).await?;
     rows.iter()
         .map(|r| {
             Ok(InboxItem {
@@ -155,9 +151,7 @@ pub async fn set_join_status(
         "UPDATE join_requests SET status = $3, updated_at = $4 WHERE id = $5 AND id IN \
          (SELECT j.id FROM join_requests j JOIN peer_groups g ON g.id = j.group_id WHERE {MAY_HANDLE})"
     );
-    let done = sqlx::query(&sql)
-        .bind(viewer.role.as_str())
-        .bind(&viewer.id)
+    let done = as_viewer(&sql, viewer)
         .bind(status.as_str())
         .bind(db.now())
         .bind(id)

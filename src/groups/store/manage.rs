@@ -2,7 +2,10 @@
 use sqlx::Row;
 
 use super::*;
+use crate::accounts::model::Account;
 use crate::db::Db;
+use crate::groups::edit::GroupInput;
+use crate::groups::postcodes::Centroid;
 
 /// Gives a group to a facilitator (the coordinator assigns groups).
 pub async fn set_owner(db: &Db, group_id: &str, account_id: &str) -> Result<bool, sqlx::Error> {
@@ -17,19 +20,12 @@ pub async fn set_owner(db: &Db, group_id: &str, account_id: &str) -> Result<bool
 /// Who may manage a group: the coordinator, or the facilitator who owns it.
 const MAY_MANAGE: &str = "($1 = 'coordinator' OR g.owner_id = $2)";
 
-pub async fn managed_groups(
-    db: &Db,
-    viewer: &crate::accounts::model::Account,
-) -> Result<Vec<ManagedGroup>, sqlx::Error> {
+pub async fn managed_groups(db: &Db, viewer: &Account) -> Result<Vec<ManagedGroup>, sqlx::Error> {
     let sql = format!(
         "SELECT g.id, g.name, g.active, COALESCE(a.display_name, '-') AS owner FROM peer_groups g \
          LEFT JOIN accounts a ON a.id = g.owner_id WHERE {MAY_MANAGE} ORDER BY g.name"
     );
-    let rows = sqlx::query(&sql)
-        .bind(viewer.role.as_str())
-        .bind(&viewer.id)
-        .fetch_all(&db.pool)
-        .await?;
+    let rows = as_viewer(&sql, viewer).fetch_all(&db.pool).await?;
     rows.iter()
         .map(|r| {
             Ok(ManagedGroup {
@@ -45,7 +41,7 @@ pub async fn managed_groups(
 /// The form values of a group the viewer may manage (None: not there, or not theirs).
 pub async fn group_form_values(
     db: &Db,
-    viewer: &crate::accounts::model::Account,
+    viewer: &Account,
     id: &str,
 ) -> Result<Option<std::collections::HashMap<String, String>>, sqlx::Error> {
     let sql = format!(
@@ -53,9 +49,7 @@ pub async fn group_form_values(
          FROM peer_groups g LEFT JOIN group_texts t ON t.group_id = g.id AND t.lang = 'nl' \
          WHERE g.id = $3 AND {MAY_MANAGE}"
     );
-    let row = sqlx::query(&sql)
-        .bind(viewer.role.as_str())
-        .bind(&viewer.id)
+    let row = as_viewer(&sql, viewer)
         .bind(id)
         .fetch_optional(&db.pool)
         .await?;
@@ -108,54 +102,67 @@ pub async fn group_form_values(
 }
 
 /// Creates a group from the facilitator's form; returns its id.
+/// A group as the facilitator's form gives it (Dutch words; the place from the postcode
+/// unless moved by hand).
+fn from_form<'a>(
+    input: &'a GroupInput,
+    place: &'a Centroid,
+    languages: &'a [&'a str],
+    texts: &'a [(&'a str, &'a str, &'a str)],
+) -> NewGroup<'a> {
+    NewGroup {
+        name: &input.name,
+        municipality: &place.municipality,
+        address: &input.address,
+        pc4: input.postcode.pc4(),
+        lat: input.coords.map_or(place.lat, |c| c.0),
+        lon: input.coords.map_or(place.lon, |c| c.1),
+        weekday: input.weekday,
+        start_minute: input.start_minute,
+        rhythm: input.rhythm,
+        ages: input.ages,
+        languages,
+        children_welcome: input.children_welcome,
+        childcare: input.childcare,
+        cost_cents: input.cost_cents,
+        online: input.online,
+        facilitator_name: &input.facilitator_name,
+        texts,
+    }
+}
+
+/// Creates a group from the facilitator's form, with its owner, in one transaction; returns
+/// its id.
 pub async fn create_group(
     db: &Db,
-    input: &crate::groups::edit::GroupInput,
-    place: &crate::groups::postcodes::Centroid,
+    input: &GroupInput,
+    place: &Centroid,
     owner: Option<&str>,
 ) -> Result<String, sqlx::Error> {
     let langs: Vec<&str> = input.languages.iter().map(String::as_str).collect();
     let texts = [("nl", input.description.as_str(), input.first_visit.as_str())];
-    let id = insert(
-        db,
-        &NewGroup {
-            name: &input.name,
-            municipality: &place.municipality,
-            address: &input.address,
-            pc4: input.postcode.pc4(),
-            lat: input.coords.map_or(place.lat, |c| c.0),
-            lon: input.coords.map_or(place.lon, |c| c.1),
-            weekday: input.weekday,
-            start_minute: input.start_minute,
-            rhythm: input.rhythm,
-            ages: input.ages,
-            languages: &langs,
-            children_welcome: input.children_welcome,
-            childcare: input.childcare,
-            cost_cents: input.cost_cents,
-            online: input.online,
-            facilitator_name: &input.facilitator_name,
-            texts: &texts,
-        },
-    )
-    .await?;
+    let mut tx = db.pool.begin().await?;
+    let id = insert_in(&mut tx, db.now(), &from_form(input, place, &langs, &texts)).await?;
     sqlx::query("UPDATE peer_groups SET owner_id = $1, active = $2 WHERE id = $3")
         .bind(owner)
         .bind(input.active as i64)
         .bind(&id)
-        .execute(&db.pool)
+        .execute(&mut *tx)
         .await?;
+    tx.commit().await?;
     Ok(id)
 }
 
 /// Updates a group the viewer may manage; false when it is not theirs (or not there).
 pub async fn update_group(
     db: &Db,
-    viewer: &crate::accounts::model::Account,
+    viewer: &Account,
     id: &str,
-    input: &crate::groups::edit::GroupInput,
-    place: &crate::groups::postcodes::Centroid,
+    input: &GroupInput,
+    place: &Centroid,
 ) -> Result<bool, sqlx::Error> {
+    let langs: Vec<&str> = input.languages.iter().map(String::as_str).collect();
+    let group = from_form(input, place, &langs, &[]);
     let mut tx = db.pool.begin().await?;
     let sql = format!(
         "UPDATE peer_groups SET name = $3, municipality = $4, address = $5, pc4 = $6, lat = $7, \
@@ -164,25 +171,8 @@ pub async fn update_group(
          active = $19, facilitator_name = $20 \
          WHERE id = $21 AND id IN (SELECT g.id FROM peer_groups g WHERE {MAY_MANAGE})"
     );
-    let done = sqlx::query(&sql)
-        .bind(viewer.role.as_str())
-        .bind(&viewer.id)
-        .bind(&input.name)
-        .bind(&place.municipality)
-        .bind(&input.address)
-        .bind(input.postcode.to_string())
-        .bind(input.coords.map_or(place.lat, |c| c.0))
-        .bind(input.coords.map_or(place.lon, |c| c.1))
-        .bind(input.weekday.number() as i64)
-        .bind(input.start_minute as i64)
-        .bind(input.rhythm.as_str())
-        .bind(input.ages.0 as i64)
-        .bind(input.ages.1 as i64)
-        .bind(input.languages.join(","))
-        .bind(input.children_welcome as i64)
-        .bind(input.childcare as i64)
-        .bind(input.cost_cents as i64)
-        .bind(input.online as i64)
+    let statement = as_viewer(&sql, viewer);
+    let done = bind_facts(statement, &group)
         .bind(input.active as i64)
         .bind(&input.facilitator_name)
         .bind(id)
@@ -206,11 +196,7 @@ pub async fn update_group(
 }
 
 /// True when the viewer may manage this group.
-pub async fn may_manage(
-    db: &Db,
-    viewer: &crate::accounts::model::Account,
-    id: &str,
-) -> Result<bool, sqlx::Error> {
+pub async fn may_manage(db: &Db, viewer: &Account, id: &str) -> Result<bool, sqlx::Error> {
     let sql = format!("SELECT COUNT(*) FROM peer_groups g WHERE g.id = $3 AND {MAY_MANAGE}");
     let n: i64 = sqlx::query_scalar(&sql)
         .bind(viewer.role.as_str())

@@ -188,39 +188,54 @@ pub async fn insert_many(db: &Db, groups: &[NewGroup<'_>]) -> Result<(), sqlx::E
     tx.commit().await
 }
 
+type Statement<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
+
+/// A statement about what a viewer may see or change: `$1` is their role, `$2` their id (the
+/// `MAY_HANDLE` and `MAY_MANAGE` conditions read them).
+fn as_viewer<'q>(sql: &'q str, viewer: &'q crate::accounts::model::Account) -> Statement<'q> {
+    sqlx::query(sql).bind(viewer.role.as_str()).bind(&viewer.id)
+}
+
+/// The facts of a group, from `name` to `online`, in the column order of `peer_groups` (the
+/// same for a new group and a changed one).
+fn bind_facts<'q>(statement: Statement<'q>, g: &NewGroup<'q>) -> Statement<'q> {
+    statement
+        .bind(g.name)
+        .bind(g.municipality)
+        .bind(g.address)
+        .bind(format!("{:04}", g.pc4))
+        .bind(g.lat)
+        .bind(g.lon)
+        .bind(g.weekday.number() as i64)
+        .bind(g.start_minute as i64)
+        .bind(g.rhythm.as_str())
+        .bind(g.ages.0 as i64)
+        .bind(g.ages.1 as i64)
+        .bind(g.languages.join(","))
+        .bind(g.children_welcome as i64)
+        .bind(g.childcare as i64)
+        .bind(g.cost_cents as i64)
+        .bind(g.online as i64)
+}
+
 async fn insert_in(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     now: i64,
     g: &NewGroup<'_>,
 ) -> Result<String, sqlx::Error> {
     let id = crate::db::new_id();
-    sqlx::query(
+    let statement = sqlx::query(
         "INSERT INTO peer_groups (id, name, municipality, address, pc4, lat, lon, weekday, \
          start_minute, rhythm, age_min, age_max, languages, children_welcome, childcare, cost_cents, \
          online, active, facilitator_name, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, 1, $18, $19)",
     )
-    .bind(&id)
-    .bind(g.name)
-    .bind(g.municipality)
-    .bind(g.address)
-    .bind(format!("{:04}", g.pc4))
-    .bind(g.lat)
-    .bind(g.lon)
-    .bind(g.weekday.number() as i64)
-    .bind(g.start_minute as i64)
-    .bind(g.rhythm.as_str())
-    .bind(g.ages.0 as i64)
-    .bind(g.ages.1 as i64)
-    .bind(g.languages.join(","))
-    .bind(g.children_welcome as i64)
-    .bind(g.childcare as i64)
-    .bind(g.cost_cents as i64)
-    .bind(g.online as i64)
-    .bind(g.facilitator_name)
-    .bind(now)
-    .execute(&mut **tx)
-    .await?;
+    .bind(&id);
+    bind_facts(statement, g)
+        .bind(g.facilitator_name)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
     for (lang, description, first_visit) in g.texts {
         sqlx::query(
             "INSERT INTO group_texts (group_id, lang, description, first_visit) VALUES ($1, $2, $3, $4)",

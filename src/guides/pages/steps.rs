@@ -7,6 +7,7 @@ use super::super::model::{for_speech, site_label, tel_href, Guide, Joiner, Local
 use super::super::tools::StepTools;
 use super::icon;
 use crate::i18n::{use_i18n, I18n};
+use crate::ui::forms::PostcodeField;
 use crate::ui::{set_status, Icon, IconName};
 
 /// What is read aloud for one step: its words, then who to call, numbers digit by digit.
@@ -196,7 +197,6 @@ pub fn PlaceForm(
         Place::Found { code, .. } => (None, code.clone()),
         Place::None => (None, String::new()),
     };
-    let has_error = error.is_some();
     let options = municipalities
         .into_iter()
         .map(|(code, name)| {
@@ -208,24 +208,7 @@ pub fn PlaceForm(
     view! {
         <form class="place-form" method="get" action=action id="place">
             <h2>{i.t("guide-local-form-heading")}</h2>
-            <div class="field">
-                <label for="postcode">
-                    {i.t("postcode-label")}
-                    <span class="hint" id="postcode-hint">{i.t("guide-local-postcode-hint")}</span>
-                </label>
-                {error.map(|e| view! { <p class="field-error" id="postcode-error">{e}</p> })}
-                <input
-                    id="postcode"
-                    name="postcode"
-                    type="text"
-                    autocomplete="postal-code"
-                    maxlength="10"
-                    dir="ltr"
-                    value=postcode
-                    aria-invalid=has_error.then_some("true")
-                    aria-describedby=if has_error { "postcode-hint postcode-error" } else { "postcode-hint" }
-                />
-            </div>
+            <PostcodeField hint=i.t("guide-local-postcode-hint") value=postcode error=error/>
             <details class="filters">
                 <summary>{i.t("guide-local-or-pick")}</summary>
                 <div class="field">
