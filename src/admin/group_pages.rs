@@ -109,7 +109,7 @@ pub fn GroupsAdminPage() -> impl IntoView {
         view! {
             <Title text=i.t("admin-groups")/>
             <section class="page">
-                <super::pages::AdminNav coordinator=me.is_coordinator()/>
+                <crate::ui::AdminNav coordinator=me.is_coordinator()/>
                 <h1>{i.t("admin-groups")}</h1>
                 <p><a class="button" href="/admin/groups/new"><Icon name=IconName::Users/><span>{i.t("group-new")}</span></a></p>
                 <ul class="results">{items}</ul>
@@ -234,7 +234,7 @@ pub fn GroupEditPage() -> impl IntoView {
         view! {
             <Title text=title.clone()/>
             <section class="page narrow">
-                <super::pages::AdminNav coordinator=coordinator/>
+                <crate::ui::AdminNav coordinator=coordinator/>
                 <h1>{title}</h1>
                 {group_form(data, action)}
             </section>
@@ -314,7 +314,7 @@ pub fn MeetupsAdminPage() -> impl IntoView {
         view! {
             <Title text=data.group_name.clone()/>
             <section class="page narrow">
-                <super::pages::AdminNav coordinator=data.me.is_coordinator()/>
+                <crate::ui::AdminNav coordinator=data.me.is_coordinator()/>
                 <h1><bdi>{data.group_name.clone()}</bdi></h1>
                 <h2>{i.t("admin-series-heading")}</h2>
                 <ErrorSummary/>

@@ -7,30 +7,7 @@ use super::api::{admin_accounts, admin_audit, admin_inbox, invite_role, InboxDat
 use crate::groups::join::InboxItem;
 use crate::i18n::{k, language_name_key, use_i18n, I18n};
 use crate::ui::forms::{use_form_state, ErrorSummary, TextField};
-use crate::ui::{Icon, IconName};
-
-#[component]
-pub fn AdminNav(coordinator: bool) -> impl IntoView {
-    let i = use_i18n();
-    view! {
-        <nav class="admin-nav" aria-label=i.t("admin-nav-label")>
-            <a href="/admin"><Icon name=IconName::Users/><span>{i.t("admin-inbox")}</span></a>
-            <a href="/admin/groups"><Icon name=IconName::Calendar/><span>{i.t("admin-groups")}</span></a>
-            <a href="/admin/help"><Icon name=IconName::Chat/><span>{i.t("admin-help")}</span></a>
-            {coordinator.then(|| view! {
-                <a href="/admin/invites"><Icon name=IconName::Share/><span>{i.t("admin-invites")}</span></a>
-                <a href="/admin/accounts"><Icon name=IconName::Key/><span>{i.t("admin-accounts")}</span></a>
-                <a href="/admin/monitoring"><Icon name=IconName::Chart/><span>{i.t("admin-monitoring")}</span></a>
-                <a href="/admin/local-help"><Icon name=IconName::Pin/><span>{i.t("admin-local-help")}</span></a>
-                <a href="/admin/audit"><Icon name=IconName::Book/><span>{i.t("admin-audit")}</span></a>
-            })}
-            <a href="/admin/password"><Icon name=IconName::Key/><span>{i.t("admin-password")}</span></a>
-            <form method="post" action="/admin/logout">
-                <button type="submit" class="secondary"><Icon name=IconName::Exit/><span>{i.t("admin-sign-out")}</span></button>
-            </form>
-        </nav>
-    }
-}
+use crate::ui::{AdminNav, Icon, IconName};
 
 #[component]
 pub fn LoginPage() -> impl IntoView {

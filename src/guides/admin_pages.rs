@@ -5,10 +5,10 @@ use leptos_meta::Title;
 
 use super::api::{local_help_admin, LocalAdminData, LocalRow};
 use super::model::{LocalEntry, RECHECK_DAYS};
-use crate::admin::pages::AdminNav;
 use crate::i18n::use_i18n;
 use crate::ui::failed;
 use crate::ui::forms::{use_form_state, ErrorSummary, TextField};
+use crate::ui::AdminNav;
 use crate::ui::{Icon, IconName};
 
 #[component]

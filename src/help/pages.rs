@@ -298,7 +298,7 @@ pub fn AdminHelpPage() -> impl IntoView {
         view! {
             <Title text=i.t("admin-help")/>
             <section class="page">
-                <crate::admin::pages::AdminNav coordinator=data.me.is_coordinator()/>
+                <crate::ui::AdminNav coordinator=data.me.is_coordinator()/>
                 <h1>{i.t("admin-help")}</h1>
                 <form method="get" action="/admin/help" class="search-form">
                     <div class="field"><label for="f-theme">{i.t("help-theme-legend")}</label>
@@ -333,7 +333,7 @@ pub fn AdminHelpOnePage() -> impl IntoView {
         view! {
             <Title text=i.t("admin-help")/>
             <section class="page narrow">
-                <crate::admin::pages::AdminNav coordinator=me.is_coordinator()/>
+                <crate::ui::AdminNav coordinator=me.is_coordinator()/>
                 <h1>{i.t(c.theme.key())}</h1>
                 <p>{i.t(language_name_key(&c.language))}" · "{i.t(c.status.key())}</p>
                 {c.callback_phone.clone().map(|p| {

@@ -5,9 +5,9 @@ use leptos_router::hooks::use_query_map;
 
 use super::api::monitoring_figures;
 use super::model::{Dashboard, Figure, GuideRow, SplitRow};
-use crate::admin::pages::AdminNav;
 use crate::i18n::{language_name_key, use_i18n, I18n};
 use crate::ui::failed;
+use crate::ui::AdminNav;
 use crate::ui::{Icon, IconName, PrintButton};
 
 fn period_query() -> (Option<String>, Option<String>) {

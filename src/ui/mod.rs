@@ -1,8 +1,10 @@
 //! Shared view pieces: layout, quick exit, language picker, icons.
+mod admin_nav;
 pub mod forms;
 pub mod icons;
 mod layout;
 
+pub use admin_nav::AdminNav;
 pub use icons::{Icon, IconName};
 pub use layout::{ErrorNote, Footer, Header, NotFound, Notice, PrintButton, QuickExit, ToSignIn};
 
