@@ -263,3 +263,93 @@ on_both_backends!(bad_input_wrong_codes_and_retention, |app| {
         .unwrap();
     assert_eq!(n, 0);
 });
+
+// Who sees what (SECURITY.md): a request nobody holds shows theme, language and age only; once
+// facilitator A takes it, facilitator B gets 404 on every way in, the coordinator reads it
+// without the call-back number and can hand it over; every read is in the audit log.
+on_both_backends!(help_is_private_between_facilitators, |app| {
+    let (status, _, _) = app
+        .post_as(
+            "",
+            "/help",
+            &[
+                ("theme", "money"),
+                ("message", "Mijn huur is te hoog."),
+                ("callback", "yes"),
+                ("phone", "0612345678"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200);
+    let id: String = sqlx::query_scalar("SELECT id FROM help_requests")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    let a_id = app.account("a@example.nl", Role::Facilitator).await;
+    let b_id = app.account("b@example.nl", Role::Facilitator).await;
+    app.account("c@example.nl", Role::Coordinator).await;
+    let a = app.sign_in("a@example.nl").await;
+    let b = app.sign_in("b@example.nl").await;
+    let c = app.sign_in("c@example.nl").await;
+    let page = format!("/admin/help/{id}");
+
+    // Open: B sees the theme but not the words or the number.
+    let (status, _, body) = app.get_as(&b, &page).await;
+    assert_eq!(status, 200);
+    assert!(!body.contains("Mijn huur") && !body.contains("0612345678"));
+
+    // A takes it and reads everything.
+    let (status, _, _) = app.post_as(&a, &format!("{page}/claim"), &[]).await;
+    assert_eq!(status, 303);
+    let (_, _, body) = app.get_as(&a, &page).await;
+    assert!(body.contains("Mijn huur") && body.contains("0612345678"));
+
+    // B: 404 on the page, the claim, the reply and closing; not in B's inbox.
+    for (path, form) in [
+        (format!("{page}/claim"), vec![]),
+        (format!("{page}/reply"), vec![("message", "Hallo")]),
+        (format!("{page}/close"), vec![]),
+    ] {
+        let (status, _, _) = app.post_as(&b, &path, &form).await;
+        assert_eq!(status, 404, "{path}");
+    }
+    assert_eq!(app.get_as(&b, &page).await.0, 404);
+    let (_, _, inbox) = app.get_as(&b, "/admin/help").await;
+    assert!(!inbox.contains(&id));
+    let holder: Option<String> =
+        sqlx::query_scalar("SELECT claimed_by FROM help_requests WHERE id = $1")
+            .bind(&id)
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        holder.as_deref(),
+        Some(a_id.as_str()),
+        "a claim is not overwritten"
+    );
+
+    // The coordinator reads the words, not the number, and hands it to B.
+    let (_, _, body) = app.get_as(&c, &page).await;
+    assert!(body.contains("Mijn huur") && !body.contains("0612345678"));
+    let (status, _, _) = app
+        .post_as(&c, &format!("{page}/assign"), &[("account", &b_id)])
+        .await;
+    assert_eq!(status, 303);
+    assert_eq!(app.get_as(&a, &page).await.0, 404);
+    let (_, _, body) = app.get_as(&b, &page).await;
+    assert!(body.contains("0612345678"));
+
+    // A facilitator cannot hand over.
+    let (status, _, _) = app
+        .post_as(&b, &format!("{page}/assign"), &[("account", &a_id)])
+        .await;
+    assert_eq!(status, 404);
+
+    // Every read of the words is in the audit log (A, the coordinator, B).
+    let reads: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'help-read'")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(reads, 3);
+});

@@ -61,3 +61,6 @@ help-callback-asked = De ouder wil gebeld worden:
 help-helper-hint = Kort en vriendelijk. Geen oordeel. Noem waar de ouder verder terecht kan.
 help-claim = Ik pak deze op
 help-close = Sluiten
+help-take-first = Nog niemand heeft deze vraag. Neem de vraag eerst. Daarna lees en beantwoord jij haar. Alleen jij en de coördinator zien de woorden.
+help-hand-over = Geef door
+help-hand-over-label = Geef deze vraag aan

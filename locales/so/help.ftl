@@ -61,3 +61,6 @@ help-callback-asked = The parent wants to be called:
 help-helper-hint = Short and kind. No judgement. Say where the parent can go next.
 help-claim = I will take this one
 help-close = Close
+help-take-first = Nobody has taken this question yet. Take it first; then you can read and answer it. Only you and the coordinator see the words.
+help-hand-over = Hand over
+help-hand-over-label = Give this question to

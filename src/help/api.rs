@@ -1,7 +1,7 @@
 //! Server functions and plain form posts of anonymous help.
 use leptos::prelude::*;
 
-use super::model::{Conversation, HelpSummary};
+use super::model::{HelpAccess, HelpOne, HelpSummary};
 use crate::error::AppError;
 
 /// "Usually within N days", from the first-reply times of the last 90 days.
@@ -34,7 +34,7 @@ pub async fn help_inbox(
     let older = older
         .and_then(|d| d.parse::<i64>().ok())
         .filter(|d| (0..=90).contains(d));
-    let items = super::store::inbox(&db, theme, language.as_deref(), status, older).await?;
+    let items = super::store::inbox(&db, &me, theme, language.as_deref(), status, older).await?;
     Ok(HelpInboxData {
         me,
         items,
@@ -42,13 +42,37 @@ pub async fn help_inbox(
     })
 }
 
+/// One conversation on the facilitator side. Who sees what (SECURITY.md): a facilitator
+/// sees a request nobody holds only by its theme, language and age, and must take it first;
+/// once taken, only the one who holds it and the coordinator read it; a call-back number only
+/// the one who holds it. Every read of the words is in the audit log. Anyone else: 404.
 #[server(prefix = "/api", endpoint = "admin/help-one")]
-pub async fn help_conversation(
-    id: String,
-) -> Result<(crate::accounts::model::Account, Conversation), AppError> {
+pub async fn help_conversation(id: String) -> Result<HelpOne, AppError> {
     let (me, db) = crate::web::auth::require().await?;
-    let c = super::store::by_id(&db, &id)
+    let holder = super::store::holder(&db, &id)
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok((me, c))
+    let access = HelpAccess::of(&me, holder.as_deref()).ok_or(AppError::NotFound)?;
+    let mut conversation = super::store::by_id(&db, &id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if access != HelpAccess::Holder {
+        conversation.callback_phone = None;
+    }
+    if access == HelpAccess::Open {
+        conversation.messages.clear();
+    } else {
+        crate::accounts::store::audit(&db, Some(&me.id), "help-read", "help_request", &id).await?;
+    }
+    let handlers = if me.is_coordinator() {
+        crate::accounts::store::active_accounts(&db).await?
+    } else {
+        Vec::new()
+    };
+    Ok(HelpOne {
+        me,
+        conversation,
+        access,
+        handlers,
+    })
 }

@@ -8,15 +8,17 @@ use axum::routing::post;
 use axum::{Form, Router};
 use leptos::prelude::provide_context;
 
-use super::model::{parse_message, AskInput, Conversation, HelpStatus, PickupCode};
+use super::model::{parse_message, AskInput, Conversation, HelpAccess, HelpStatus, PickupCode};
 use super::store;
+use crate::accounts::model::Account;
 use crate::accounts::store::audit;
 use crate::db::Db;
 use crate::i18n::{k, Lang};
 use crate::web::client::Client;
 use crate::web::form::{field, FieldErrors, FormState, RawForm};
 use crate::web::{
-    see_other, AppState, Limited, Limits, OrNotFound, Pages, SignedIn, WebError, WebResult,
+    see_other, AppState, Coordinator, Limited, Limits, OrNotFound, Pages, SignedIn, WebError,
+    WebResult,
 };
 
 pub fn router() -> Router<AppState> {
@@ -29,6 +31,7 @@ pub fn router() -> Router<AppState> {
         .route("/admin/help/{id}/reply", post(helper_reply))
         .route("/admin/help/{id}/claim", post(claim))
         .route("/admin/help/{id}/close", post(close))
+        .route("/admin/help/{id}/assign", post(hand_over))
 }
 
 fn no_store(mut res: Response) -> Response {
@@ -194,6 +197,16 @@ async fn delete(post: CodePost) -> WebResult {
     Ok(see_other("/help/deleted"))
 }
 
+/// A facilitator may act on a request they hold, or one nobody holds (they take it now);
+/// the coordinator on any. Anyone else gets 404.
+async fn take_or_hold(db: &Db, me: &Account, id: &str) -> Result<(), WebError> {
+    let holder = store::holder(db, id).await?.or_not_found()?;
+    match HelpAccess::of(me, holder.as_deref()).or_not_found()? {
+        HelpAccess::Open => store::claim(db, id, &me.id).await?.or_not_found(),
+        HelpAccess::Holder | HelpAccess::Overseer => Ok(()),
+    }
+}
+
 async fn helper_reply(
     State(db): State<Db>,
     SignedIn(me): SignedIn,
@@ -201,8 +214,7 @@ async fn helper_reply(
     Form(form): Form<RawForm>,
 ) -> WebResult {
     let text = parse_message(field(&form, "message")).map_err(|_| WebError::BadRequest)?;
-    store::by_id(&db, &id).await?.or_not_found()?;
-    store::claim(&db, &id, &me.id).await?;
+    take_or_hold(&db, &me, &id).await?;
     store::add_message(&db, &id, false, &text).await?;
     audit(&db, Some(&me.id), "help-reply", "help_request", &id).await?;
     Ok(see_other(&format!("/admin/help/{id}")))
@@ -215,9 +227,24 @@ async fn claim(State(db): State<Db>, SignedIn(me): SignedIn, Path(id): Path<Stri
 }
 
 async fn close(State(db): State<Db>, SignedIn(me): SignedIn, Path(id): Path<String>) -> WebResult {
+    take_or_hold(&db, &me, &id).await?;
     store::set_status(&db, &id, HelpStatus::Solved)
         .await?
         .or_not_found()?;
     audit(&db, Some(&me.id), "help-close", "help_request", &id).await?;
     Ok(see_other("/admin/help"))
+}
+
+/// The coordinator hands a request to another facilitator.
+async fn hand_over(
+    State(db): State<Db>,
+    Coordinator(me): Coordinator,
+    Path(id): Path<String>,
+    Form(form): Form<RawForm>,
+) -> WebResult {
+    store::hand_over(&db, &id, field(&form, "account"))
+        .await?
+        .or_not_found()?;
+    audit(&db, Some(&me.id), "help-hand-over", "help_request", &id).await?;
+    Ok(see_other(&format!("/admin/help/{id}")))
 }

@@ -230,6 +230,39 @@ pub struct Conversation {
     pub messages: Vec<HelpMessage>,
 }
 
+/// How a facilitator may see one help request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum HelpAccess {
+    /// Nobody holds it: theme, language and age only, and a button to take it.
+    Open,
+    /// The viewer holds it: everything, also a call-back number.
+    Holder,
+    /// The coordinator, not holding it: the words, not the number; can hand it over.
+    Overseer,
+}
+
+impl HelpAccess {
+    /// `None`: another facilitator holds it, so this viewer gets 404.
+    pub fn of(viewer: &crate::accounts::model::Account, holder: Option<&str>) -> Option<Self> {
+        match holder {
+            Some(h) if h == viewer.id => Some(HelpAccess::Holder),
+            _ if viewer.is_coordinator() => Some(HelpAccess::Overseer),
+            None => Some(HelpAccess::Open),
+            Some(_) => None,
+        }
+    }
+}
+
+/// One conversation as the facilitator page shows it.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct HelpOne {
+    pub me: crate::accounts::model::Account,
+    pub conversation: Conversation,
+    pub access: HelpAccess,
+    /// Whom the coordinator can hand it to (empty for facilitators).
+    pub handlers: Vec<crate::accounts::model::Account>,
+}
+
 /// A request in the facilitators' inbox: theme, language, status and times only.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct HelpSummary {
@@ -255,6 +288,29 @@ pub fn usual_reply_days(mut seconds: Vec<i64>) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn account(id: &str, role: crate::accounts::model::Role) -> crate::accounts::model::Account {
+        crate::accounts::model::Account {
+            id: id.into(),
+            email: format!("{id}@example.org"),
+            display_name: id.into(),
+            role,
+        }
+    }
+
+    #[test]
+    fn who_sees_a_help_request() {
+        use crate::accounts::model::Role::{Coordinator, Facilitator};
+        let a = account("a", Facilitator);
+        let b = account("b", Facilitator);
+        let c = account("c", Coordinator);
+        assert_eq!(HelpAccess::of(&a, None), Some(HelpAccess::Open));
+        assert_eq!(HelpAccess::of(&a, Some("a")), Some(HelpAccess::Holder));
+        assert_eq!(HelpAccess::of(&b, Some("a")), None);
+        assert_eq!(HelpAccess::of(&c, Some("a")), Some(HelpAccess::Overseer));
+        assert_eq!(HelpAccess::of(&c, None), Some(HelpAccess::Overseer));
+        assert_eq!(HelpAccess::of(&c, Some("c")), Some(HelpAccess::Holder));
+    }
 
     #[test]
     fn codes_are_long_enough_and_parse_in_any_shape() {

@@ -5,7 +5,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::api::{help_conversation, help_inbox, reply_days};
-use super::model::{Conversation, HelpStatus, Theme};
+use super::model::{Conversation, HelpAccess, HelpStatus, Theme};
 use crate::groups::model::GROUP_LANGUAGES;
 use crate::i18n::{k, language_name_key, use_i18n, I18n};
 use crate::ui::forms::{use_form_state, ErrorSummary, Honeypot, TextField};
@@ -326,21 +326,43 @@ pub fn AdminHelpPage() -> impl IntoView {
 pub fn AdminHelpOnePage() -> impl IntoView {
     let i = use_i18n();
     let id = crate::ui::param("id");
-    crate::ui::loaded(help_conversation(id.clone()), move |(me, c)| {
-        let reply = format!("/admin/help/{id}/reply");
+    crate::ui::loaded(help_conversation(id.clone()), move |one| {
+        let c = one.conversation;
         let claim = format!("/admin/help/{id}/claim");
-        let close = format!("/admin/help/{id}/close");
-        view! {
-            <Title text=i.t("admin-help")/>
-            <section class="page narrow">
-                <crate::ui::AdminNav coordinator=me.is_coordinator()/>
-                <h1>{i.t(c.theme.key())}</h1>
-                <p>{i.t(language_name_key(&c.language))}" · "{i.t(c.status.key())}</p>
-                {c.callback_phone.clone().map(|p| {
-                    let href = format!("tel:{p}");
-                    view! { <p class="notice">{i.t("help-callback-asked")}" "<a href=href dir="ltr">{p}</a></p> }
-                })}
+        let body = if one.access == HelpAccess::Open {
+            view! {
+                <p class="notice">{i.t("help-take-first")}</p>
+                <form method="post" action=claim>
+                    <button type="submit"><Icon name=IconName::Users/><span>{i.t("help-claim")}</span></button>
+                </form>
+            }
+            .into_any()
+        } else {
+            let reply = format!("/admin/help/{id}/reply");
+            let close = format!("/admin/help/{id}/close");
+            let assign = format!("/admin/help/{id}/assign");
+            let phone = c.callback_phone.clone().map(|p| {
+                let href = format!("tel:{p}");
+                view! { <p class="notice">{i.t("help-callback-asked")}" "<a href=href dir="ltr">{p}</a></p> }
+            });
+            let hand_over = (!one.handlers.is_empty()).then(|| {
+                let options = one
+                    .handlers
+                    .iter()
+                    .map(|a| view! { <option value=a.id.clone()>{a.display_name.clone()}</option> })
+                    .collect_view();
+                view! {
+                    <form method="post" action=assign class="inline-form">
+                        <label for="account">{i.t("help-hand-over-label")}</label>
+                        <select id="account" name="account">{options}</select>
+                        <button type="submit" class="secondary"><Icon name=IconName::Share/><span>{i.t("help-hand-over")}</span></button>
+                    </form>
+                }
+            });
+            view! {
+                {phone}
                 <ol class="messages">{message_list(&i, &c)}</ol>
+                <CrisisNumbers/>
                 <form method="post" action=reply>
                     <div class="field">
                         <label for="message">{i.t("help-answer-label")}<span class="hint">{i.t("help-helper-hint")}</span></label>
@@ -349,13 +371,21 @@ pub fn AdminHelpOnePage() -> impl IntoView {
                     <button type="submit"><Icon name=IconName::Chat/><span>{i.t("help-send")}</span></button>
                 </form>
                 <div class="actions">
-                    <form method="post" action=claim>
-                        <button type="submit" class="secondary"><Icon name=IconName::Users/><span>{i.t("help-claim")}</span></button>
-                    </form>
                     <form method="post" action=close>
                         <button type="submit" class="secondary"><Icon name=IconName::Info/><span>{i.t("help-close")}</span></button>
                     </form>
+                    {hand_over}
                 </div>
+            }
+            .into_any()
+        };
+        view! {
+            <Title text=i.t("admin-help")/>
+            <section class="page narrow">
+                <crate::ui::AdminNav coordinator=one.me.is_coordinator()/>
+                <h1>{i.t(c.theme.key())}</h1>
+                <p>{i.t(language_name_key(&c.language))}" · "{i.t(c.status.key())}</p>
+                {body}
             </section>
         }
         .into_any()

@@ -186,13 +186,39 @@ pub async fn set_status(db: &Db, id: &str, status: HelpStatus) -> Result<bool, s
     .await
 }
 
+/// Takes a request nobody holds yet (or holds it again); false when another holds it.
 pub async fn claim(db: &Db, id: &str, account_id: &str) -> Result<bool, sqlx::Error> {
     db.changed_one(
-        sqlx::query("UPDATE help_requests SET claimed_by = $1 WHERE id = $2")
-            .bind(account_id)
-            .bind(id),
+        sqlx::query(
+            "UPDATE help_requests SET claimed_by = $1 WHERE id = $2 \
+             AND (claimed_by IS NULL OR claimed_by = $1)",
+        )
+        .bind(account_id)
+        .bind(id),
     )
     .await
+}
+
+/// The coordinator hands a request to an active account.
+pub async fn hand_over(db: &Db, id: &str, account_id: &str) -> Result<bool, sqlx::Error> {
+    db.changed_one(
+        sqlx::query(
+            "UPDATE help_requests SET claimed_by = $1 WHERE id = $2 \
+             AND $1 IN (SELECT id FROM accounts WHERE active = 1)",
+        )
+        .bind(account_id)
+        .bind(id),
+    )
+    .await
+}
+
+/// Who holds a request: `None` when there is no such request, `Some(None)` when nobody took
+/// it yet.
+pub async fn holder(db: &Db, id: &str) -> Result<Option<Option<String>>, sqlx::Error> {
+    sqlx::query_scalar("SELECT claimed_by FROM help_requests WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await
 }
 
 /// Deletes a request and its messages at once (the parent's "delete everything"). On SQLite,
@@ -221,9 +247,11 @@ pub async fn recent_reply_seconds(db: &Db) -> Result<Vec<i64>, sqlx::Error> {
     .await
 }
 
-/// Oldest waiting first; filters are optional.
+/// Oldest waiting first; filters are optional. A facilitator sees the requests nobody holds
+/// and their own; the coordinator sees every one.
 pub async fn inbox(
     db: &Db,
+    viewer: &crate::accounts::model::Account,
     theme: Option<Theme>,
     language: Option<&str>,
     status: Option<HelpStatus>,
@@ -235,6 +263,7 @@ pub async fn inbox(
          LEFT JOIN accounts a ON a.id = h.claimed_by \
          WHERE ($1 = '' OR h.theme = $1) AND ($2 = '' OR h.language = $2) AND ($3 = '' OR h.status = $3) \
          AND h.last_message_at <= $4 \
+         AND ($5 = 'coordinator' OR h.claimed_by IS NULL OR h.claimed_by = $6) \
          ORDER BY CASE h.status WHEN 'new' THEN 0 WHEN 'waiting' THEN 1 WHEN 'answered' THEN 2 ELSE 3 END, \
          h.last_message_at LIMIT 200",
     )
@@ -242,6 +271,8 @@ pub async fn inbox(
     .bind(language.unwrap_or(""))
     .bind(status.map(HelpStatus::as_str).unwrap_or(""))
     .bind(db.now() - older_than_days.unwrap_or(0) * 86_400)
+    .bind(viewer.role.as_str())
+    .bind(&viewer.id)
     .fetch_all(&db.pool)
     .await?;
     rows.iter()
