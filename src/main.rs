@@ -84,7 +84,7 @@ async fn main() -> ExitCode {
         .init();
 
     let options = server::leptos_options();
-    let config = Config::from_env(options.site_addr);
+    let mut config = Config::from_env(options.site_addr);
     let db = match Db::connect(&config.database_url, Arc::new(SystemClock)).await {
         Ok(db) => db,
         Err(e) => {
@@ -108,6 +108,11 @@ async fn main() -> ExitCode {
         };
     }
 
+    if let Err(e) = config.check() {
+        tracing::error!("{e}");
+        eprintln!("doorstart: {e}");
+        return ExitCode::FAILURE;
+    }
     if config.demo {
         match doorstart::demo::load_if_empty(&db).await {
             Ok(0) => {}

@@ -18,7 +18,8 @@ use tower_http::timeout::TimeoutLayer;
 use crate::app::{shell, App};
 use crate::db::Db;
 use crate::guides::library::{GuideLibrary, LibraryRef};
-use crate::web::{AppState, Limits, Pages};
+use crate::web::client::TrustedProxies;
+use crate::web::{AppState, Limits, Pages, PublicUrl};
 use crate::{admin, groups, guides, help, i18n, meetups, monitoring, security};
 
 /// Largest request body we take: our forms are short.
@@ -86,7 +87,8 @@ pub fn router_with_guides(
         leptos_options: leptos_options.clone(),
         db: db.clone(),
         pages: Pages::new(leptos_options.clone(), any_shell, context.clone()),
-        limits: Limits::new(form_limit()),
+        public_url: PublicUrl::from_env(&leptos_options),
+        limits: Limits::new(form_limit(), TrustedProxies::from_env().unwrap_or_default()),
     };
     let sessions = db.sessions.layer();
     Router::new()

@@ -353,3 +353,45 @@ on_both_backends!(help_is_private_between_facilitators, |app| {
             .unwrap();
     assert_eq!(reads, 3);
 });
+
+// Guessing pick-up codes gains nothing from spreading over instances: the count is shared in
+// the database, and what it keeps is a keyed hash whose key goes with the 15-minute window.
+on_both_backends!(code_throttle_is_shared_between_instances, |app| {
+    let other = app.second_instance().await;
+    for i in 0..10 {
+        let (status, _, _) = app
+            .post_as("", "/help/reply", &[("code", &format!("{:036}", i))])
+            .await;
+        assert_eq!(status, 404);
+    }
+    let res = app
+        .client
+        .post(format!("{other}/help/reply"))
+        .form(&[("code", format!("{:036}", 99))])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        res.status().as_u16(),
+        429,
+        "the other instance knows the count"
+    );
+    let stored: Vec<String> = sqlx::query_scalar("SELECT client FROM throttle_hits")
+        .fetch_all(&app.db.pool)
+        .await
+        .unwrap();
+    assert!(stored
+        .iter()
+        .all(|c| !c.contains("127.0.0.1") && c.len() == 32));
+    // A new window starts clean, and the old key and counts are gone.
+    app.clock.advance(900);
+    let (status, _, _) = app
+        .post_as("", "/help/reply", &[("code", &format!("{:036}", 1))])
+        .await;
+    assert_eq!(status, 429, "this instance's own limit still holds");
+    let windows: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM throttle_windows")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(windows, 1);
+});

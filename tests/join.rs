@@ -55,11 +55,22 @@ on_both_backends!(join_status_and_withdraw, |app| {
     ];
     let (status, location, _) = post(app, &path, &fields).await;
     assert_eq!(status, 303);
-    assert_eq!(location, format!("/join/{token}"));
+    // The status link is made by the server, not taken from the form.
+    assert!(location.starts_with("/join/") && location.len() == "/join/".len() + 43);
+    assert_ne!(location, format!("/join/{token}"));
     // A second post of the same form (refresh, double tap): still one request.
     let (status, location2, _) = post(app, &path, &fields).await;
     assert_eq!(status, 303);
     assert_eq!(location2, location);
+    assert_eq!(count(app).await, 1);
+    // Someone else posting the same one-time key with other words: 409, the form again with
+    // their words, and never a way to the first parent's request.
+    let mut other = fields;
+    other[2] = ("first_name", "Iemand");
+    let (status, location3, page) = post(app, &path, &other).await;
+    assert_eq!(status, 409);
+    assert!(location3.is_empty() && !page.contains("Sanne") && page.contains("Iemand"));
+    assert!(!page.contains(&location));
     assert_eq!(count(app).await, 1);
     // Only the hash of the token is stored.
     let (hash, phone): (String, String) =
@@ -82,11 +93,11 @@ on_both_backends!(join_status_and_withdraw, |app| {
         "contact deadline: 7 days after 23 November"
     );
 
-    let (status, location, _) = post(app, &format!("/join/{token}/withdraw"), &[]).await;
+    let (status, gone, _) = post(app, &format!("{location}/withdraw"), &[]).await;
     assert_eq!(status, 303);
-    assert_eq!(location, "/withdrawn");
+    assert_eq!(gone, "/withdrawn");
     assert_eq!(count(app).await, 0, "gone at once");
-    let (status, _) = app.page(&format!("/join/{token}")).await;
+    let (status, _) = app.page(&location).await;
     assert_eq!(status, 404);
     let (status, body) = app.page("/withdrawn").await;
     assert_eq!(status, 200);
@@ -184,7 +195,7 @@ on_both_backends!(retention_deletes_old_requests, |app| {
             children: None,
             child_ages: vec![],
         };
-        store::insert_join_request(&app.db, &id, &input)
+        store::insert_join_request(&app.db, &id, &input.token, &input)
             .await
             .unwrap();
         if i == 0 {

@@ -165,6 +165,7 @@ on_both_backends!(rsvp_bad_input_and_double_submit, |app| {
     ])
     .await;
     assert_eq!(res.status().as_u16(), 400);
+    assert_eq!(res.headers().get("cache-control").unwrap(), "no-store");
     let body = res.text().await.unwrap();
     assert!(body.contains("Kies een aantal van 1 tot 5."));
     let good = vec![
@@ -173,8 +174,30 @@ on_both_backends!(rsvp_bad_input_and_double_submit, |app| {
         ("adults", "1".into()),
         ("kids", "0".into()),
     ];
-    assert_eq!(post(good.clone()).await.status().as_u16(), 303);
-    assert_eq!(post(good).await.status().as_u16(), 303);
+    let first = post(good.clone()).await;
+    assert_eq!(first.status().as_u16(), 303);
+    let link = first
+        .headers()
+        .get("location")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert_ne!(
+        link,
+        format!("/rsvp/{token}"),
+        "the cancel link is the server's"
+    );
+    let again = post(good.clone()).await;
+    assert_eq!(
+        again.headers().get("location").unwrap().to_str().unwrap(),
+        link
+    );
+    let mut other = good;
+    other[1] = ("first_name", "Iemand".into());
+    let taken = post(other).await;
+    assert_eq!(taken.status().as_u16(), 409);
+    assert!(taken.headers().get("location").is_none());
     let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM rsvps")
         .fetch_one(&app.db.pool)
         .await

@@ -24,7 +24,7 @@ async fn join(app: &common::TestApp, group: &str) -> String {
         children: Some(1),
         child_ages: vec![5],
     };
-    store::insert_join_request(&app.db, group, &input)
+    store::insert_join_request(&app.db, group, &input.token, &input)
         .await
         .unwrap();
     sqlx::query_scalar("SELECT id FROM join_requests WHERE token_hash = $1")

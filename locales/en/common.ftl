@@ -12,3 +12,4 @@ form-has-problems = Please look at these points again:
 form-expired = This form has expired. Reload the page and try again.
 form-too-many = You sent many forms in a short time. Wait 10 minutes and then try again.
 optional = Optional
+form-already-sent = This form was sent before. Check your words and send it again.

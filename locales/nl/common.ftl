@@ -12,3 +12,4 @@ form-has-problems = Kijk nog even naar deze punten:
 form-expired = Dit formulier is verlopen. Laad de pagina opnieuw en probeer het nog eens.
 form-too-many = Je hebt veel formulieren kort na elkaar gestuurd. Wacht 10 minuten en probeer het dan opnieuw.
 optional = Niet verplicht
+form-already-sent = Dit formulier is al eens verstuurd. Kijk je woorden na en verstuur het opnieuw.

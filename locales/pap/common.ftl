@@ -12,3 +12,4 @@ form-has-problems = Wak e puntonan aki atrobe:
 form-expired = E formulario aki a vense. Habri e página atrobe i purba un biaha mas.
 form-too-many = Bo a manda hopi formulario den poko tempu. Warda 10 minüt i purba atrobe.
 optional = No ta obligatorio
+form-already-sent = E formulario aki a wòrdu manda kaba. Kontrolá bo palabranan i mand'é atrobe.

@@ -12,3 +12,4 @@ form-has-problems = Sprawdź jeszcze te punkty:
 form-expired = Ten formularz wygasł. Odśwież stronę i spróbuj ponownie.
 form-too-many = Dostaliśmy od Ciebie wiele formularzy w krótkim czasie. Poczekaj 10 minut i spróbuj ponownie.
 optional = Nieobowiązkowe
+form-already-sent = Ten formularz został już wysłany. Sprawdź wpisane dane i wyślij go ponownie.

@@ -12,3 +12,4 @@ form-has-problems = Fadlan mar kale eeg qodobadan:
 form-expired = Foomkan waqtigiisii wuu dhacay. Bogga dib u fur oo mar kale isku day.
 form-too-many = Foomam badan ayaad waqti gaaban ku dirtay. Sug 10 daqiiqo kadibna mar kale isku day.
 optional = Looma baahna
+form-already-sent = Foomkan hore ayaa loo diray. Hubi waxa aad qortay oo mar kale dir.

@@ -12,3 +12,4 @@ form-has-problems = Lütfen şu noktalara tekrar bakın:
 form-expired = Bu formun süresi doldu. Sayfayı yenileyin ve tekrar deneyin.
 form-too-many = Kısa sürede çok form gönderdiniz. 10 dakika bekleyin ve tekrar deneyin.
 optional = Zorunlu değil
+form-already-sent = Bu form daha önce gönderildi. Yazdıklarınızı kontrol edin ve tekrar gönderin.

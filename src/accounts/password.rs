@@ -33,10 +33,24 @@ fn hash_blocking(password: &str) -> String {
         .to_string()
 }
 
-pub async fn hash(password: String) -> String {
-    tokio::task::spawn_blocking(move || hash_blocking(&password))
+/// At most this many argon2 computations at once (19 MiB each): 200 parallel sign-in or
+/// invite posts wait their turn instead of exhausting memory or every blocking thread.
+pub const CONCURRENT_HASHES: usize = 2;
+static HASHING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(CONCURRENT_HASHES);
+
+/// Runs one argon2 computation off the async threads, when a slot is free.
+async fn bounded<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> T {
+    let _slot = HASHING
+        .acquire()
+        .await
+        .expect("the semaphore is never closed");
+    tokio::task::spawn_blocking(work)
         .await
         .expect("hashing task")
+}
+
+pub async fn hash(password: String) -> String {
+    bounded(move || hash_blocking(&password)).await
 }
 
 /// A hash of nothing, checked when the e-mail is unknown, so both answers take as long.
@@ -49,7 +63,7 @@ pub enum Verdict {
 
 /// Checks a password against a stored hash (or the dummy one when there is no account).
 pub async fn verify(password: String, stored: Option<String>) -> Verdict {
-    tokio::task::spawn_blocking(move || {
+    bounded(move || {
         let known = stored.is_some();
         let stored = stored.unwrap_or_else(|| DUMMY.clone());
         let Ok(parsed) = PasswordHash::new(&stored) else {
@@ -68,7 +82,6 @@ pub async fn verify(password: String, stored: Option<String>) -> Verdict {
         Verdict::Right { rehash: !current }
     })
     .await
-    .unwrap_or(Verdict::Wrong)
 }
 
 #[cfg(test)]
@@ -115,5 +128,33 @@ mod tests {
         assert!(COMMON.len() > 19_000);
         assert!(is_common("qwerty"));
         assert!(!is_common("correct horse battery staple"));
+    }
+}
+
+#[cfg(test)]
+mod bound_tests {
+    use super::*;
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn no_more_than_the_bound_hash_at_once() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        use std::sync::Arc;
+        let now = Arc::new(AtomicUsize::new(0));
+        let most = Arc::new(AtomicUsize::new(0));
+        let jobs: Vec<_> = (0..12)
+            .map(|_| {
+                let (now, most) = (now.clone(), most.clone());
+                tokio::spawn(bounded(move || {
+                    let n = now.fetch_add(1, Ordering::SeqCst) + 1;
+                    most.fetch_max(n, Ordering::SeqCst);
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                    now.fetch_sub(1, Ordering::SeqCst);
+                }))
+            })
+            .collect();
+        for j in jobs {
+            j.await.unwrap();
+        }
+        assert_eq!(most.load(Ordering::SeqCst), CONCURRENT_HASHES);
     }
 }

@@ -9,6 +9,7 @@ use crate::error::AppError;
 
 const ACCOUNT: &str = "account_id";
 const SINCE: &str = "signed_in_at";
+const EPOCH: &str = "epoch";
 
 fn internal<E>(_: E) -> AppError {
     AppError::Internal
@@ -19,6 +20,7 @@ fn internal<E>(_: E) -> AppError {
 pub async fn signed_in(session: &Session, db: &Db) -> Result<Option<Account>, AppError> {
     let id: Option<String> = session.get(ACCOUNT).await.map_err(internal)?;
     let since: Option<i64> = session.get(SINCE).await.map_err(internal)?;
+    let epoch: i64 = session.get(EPOCH).await.map_err(internal)?.unwrap_or(0);
     let (Some(id), Some(since)) = (id, since) else {
         return Ok(None);
     };
@@ -26,9 +28,10 @@ pub async fn signed_in(session: &Session, db: &Db) -> Result<Option<Account>, Ap
         session.flush().await.map_err(internal)?;
         return Ok(None);
     }
+    // A stopped account, or a password changed since this session began: the session ends.
     match store::active_by_id(db, &id).await? {
-        Some(account) => Ok(Some(account)),
-        None => {
+        Some(account) if store::session_epoch(db, &id).await? == epoch => Ok(Some(account)),
+        _ => {
             session.flush().await.map_err(internal)?;
             Ok(None)
         }
@@ -43,5 +46,7 @@ pub async fn start(session: &Session, db: &Db, account: &Account) -> Result<(), 
         .await
         .map_err(internal)?;
     session.insert(SINCE, db.now()).await.map_err(internal)?;
+    let epoch = store::session_epoch(db, &account.id).await?;
+    session.insert(EPOCH, epoch).await.map_err(internal)?;
     Ok(())
 }

@@ -86,6 +86,27 @@ pub async fn active_by_id(db: &Db, id: &str) -> Result<Option<Account>, sqlx::Er
     row.as_ref().map(account).transpose()
 }
 
+/// The epoch sessions of this account must carry; a password change moves it on.
+pub async fn session_epoch(db: &Db, id: &str) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT session_epoch FROM accounts WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await
+        .map(Option::unwrap_or_default)
+}
+
+/// A new password ends every session of the account (the caller starts a new one).
+pub async fn change_password(db: &Db, id: &str, hash: &str) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE accounts SET password_hash = $1, session_epoch = session_epoch + 1 WHERE id = $2",
+    )
+    .bind(hash)
+    .bind(id)
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
 pub async fn set_password_hash(db: &Db, id: &str, hash: &str) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
         .bind(hash)

@@ -19,7 +19,8 @@ use crate::i18n::k;
 use crate::web::client::Client;
 use crate::web::form::{field, valid_token, FieldErrors, FormState, RawForm};
 use crate::web::{
-    see_other, AppState, Coordinator, Limits, OrNotFound, Pages, SignedIn, WebError, WebResult,
+    see_other, AppState, Coordinator, Limits, OrNotFound, Pages, PublicUrl, SignedIn, WebError,
+    WebResult,
 };
 
 /// At most this many failed sign-ins per account per hour.
@@ -76,7 +77,11 @@ async fn login(
     if let Some((account, _)) = &found {
         let failures = store::failures_since(&db, &account.id, db.now() - 3600).await?;
         if failures >= MAX_FAILURES_PER_HOUR {
-            return Err(too_many(&pages, parts, form).await);
+            // The same answer as for an unknown address, after the same work: a locked account
+            // must not reveal that it exists.
+            let _ = password::verify(typed, None).await;
+            let key = k("login-wrong");
+            return Err(again(&pages, parts, form, "form", key).await.into());
         }
         // Backoff: each recent failure adds a little wait, up to two seconds.
         let recent = store::failures_since(&db, &account.id, db.now() - 900).await?;
@@ -158,19 +163,14 @@ async fn request_assign(
 async fn create_invite(
     State(db): State<Db>,
     State(pages): State<Pages>,
+    State(public_url): State<PublicUrl>,
     Coordinator(me): Coordinator,
     parts: Parts,
 ) -> WebResult {
     let token = crate::security::tokens::new_token();
     store::create_invite(&db, &token, Role::Facilitator, &me.id, INVITE_DAYS).await?;
     audit(&db, Some(&me.id), "invite", "invite", "-").await?;
-    let host = parts
-        .headers
-        .get(axum::http::header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("localhost")
-        .to_string();
-    let link = format!("http://{host}/admin/invite/{token}");
+    let link = public_url.link(&format!("/admin/invite/{token}"));
     Ok(pages
         .render(parts, FormState::showing("invite_link", link))
         .await)
@@ -179,12 +179,23 @@ async fn create_invite(
 async fn accept_invite(
     State(db): State<Db>,
     State(pages): State<Pages>,
+    State(limits): State<Limits>,
+    client: Client,
     session: Session,
     Path(token): Path<String>,
     parts: Parts,
     Form(form): Form<RawForm>,
 ) -> WebResult {
     valid_token(&token).or_not_found()?;
+    // Throttled like sign-in, and the invite checked before any password is hashed.
+    if !limits.logins.allow(client.0) {
+        return Err(too_many(&pages, parts, form).await);
+    }
+    if store::open_invite(&db, &token).await?.is_none() {
+        return Err(again(&pages, parts, form, "form", k("invite-not-usable"))
+            .await
+            .into());
+    }
     let mut errors = FieldErrors::default();
     let name =
         parse_name(field(&form, "display_name")).map_err(|key| errors.add("display_name", key));
@@ -247,9 +258,9 @@ async fn change_password(
         Err(key) => return Err(again(&pages, parts, form, "new_password", key).await.into()),
     };
     let hash = password::hash(pass.expose().to_string()).await;
-    store::set_password_hash(&db, &me.id, &hash).await?;
+    store::change_password(&db, &me.id, &hash).await?;
     audit(&db, Some(&me.id), "password-changed", "account", &me.id).await?;
-    // A new session id after a password change.
+    // Every other session has ended; this one goes on with a new id.
     session::start(&session, &db, &me).await?;
     Ok(see_other("/admin?password=changed"))
 }

@@ -84,7 +84,36 @@ pub enum DbSetupError {
 const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
      PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON;";
 
+/// What became of a post that carries a private link token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stored {
+    /// A new record.
+    New,
+    /// The same post again (refresh, double tap): nothing new stored.
+    Again,
+    /// The token belongs to someone else's record: nothing stored, nothing shown.
+    Taken,
+}
+
 impl Db {
+    /// The app's secret for keyed hashes (pick-up codes, private links): `DOORSTART_PEPPER`
+    /// when set (keep it out of the database), else one the app makes on first start and keeps
+    /// in `app_secrets`.
+    pub async fn pepper(&self) -> Result<String, sqlx::Error> {
+        if let Ok(p) = std::env::var("DOORSTART_PEPPER") {
+            if p.len() >= 32 {
+                return Ok(p);
+            }
+        }
+        sqlx::query("INSERT INTO app_secrets (name, value) VALUES ('help-pepper', $1) ON CONFLICT (name) DO NOTHING")
+            .bind(crate::security::tokens::new_token())
+            .execute(&self.pool)
+            .await?;
+        sqlx::query_scalar("SELECT value FROM app_secrets WHERE name = 'help-pepper'")
+            .fetch_one(&self.pool)
+            .await
+    }
+
     /// One statement that changes at most one row: true when it did (false: no such row, or
     /// not the viewer's, which the caller answers with 404).
     pub async fn changed_one<'q>(

@@ -55,6 +55,9 @@ impl SessionBackend {
             .with_same_site(SameSite::Strict)
             .with_path("/")
             .with_expiry(Expiry::OnInactivity(time::Duration::minutes(IDLE_MINUTES)))
+            // Saved on every request of a signed-in person, so the idle timeout slides with
+            // activity (an empty session, a parent's, is never saved).
+            .with_always_save(true)
     }
 }
 

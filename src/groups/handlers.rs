@@ -6,9 +6,11 @@ use axum::Router;
 
 use super::join::JoinInput;
 use super::store;
-use crate::db::Db;
+use crate::db::{Db, Stored};
+use crate::security::tokens::derive_token;
 use crate::web::form::valid_token;
-use crate::web::{see_other, AppState, Limited, OrNotFound, WebError, WebResult};
+use crate::web::valid::already_sent;
+use crate::web::{see_other, AppState, Limited, OrNotFound, Pages, WebError, WebResult};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -18,6 +20,7 @@ pub fn router() -> Router<AppState> {
 
 async fn join(
     State(db): State<Db>,
+    State(pages): State<Pages>,
     Path(id): Path<String>,
     Limited(form): Limited<JoinInput>,
 ) -> WebResult {
@@ -25,9 +28,12 @@ async fn join(
         return Err(WebError::NotFound);
     }
     store::active_by_id(&db, &id).await?.or_not_found()?;
-    store::insert_join_request(&db, &id, &form.value).await?;
-    // A repeated post with the same token lands on the same status page.
-    Ok(see_other(&format!("/join/{}", form.value.token)))
+    // The status link is made here from the form's one-time key, never taken from the form.
+    let token = derive_token(&db.pepper().await?, "join", &form.value.token);
+    match store::insert_join_request(&db, &id, &token, &form.value).await? {
+        Stored::New | Stored::Again => Ok(see_other(&format!("/join/{token}"))),
+        Stored::Taken => Err(already_sent(&pages, form).await),
+    }
 }
 
 async fn withdraw(State(db): State<Db>, Path(token): Path<String>) -> WebResult {

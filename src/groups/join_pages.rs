@@ -90,6 +90,8 @@ fn JoinForm(group_id: String, group_name: String) -> impl IntoView {
 #[component]
 pub fn JoinPage() -> impl IntoView {
     let i = use_i18n();
+    // The form carries its one-time key: not for a shared cache or the back button.
+    no_store();
     let id = crate::ui::param("id");
     crate::ui::loaded(
         group_page(id.clone(), i.lang.code().to_string()),

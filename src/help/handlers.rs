@@ -21,6 +21,9 @@ use crate::web::{
     WebResult,
 };
 
+/// Wrong pick-up codes a client may try in 15 minutes.
+pub const CODE_TRIES: i64 = 10;
+
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/help", post(ask))
@@ -52,7 +55,7 @@ async fn ask(
         .copied()
         .unwrap_or_default();
     let code = PickupCode::generate();
-    let pepper = store::pepper(&db).await?;
+    let pepper = db.pepper().await?;
     store::create(
         &db,
         &form.value,
@@ -85,7 +88,7 @@ async fn find(
     let code = PickupCode::parse(field(form, "code"));
     let found = match &code {
         Some(code) => {
-            let pepper = store::pepper(db).await?;
+            let pepper = db.pepper().await?;
             store::by_code(db, &store::code_hash(&pepper, code)).await?
         }
         None => None,
@@ -93,8 +96,11 @@ async fn find(
     if let (Some(conversation), Some(code)) = (found, code) {
         return Ok(Found { conversation, code });
     }
-    // Only wrong codes count towards the throttle.
-    let (key, status) = if limits.codes.allow(client.0) {
+    // Only wrong codes count towards the throttle: per instance in memory, and for all
+    // instances together in the database (spreading tries over instances gains nothing).
+    let here = limits.codes.allow(client.0);
+    let everywhere = store::wrong_code(db, client.0).await? <= CODE_TRIES;
+    let (key, status) = if here && everywhere {
         (k("help-code-wrong"), StatusCode::NOT_FOUND)
     } else {
         (k("help-code-too-many"), StatusCode::TOO_MANY_REQUESTS)

@@ -10,21 +10,52 @@ use super::model::{
 };
 use crate::db::{new_id, Db};
 
-/// The pepper: `DOORSTART_PEPPER` when set (keep it out of the database), else one the app
-/// makes on first start and keeps in `app_secrets`.
-pub async fn pepper(db: &Db) -> Result<String, sqlx::Error> {
-    if let Ok(p) = std::env::var("DOORSTART_PEPPER") {
-        if p.len() >= 32 {
-            return Ok(p);
-        }
-    }
-    sqlx::query("INSERT INTO app_secrets (name, value) VALUES ('help-pepper', $1) ON CONFLICT (name) DO NOTHING")
-        .bind(crate::security::tokens::new_token())
+/// Length of a throttle window for wrong pick-up codes.
+pub const CODE_WINDOW_SECONDS: i64 = 900;
+
+/// Counts one wrong pick-up code of this client in the current window, for all instances
+/// together, and returns how many this client made in it. The client is kept only as an HMAC
+/// under a key of this window; the key and the counts go when the window is over.
+pub async fn wrong_code(db: &Db, client: Option<std::net::IpAddr>) -> Result<i64, sqlx::Error> {
+    let now = db.now();
+    let window = now - now.rem_euclid(CODE_WINDOW_SECONDS);
+    sqlx::query("DELETE FROM throttle_hits WHERE window_start < $1")
+        .bind(window)
         .execute(&db.pool)
         .await?;
-    sqlx::query_scalar("SELECT value FROM app_secrets WHERE name = 'help-pepper'")
-        .fetch_one(&db.pool)
-        .await
+    sqlx::query("DELETE FROM throttle_windows WHERE window_start < $1")
+        .bind(window)
+        .execute(&db.pool)
+        .await?;
+    sqlx::query(
+        "INSERT INTO throttle_windows (window_start, secret) VALUES ($1, $2) \
+         ON CONFLICT (window_start) DO NOTHING",
+    )
+    .bind(window)
+    .bind(crate::security::tokens::new_token())
+    .execute(&db.pool)
+    .await?;
+    let secret: String =
+        sqlx::query_scalar("SELECT secret FROM throttle_windows WHERE window_start = $1")
+            .bind(window)
+            .fetch_one(&db.pool)
+            .await?;
+    let who = client.map_or_else(|| "-".to_string(), |ip| ip.to_string());
+    let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).expect("any key length");
+    mac.update(who.as_bytes());
+    let key: String = mac.finalize().into_bytes()[..16]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    sqlx::query_scalar(
+        "INSERT INTO throttle_hits (window_start, client, hits) VALUES ($1, $2, 1) \
+         ON CONFLICT (window_start, client) DO UPDATE SET hits = throttle_hits.hits + 1 \
+         RETURNING hits",
+    )
+    .bind(window)
+    .bind(key)
+    .fetch_one(&db.pool)
+    .await
 }
 
 pub fn code_hash(pepper: &str, code: &PickupCode) -> String {

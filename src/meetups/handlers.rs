@@ -9,9 +9,11 @@ use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
 
 use super::model::{MeetupSummary, RsvpInput};
 use super::store;
-use crate::db::Db;
+use crate::db::{Db, Stored};
+use crate::security::tokens::derive_token;
 use crate::web::form::{valid_token, FormState};
-use crate::web::{see_other, AppState, Limited, OrNotFound, Pages, WebError, WebResult};
+use crate::web::valid::already_sent;
+use crate::web::{see_other, AppState, Limited, OrNotFound, Pages, PublicUrl, WebError, WebResult};
 
 /// Paths this feature serves itself instead of the Leptos route list: the meetup page shares
 /// its path with the calendar file and the RSVP post (bad input re-renders that page).
@@ -25,7 +27,7 @@ pub fn router() -> Router<AppState> {
 
 /// A calendar file for one meetup: times in UTC (exact in every calendar app), shown in
 /// the Amsterdam time zone.
-pub fn calendar_file(m: &MeetupSummary, group_name: &str, host: &str) -> String {
+pub fn calendar_file(m: &MeetupSummary, group_name: &str, link: &str) -> String {
     let at = |t: i64| chrono::DateTime::from_timestamp(t, 0).unwrap_or_default();
     let mut event = Event::new();
     event
@@ -35,7 +37,7 @@ pub fn calendar_file(m: &MeetupSummary, group_name: &str, host: &str) -> String 
         .starts(at(m.starts_at))
         .ends(at(m.ends_at))
         .timestamp(at(m.starts_at))
-        .url(&format!("http://{host}/meetups/{}", m.id))
+        .url(link)
         .status(if m.cancelled {
             EventStatus::Cancelled
         } else {
@@ -53,6 +55,7 @@ pub fn calendar_file(m: &MeetupSummary, group_name: &str, host: &str) -> String 
 async fn meetup_or_calendar(
     State(db): State<Db>,
     State(pages): State<Pages>,
+    State(public_url): State<PublicUrl>,
     Path(id): Path<String>,
     parts: Parts,
 ) -> Result<Response, WebError> {
@@ -60,12 +63,8 @@ async fn meetup_or_calendar(
         return Ok(pages.render(parts, FormState::default()).await);
     };
     let d = store::detail(&db, id).await?.or_not_found()?;
-    let host = parts
-        .headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("localhost");
-    let body = calendar_file(&d.meetup, &d.group_name, host);
+    let link = public_url.link(&format!("/meetups/{}", d.meetup.id));
+    let body = calendar_file(&d.meetup, &d.group_name, &link);
     Ok((
         [
             (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
@@ -81,6 +80,7 @@ async fn meetup_or_calendar(
 
 async fn rsvp(
     State(db): State<Db>,
+    State(pages): State<Pages>,
     Path(id): Path<String>,
     Limited(form): Limited<RsvpInput>,
 ) -> WebResult {
@@ -88,8 +88,12 @@ async fn rsvp(
         .await?
         .filter(|d| !d.meetup.cancelled && d.meetup.ends_at > db.now())
         .or_not_found()?;
-    store::insert_rsvp(&db, &detail.meetup.id, &form.value).await?;
-    Ok(see_other(&format!("/rsvp/{}", form.value.token)))
+    // The cancel link is made here from the form's one-time key, never taken from the form.
+    let token = derive_token(&db.pepper().await?, "rsvp", &form.value.token);
+    match store::insert_rsvp(&db, &detail.meetup.id, &token, &form.value).await? {
+        Stored::New | Stored::Again => Ok(see_other(&format!("/rsvp/{token}"))),
+        Stored::Taken => Err(already_sent(&pages, form).await),
+    }
 }
 
 async fn cancel(State(db): State<Db>, Path(token): Path<String>) -> WebResult {

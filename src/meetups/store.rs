@@ -91,13 +91,15 @@ pub async fn detail(db: &Db, id: &str) -> Result<Option<super::MeetupDetail>, sq
     }))
 }
 
-/// Stores an RSVP; on the waiting list when the party does not fit. A repeated post with the
-/// same token stores nothing. Returns None when the token was used already, else Some(waiting).
+/// Stores an RSVP under a token the server made; on the waiting list when the party does not
+/// fit. A repeated post of the same form stores nothing.
 pub async fn insert_rsvp(
     db: &Db,
     meetup_id: &str,
+    token: &str,
     input: &super::model::RsvpInput,
-) -> Result<Option<bool>, sqlx::Error> {
+) -> Result<crate::db::Stored, sqlx::Error> {
+    use crate::db::Stored;
     let mut tx = db.pool.begin().await?;
     // A no-op write first: it locks the meetup (row lock in PostgreSQL, write lock in SQLite),
     // so two parents cannot both take the last place.
@@ -117,7 +119,7 @@ pub async fn insert_rsvp(
     )
     .bind(crate::db::new_id())
     .bind(meetup_id)
-    .bind(crate::security::tokens::hash_token(&input.token))
+    .bind(crate::security::tokens::hash_token(token))
     .bind(&input.first_name)
     .bind(input.adults as i64)
     .bind(input.children as i64)
@@ -125,8 +127,27 @@ pub async fn insert_rsvp(
     .bind(db.now())
     .execute(&mut *tx)
     .await?;
+    if done.rows_affected() == 1 {
+        tx.commit().await?;
+        return Ok(Stored::New);
+    }
+    let same: Option<(String, String, i64, i64)> = sqlx::query_as(
+        "SELECT meetup_id, first_name, adults, children FROM rsvps WHERE token_hash = $1",
+    )
+    .bind(crate::security::tokens::hash_token(token))
+    .fetch_optional(&mut *tx)
+    .await?;
     tx.commit().await?;
-    Ok((done.rows_affected() == 1).then_some(waiting))
+    let mine = (
+        meetup_id,
+        input.first_name.as_str(),
+        input.adults as i64,
+        input.children as i64,
+    );
+    Ok(match same {
+        Some((m, n, a, c)) if (m.as_str(), n.as_str(), a, c) == mine => Stored::Again,
+        _ => Stored::Taken,
+    })
 }
 
 pub async fn rsvp_view(

@@ -7,6 +7,9 @@ use std::net::IpAddr;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+/// At most this many clients are tracked per limiter (about 2 MB).
+pub const MAX_CLIENTS: usize = 50_000;
+
 pub struct RateLimiter {
     key: u64,
     max: u32,
@@ -40,9 +43,14 @@ impl RateLimiter {
     fn allow_at(&self, ip: Option<IpAddr>, now: Instant) -> bool {
         let client = self.client(ip);
         let mut seen = self.seen.lock().unwrap_or_else(|e| e.into_inner());
-        // Keep the table small: forget windows that are over.
-        if seen.len() > 10_000 {
+        // Bounded memory under a flood of distinct clients: forget windows that are over, and
+        // when the table is still full, a client not seen before waits (fails closed).
+        if seen.len() >= MAX_CLIENTS && !seen.contains_key(&client) {
             seen.retain(|_, (_, start)| now.duration_since(*start) < self.window);
+            if seen.len() >= MAX_CLIENTS {
+                tracing::warn!(clients = seen.len(), "rate limit table full");
+                return false;
+            }
         }
         let entry = seen.entry(client).or_insert((0, now));
         if now.duration_since(entry.1) >= self.window {
@@ -73,5 +81,19 @@ mod tests {
             limiter.allow_at(Some(a), t + Duration::from_secs(61)),
             "a new window"
         );
+    }
+
+    #[test]
+    fn memory_stays_bounded_under_a_flood() {
+        let limiter = RateLimiter::new(3, Duration::from_secs(60));
+        let t = Instant::now();
+        for n in 0..MAX_CLIENTS as u32 + 10 {
+            limiter.allow_at(Some(IpAddr::from(n.to_be_bytes())), t);
+        }
+        assert_eq!(limiter.seen.lock().unwrap().len(), MAX_CLIENTS);
+        // Once their windows are over, the table makes room again.
+        let later = t + Duration::from_secs(61);
+        assert!(limiter.allow_at(Some("192.0.2.1".parse().unwrap()), later));
+        assert!(limiter.seen.lock().unwrap().len() < 10);
     }
 }

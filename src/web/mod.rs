@@ -21,6 +21,6 @@ pub mod valid;
 pub use {
     auth::{Coordinator, SignedIn},
     respond::{see_other, OrNotFound, WebError, WebResult},
-    state::{AppState, Limits, Pages},
+    state::{AppState, Limits, Pages, PublicUrl},
     valid::{Limited, Valid},
 };

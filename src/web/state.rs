@@ -10,6 +10,7 @@ use axum::http::{Request, StatusCode};
 use axum::response::Response;
 use leptos::prelude::*;
 
+use super::client::TrustedProxies;
 use super::form::{FieldErrors, FormState, RawForm};
 use crate::db::Db;
 use crate::security::limit::RateLimiter;
@@ -21,6 +22,28 @@ pub struct AppState {
     pub db: Db,
     pub pages: Pages,
     pub limits: Limits,
+    pub public_url: PublicUrl,
+}
+
+/// The start of every absolute link (`DOORSTART_PUBLIC_URL`), never taken from a request.
+#[derive(Clone, Debug)]
+pub struct PublicUrl(pub Arc<str>);
+
+impl PublicUrl {
+    /// `DOORSTART_PUBLIC_URL`, or this server's own address (demo and tests).
+    pub fn from_env(options: &LeptosOptions) -> Self {
+        let url = std::env::var("DOORSTART_PUBLIC_URL")
+            .ok()
+            .map(|u| u.trim().trim_end_matches('/').to_string())
+            .filter(|u| !u.is_empty())
+            .unwrap_or_else(|| format!("http://{}", options.site_addr));
+        PublicUrl(url.into())
+    }
+
+    /// An absolute link to a path of the app.
+    pub fn link(&self, path: &str) -> String {
+        format!("{}{path}", self.0)
+    }
 }
 
 /// Rate limits per client, in memory.
@@ -30,12 +53,15 @@ pub struct Limits {
     pub forms: Arc<RateLimiter>,
     /// Sign-in attempts: 20 in 15 minutes.
     pub logins: Arc<RateLimiter>,
-    /// Wrong pick-up codes: 10 in 15 minutes.
+    /// Wrong pick-up codes: 10 in 15 minutes (this instance; the database keeps the same
+    /// count for all instances together).
     pub codes: Arc<RateLimiter>,
+    /// Whose `Forwarded` / `X-Forwarded-For` headers are believed.
+    pub proxies: Arc<TrustedProxies>,
 }
 
 impl Limits {
-    pub fn new(forms_per_10_minutes: u32) -> Self {
+    pub fn new(forms_per_10_minutes: u32, proxies: TrustedProxies) -> Self {
         Self {
             forms: Arc::new(RateLimiter::new(
                 forms_per_10_minutes,
@@ -43,6 +69,7 @@ impl Limits {
             )),
             logins: Arc::new(RateLimiter::new(20, Duration::from_secs(900))),
             codes: Arc::new(RateLimiter::new(10, Duration::from_secs(900))),
+            proxies: Arc::new(proxies),
         }
     }
 }
@@ -92,7 +119,14 @@ impl Pages {
             },
             move || shell(options.clone()),
         );
-        handler(Request::from_parts(parts, Body::empty())).await
+        let mut res = handler(Request::from_parts(parts, Body::empty())).await;
+        // A page a handler draws carries what a person posted (or a code shown once): never
+        // kept by a browser or a proxy.
+        res.headers_mut().insert(
+            axum::http::header::CACHE_CONTROL,
+            axum::http::HeaderValue::from_static("no-store"),
+        );
+        res
     }
 
     /// The posted page again with what was posted and what was wrong (400, or the page's own

@@ -70,9 +70,25 @@ where
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Response> {
         let (parts, raw) = read(req, state).await?;
-        if !Limits::from_ref(state).forms.allow(client_ip(&parts)) {
+        let limits = Limits::from_ref(state);
+        if !limits.forms.allow(client_ip(&parts, &limits.proxies).0) {
             return Err(Pages::from_ref(state).too_many(parts, raw).await);
         }
         parse(parts, raw, state).await.map(Limited)
     }
+}
+
+/// The form again when its one-time key belongs to another record (a copied or replayed
+/// page): 409, a fresh key, the parent's words kept, nobody else's record shown.
+pub async fn already_sent<T>(pages: &Pages, form: Valid<T>) -> super::WebError {
+    let mut raw = form.raw;
+    raw.remove("token");
+    let state = FormState::again(
+        raw,
+        super::form::FieldErrors::one("form", crate::i18n::k("form-already-sent")),
+    );
+    let res = pages
+        .with_status(form.parts, state, axum::http::StatusCode::CONFLICT)
+        .await;
+    res.into()
 }

@@ -119,6 +119,25 @@ pub async fn spawn_with(
 }
 
 impl TestApp {
+    /// Another app instance on the same database (as several instances on one PostgreSQL);
+    /// returns its base URL.
+    #[allow(dead_code)]
+    pub async fn second_instance(&self) -> String {
+        let router =
+            doorstart::server::router(doorstart::server::leptos_options(), self.db.clone());
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        tokio::spawn(async move {
+            axum::serve(
+                listener,
+                router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+            )
+            .await
+            .unwrap();
+        });
+        format!("http://{addr}")
+    }
+
     /// The SQLite database file (None on PostgreSQL).
     pub fn db_file(&self) -> Option<&std::path::Path> {
         self.sqlite_file.as_deref()

@@ -2,15 +2,16 @@
 use sqlx::Row;
 
 use super::*;
-use crate::db::Db;
+use crate::db::{Db, Stored};
 
-/// Stores a join request; a second post with the same token (refresh, double tap) stores nothing.
-/// Returns false when the token was already used.
+/// Stores a join request under a token the server made; a second post of the same form stores
+/// nothing.
 pub async fn insert_join_request(
     db: &Db,
     group_id: &str,
+    token: &str,
     input: &crate::groups::join::JoinInput,
-) -> Result<bool, sqlx::Error> {
+) -> Result<Stored, sqlx::Error> {
     let now = db.now();
     let ages = input
         .child_ages
@@ -28,7 +29,7 @@ pub async fn insert_join_request(
     )
     .bind(crate::db::new_id())
     .bind(group_id)
-    .bind(crate::security::tokens::hash_token(&input.token))
+    .bind(crate::security::tokens::hash_token(token))
     .bind(&input.first_name)
     .bind(input.contact.kind())
     .bind(input.contact.value())
@@ -40,12 +41,23 @@ pub async fn insert_join_request(
     .bind(&fact)
     .execute(&mut *tx)
     .await?;
-    let created = done.rows_affected() == 1;
-    if created {
+    if done.rows_affected() == 1 {
         crate::monitoring::store::join_fact(&mut tx, &fact, group_id, now).await?;
+        tx.commit().await?;
+        return Ok(Stored::New);
     }
+    let same: Option<(String, String, String)> = sqlx::query_as(
+        "SELECT group_id, first_name, contact FROM join_requests WHERE token_hash = $1",
+    )
+    .bind(crate::security::tokens::hash_token(token))
+    .fetch_optional(&mut *tx)
+    .await?;
     tx.commit().await?;
-    Ok(created)
+    let mine = (group_id, input.first_name.as_str(), input.contact.value());
+    Ok(match same {
+        Some((g, n, c)) if (g.as_str(), n.as_str(), c.as_str()) == mine => Stored::Again,
+        _ => Stored::Taken,
+    })
 }
 
 pub async fn join_status(
