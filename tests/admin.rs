@@ -444,3 +444,67 @@ on_both_backends!(change_password, |app| {
         .unwrap();
     assert_eq!(new.status().as_u16(), 303);
 });
+
+// A password change ends the account's other sessions; the idle timeout slides with activity
+// (every signed-in answer renews the session cookie); an invite that cannot be used is refused
+// before any password is hashed.
+on_both_backends!(sessions_end_with_a_password_change_and_slide, |app| {
+    app.account("f@example.nl", Role::Facilitator).await;
+    let phone = app.sign_in("f@example.nl").await;
+    let laptop = app.sign_in("f@example.nl").await;
+    let res = app
+        .client
+        .get(app.url("/admin"))
+        .header("cookie", &laptop)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    let renewed = res
+        .headers()
+        .get("set-cookie")
+        .map(|c| c.to_str().unwrap().to_string());
+    assert!(
+        renewed.is_some_and(|c| c.starts_with("__Host-doorstart=") && c.contains("Max-Age")),
+        "the session is saved again, so its idle time starts again"
+    );
+    let res = app
+        .client
+        .post(app.url("/admin/password"))
+        .header("cookie", &laptop)
+        .form(&[
+            ("current_password", PASSWORD),
+            ("new_password", "another long sentence here"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 303);
+    let laptop = res.headers().get("set-cookie").unwrap().to_str().unwrap();
+    let laptop = laptop.split(';').next().unwrap().to_string();
+    let (status, location, _) = app.get_as(&phone, "/admin").await;
+    assert_eq!(
+        (status, location.as_str()),
+        (303, "/admin/login"),
+        "the other session ended"
+    );
+    assert_eq!(
+        app.get_as(&laptop, "/admin").await.0,
+        200,
+        "this one goes on"
+    );
+
+    let unknown = doorstart::security::tokens::new_token();
+    let (status, _, body) = app
+        .post_as(
+            "",
+            &format!("/admin/invite/{unknown}"),
+            &[
+                ("display_name", "Kim"),
+                ("email", "kim@example.nl"),
+                ("new_password", "a long enough sentence for this"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 404, "an unknown invite is not found: {body}");
+});

@@ -231,3 +231,25 @@ on_both_backends!(sqlite_settings_or_pg_basics, |app| {
         assert!(v.starts_with("doorstart_test_"));
     }
 });
+
+// Behind an HTTPS proxy the language cookie is Secure too.
+on_both_backends!(language_cookie_is_secure_over_https, |app| {
+    let res = app
+        .client
+        .get(app.url("/?lang=en"))
+        .header("x-forwarded-proto", "https")
+        .send()
+        .await
+        .unwrap();
+    let cookie = res.headers().get("set-cookie").unwrap().to_str().unwrap();
+    assert!(
+        cookie.starts_with("lang=en;") && cookie.contains("; Secure"),
+        "{cookie}"
+    );
+    let res = app.client.get(app.url("/?lang=en")).send().await.unwrap();
+    let cookie = res.headers().get("set-cookie").unwrap().to_str().unwrap();
+    assert!(
+        !cookie.contains("Secure"),
+        "plain http on localhost: {cookie}"
+    );
+});

@@ -58,10 +58,15 @@ pub async fn language_layer(mut req: Request, next: Next) -> Response {
         })
         .unwrap_or_default();
     req.extensions_mut().insert(lang);
+    let secure = if crate::security::over_https(&req) {
+        "; Secure"
+    } else {
+        ""
+    };
     let mut res = next.run(req).await;
     if let Some(lang) = chosen {
         let cookie = format!(
-            "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
+            "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{secure}",
             lang.code()
         );
         if let Ok(v) = HeaderValue::from_str(&cookie) {

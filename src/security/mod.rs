@@ -27,14 +27,18 @@ pub fn content_security_policy(nonce: &str) -> String {
     )
 }
 
+/// Whether the person reached us over HTTPS (directly, or through the proxy in front).
+pub fn over_https(req: &Request) -> bool {
+    req.headers()
+        .get("x-forwarded-proto")
+        .is_some_and(|v| v.as_bytes() == b"https")
+        || req.uri().scheme_str() == Some("https")
+}
+
 /// Sets the security headers on every response.
 pub async fn headers_layer(mut req: Request, next: Next) -> Response {
     let nonce = new_nonce();
-    let https = req
-        .headers()
-        .get("x-forwarded-proto")
-        .is_some_and(|v| v.as_bytes() == b"https")
-        || req.uri().scheme_str() == Some("https");
+    let https = over_https(&req);
     req.extensions_mut().insert(CspNonce(nonce.clone()));
     // Private pages (the facilitator side, a help conversation) are never kept in a cache.
     let private =
