@@ -16,6 +16,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 
 use crate::app::{shell, App};
+use crate::config::LimitSettings;
 use crate::db::Db;
 use crate::guides::library::{GuideLibrary, LibraryRef};
 use crate::web::{AppState, Limits, Pages};
@@ -46,17 +47,19 @@ async fn healthz(State(db): State<Db>) -> impl IntoResponse {
     }
 }
 
-/// Forms (join, RSVP, help) per client in 10 minutes: `DOORSTART_FORM_LIMIT`, default 10.
-fn form_limit() -> u32 {
-    std::env::var("DOORSTART_FORM_LIMIT")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .filter(|n| *n >= 1)
-        .unwrap_or(10)
+/// The limits from the environment; `main` has checked them at start, so a wrong value here
+/// (tests, examples) falls back to the defaults.
+fn limits_from_env() -> LimitSettings {
+    LimitSettings::from_env().unwrap_or_default()
 }
 
 pub fn router(leptos_options: LeptosOptions, db: Db) -> Router {
-    router_with_guides(leptos_options, db, crate::guides::library::builtin())
+    router_with(
+        leptos_options,
+        db,
+        crate::guides::library::builtin(),
+        limits_from_env(),
+    )
 }
 
 /// The shell as the kernel's page renderer wants it.
@@ -70,6 +73,18 @@ pub fn router_with_guides(
     db: Db,
     guides: &'static GuideLibrary,
 ) -> Router {
+    router_with(leptos_options, db, guides, limits_from_env())
+}
+
+/// The app with a guide library and limits of its own (`main` passes the checked settings;
+/// tests pass a low help cap).
+pub fn router_with(
+    leptos_options: LeptosOptions,
+    db: Db,
+    guides: &'static GuideLibrary,
+    limits: LimitSettings,
+) -> Router {
+    let limits = Limits::new(limits);
     // Paths a feature serves itself (a page that shares its path with a file or a post).
     let routes = generate_route_list_with_exclusions(
         App,
@@ -77,16 +92,18 @@ pub fn router_with_guides(
     );
     let context = {
         let db = db.clone();
+        let limits = limits.clone();
         move || {
             provide_context(db.clone());
             provide_context(LibraryRef(guides));
+            provide_context(limits.clone());
         }
     };
     let state = AppState {
         leptos_options: leptos_options.clone(),
         db: db.clone(),
         pages: Pages::new(leptos_options.clone(), any_shell, context.clone()),
-        limits: Limits::new(form_limit()),
+        limits,
     };
     let sessions = db.sessions.layer();
     Router::new()

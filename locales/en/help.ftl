@@ -61,3 +61,4 @@ help-callback-asked = The parent wants to be called:
 help-helper-hint = Short and kind. No judgement. Say where the parent can go next.
 help-claim = I will take this one
 help-close = Close
+help-busy = Right now more questions are coming in than the volunteers can read. Your question has not been sent yet. What you wrote is still below. Try again in an hour. Can it not wait? Then call one of the numbers above.

@@ -61,3 +61,4 @@ help-callback-asked = The parent wants to be called:
 help-helper-hint = Short and kind. No judgement. Say where the parent can go next.
 help-claim = I will take this one
 help-close = Close
+help-busy = الان بیشتر از آن‌چه داوطلبان بتوانند بخوانند سؤال می‌رسد. سؤالتان هنوز فرستاده نشده است. متنی که نوشتید هنوز پایین همین صفحه است. یک ساعت دیگر دوباره امتحان کنید. اگر کارتان نمی‌تواند صبر کند، با یکی از شماره‌های بالا تماس بگیرید.

@@ -61,3 +61,4 @@ help-callback-asked = De ouder wil gebeld worden:
 help-helper-hint = Kort en vriendelijk. Geen oordeel. Noem waar de ouder verder terecht kan.
 help-claim = Ik pak deze op
 help-close = Sluiten
+help-busy = Er komen nu meer vragen binnen dan de vrijwilligers kunnen lezen. Je vraag is nog niet verstuurd. Wat je schreef, staat hieronder nog. Probeer het over een uur opnieuw. Kan het niet wachten? Bel dan een van de nummers hierboven.

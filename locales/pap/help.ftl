@@ -61,3 +61,4 @@ help-callback-asked = The parent wants to be called:
 help-helper-hint = Short and kind. No judgement. Say where the parent can go next.
 help-claim = I will take this one
 help-close = Close
+help-busy = Awor ta yega mas pregunta ku e boluntarionan por lesa. Bo pregunta no a wòrdu mandá ainda. Loke bo a skirbi ta keda aki bou. Purba atrobe den un ora. No por warda? Anto yama un di e numbernan aki riba.

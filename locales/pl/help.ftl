@@ -61,3 +61,4 @@ help-callback-asked = The parent wants to be called:
 help-helper-hint = Short and kind. No judgement. Say where the parent can go next.
 help-claim = I will take this one
 help-close = Close
+help-busy = Teraz przychodzi więcej pytań, niż wolontariusze mogą przeczytać. Twoje pytanie nie zostało jeszcze wysłane. Twój tekst jest nadal poniżej. Spróbuj ponownie za godzinę. Sprawa nie może czekać? Zadzwoń pod jeden z numerów powyżej.

@@ -61,3 +61,4 @@ help-callback-asked = The parent wants to be called:
 help-helper-hint = Short and kind. No judgement. Say where the parent can go next.
 help-claim = I will take this one
 help-close = Close
+help-busy = Hadda su'aalo ka badan inta tabarrucayaashu akhrin karaan ayaa imanaysa. Su'aashaada weli lama dirin. Waxaad qortay weli hoos ayay ku jirtaa. Isku day mar kale saac kadib. Haddii arrintu degdeg tahay, wac mid ka mid ah lambarrada kor ku qoran.

@@ -61,3 +61,4 @@ help-callback-asked = The parent wants to be called:
 help-helper-hint = Short and kind. No judgement. Say where the parent can go next.
 help-claim = I will take this one
 help-close = Close
+help-busy = ሕጂ ወለንተኛታት ክንብብዎ ካብ ዝኽእሉ ዝበዝሑ ሕቶታት ይመጹ ኣለዉ። ሕቶኹም ገና ኣይተላእከን። ዝጸሓፍኩምዎ ኣብ ታሕቲ ኣሎ። ድሕሪ ሓደ ሰዓት እንደገና ፈትኑ። ክጽበ ዘይክእል እንተኾይኑ፡ ናብ ሓደ ካብቶም ኣብ ላዕሊ ዘለዉ ቁጽሪታት ደውሉ።

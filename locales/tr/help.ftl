@@ -61,3 +61,4 @@ help-callback-asked = The parent wants to be called:
 help-helper-hint = Short and kind. No judgement. Say where the parent can go next.
 help-claim = I will take this one
 help-close = Close
+help-busy = Şu anda gönüllülerin okuyabileceğinden daha çok soru geliyor. Sorunuz henüz gönderilmedi. Yazdıklarınız aşağıda duruyor. Bir saat sonra tekrar deneyin. Bekleyemeyecek bir durum mu? O zaman yukarıdaki numaralardan birini arayın.

@@ -61,3 +61,4 @@ help-callback-asked = The parent wants to be called:
 help-helper-hint = Short and kind. No judgement. Say where the parent can go next.
 help-claim = I will take this one
 help-close = Close
+help-busy = Зараз надходить більше питань, ніж волонтери можуть прочитати. Ваше питання ще не надіслано. Ваш текст залишився нижче. Спробуйте ще раз через годину. Не можна чекати? Тоді зателефонуйте за одним із номерів вище.

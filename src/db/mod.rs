@@ -132,6 +132,18 @@ impl Db {
         })
     }
 
+    /// After deleting personal text: on SQLite, `secure_delete` has overwritten the freed
+    /// pages, and a checkpoint copies the log into the file and empties the write-ahead log, so
+    /// the deleted words are gone from the files too. Nothing to do on PostgreSQL.
+    pub async fn checkpoint_deleted(&self) -> Result<(), sqlx::Error> {
+        if self.backend == Backend::Sqlite {
+            sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+                .execute(&self.pool)
+                .await?;
+        }
+        Ok(())
+    }
+
     pub fn now(&self) -> i64 {
         self.clock.now()
     }

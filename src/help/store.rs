@@ -11,12 +11,13 @@ use super::model::{
 use crate::db::{new_id, Db};
 
 /// The pepper: `DOORSTART_PEPPER` when set (keep it out of the database), else one the app
-/// makes on first start and keeps in `app_secrets`.
+/// makes on first start and keeps in `app_secrets`. A pepper that is set but too short is an
+/// error (the server does not start with one; see `config::check_pepper`), never ignored.
 pub async fn pepper(db: &Db) -> Result<String, sqlx::Error> {
-    if let Ok(p) = std::env::var("DOORSTART_PEPPER") {
-        if p.len() >= 32 {
-            return Ok(p);
-        }
+    if let Some(p) = crate::config::pepper_from_env()
+        .map_err(|e| sqlx::Error::Configuration(e.to_string().into()))?
+    {
+        return Ok(p);
     }
     sqlx::query("INSERT INTO app_secrets (name, value) VALUES ('help-pepper', $1) ON CONFLICT (name) DO NOTHING")
         .bind(crate::security::tokens::new_token())
@@ -203,12 +204,15 @@ pub async fn delete(db: &Db, id: &str) -> Result<(), sqlx::Error> {
         .bind(id)
         .execute(&db.pool)
         .await?;
-    if db.backend == crate::db::Backend::Sqlite {
-        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-            .execute(&db.pool)
-            .await?;
-    }
-    Ok(())
+    db.checkpoint_deleted().await
+}
+
+/// New requests made since a moment (site-wide, every instance: the hourly cap).
+pub async fn created_since(db: &Db, since: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM help_requests WHERE created_at >= $1")
+        .bind(since)
+        .fetch_one(&db.pool)
+        .await
 }
 
 /// First-reply times (seconds) of requests made in the last 90 days.
@@ -268,7 +272,9 @@ fn conversation_head_min(r: &AnyRow) -> Result<(Theme, HelpStatus), sqlx::Error>
     ))
 }
 
-/// Retention: a request and its messages go this many days after the last message.
+/// Retention: a request and its messages go this many days after the last message. The
+/// retention pass then empties SQLite's write-ahead log (`Db::checkpoint_deleted`, as after
+/// "delete everything"), so the words do not linger in the files.
 pub async fn purge(db: &Db, days: i64) -> Result<u64, sqlx::Error> {
     let done = sqlx::query("DELETE FROM help_requests WHERE last_message_at < $1")
         .bind(db.now() - days * 86_400)

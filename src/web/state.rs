@@ -11,8 +11,10 @@ use axum::response::Response;
 use leptos::prelude::*;
 
 use super::form::{FieldErrors, FormState, RawForm};
+use crate::config::LimitSettings;
 use crate::db::Db;
 use crate::security::limit::RateLimiter;
+use crate::security::once::OncePerDay;
 
 /// `State<Db>`, `State<Pages>`, `State<Limits>` and `State<LeptosOptions>` each take one part.
 #[derive(Clone, FromRef)]
@@ -23,7 +25,8 @@ pub struct AppState {
     pub limits: Limits,
 }
 
-/// Rate limits per client, in memory.
+/// Limits: per client in memory, and the site-wide cap on help requests (counted in the
+/// database, so every instance shares it).
 #[derive(Clone)]
 pub struct Limits {
     /// Join requests, RSVPs, help questions and feedback: `DOORSTART_FORM_LIMIT` in 10 minutes.
@@ -32,17 +35,23 @@ pub struct Limits {
     pub logins: Arc<RateLimiter>,
     /// Wrong pick-up codes: 10 in 15 minutes.
     pub codes: Arc<RateLimiter>,
+    /// New help requests site-wide in the last hour: `DOORSTART_HELP_PER_HOUR`.
+    pub help_per_hour: u32,
+    /// Statistics written while a page is shown count once per client, thing and day.
+    pub counted: Arc<OncePerDay>,
 }
 
 impl Limits {
-    pub fn new(forms_per_10_minutes: u32) -> Self {
+    pub fn new(settings: LimitSettings) -> Self {
         Self {
             forms: Arc::new(RateLimiter::new(
-                forms_per_10_minutes,
+                settings.forms_per_10_minutes,
                 Duration::from_secs(600),
             )),
             logins: Arc::new(RateLimiter::new(20, Duration::from_secs(900))),
             codes: Arc::new(RateLimiter::new(10, Duration::from_secs(900))),
+            help_per_hour: settings.help_per_hour,
+            counted: Arc::new(OncePerDay::new()),
         }
     }
 }
