@@ -1,5 +1,5 @@
 # The two commands of the README.
-.PHONY: run test bench-size bench-finder
+.PHONY: run test bench-size bench-finder bench-durability
 run:
 	bash scripts/run.sh
 test:
@@ -8,3 +8,5 @@ bench-size:
 	bash scripts/bench-size.sh
 bench-finder:
 	bash scripts/bench-finder.sh
+bench-durability:
+	bash scripts/bench-durability.sh

@@ -84,7 +84,17 @@ async fn main() -> ExitCode {
         .init();
 
     let options = server::leptos_options();
-    let mut config = Config::from_env(options.site_addr);
+    // A setting that is set but wrong (a short pepper, a help period over 90 days, a cap that
+    // is not a number) stops the server here, before it opens the database.
+    let mut config = match Config::from_env(options.site_addr)
+        .and_then(|c| doorstart::retention::check_settings().map(|()| c))
+    {
+        Ok(config) => config,
+        Err(e) => {
+            tracing::error!("not started: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     let db = match Db::connect(&config.database_url, Arc::new(SystemClock)).await {
         Ok(db) => db,
         Err(e) => {
@@ -150,7 +160,7 @@ async fn main() -> ExitCode {
     // The guides are read and checked before the server listens.
     let guides = doorstart::guides::library::builtin();
     tracing::info!(guides = guides.slugs().count(), "guides loaded");
-    let app = server::router(options, db.clone());
+    let app = server::router_with(options, db.clone(), guides, config.limits);
     let served = axum::serve(
         listener,
         app.into_make_service_with_connect_info::<std::net::SocketAddr>(),

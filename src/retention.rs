@@ -1,18 +1,13 @@
-//! Deletes personal records when their time is up: a background task, hourly.
+//! Deletes personal records when their time is up: a background task, hourly. Every step runs
+//! on its own: a step that fails is logged by name and the others still run.
+use std::future::Future;
 use std::time::Duration;
 
+use crate::config::{number_from_env, ConfigError};
 use crate::db::Db;
 
 /// How long a finished join request is kept (`DOORSTART_JOIN_CLOSED_DAYS`, default 30).
 pub const JOIN_CLOSED_DAYS: i64 = 30;
-
-fn days_from_env(name: &str, default: i64) -> i64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse::<i64>().ok())
-        .filter(|d| (1..=365).contains(d))
-        .unwrap_or(default)
-}
 
 /// How long any join request is kept.
 pub const JOIN_MAX_DAYS: i64 = 90;
@@ -21,6 +16,10 @@ pub const JOIN_MAX_DAYS: i64 = 90;
 /// (`DOORSTART_HELP_DAYS`, default 90).
 pub const HELP_DAYS: i64 = 90;
 
+/// The longest `DOORSTART_HELP_DAYS` may be: what the help page promises parents. A larger
+/// value stops the server at start.
+pub const HELP_DAYS_MAX: i64 = 90;
+
 /// How long RSVPs (first names) are kept after their meetup.
 pub const RSVP_DAYS_AFTER: i64 = 30;
 
@@ -28,18 +27,162 @@ pub const RSVP_DAYS_AFTER: i64 = 30;
 /// many months: the 18-month pilot report and a year to compare with.
 pub const STATS_MONTHS: u32 = 36;
 
-/// One pass over every kind of personal record.
-pub async fn purge_once(db: &Db) -> Result<u64, sqlx::Error> {
-    let closed_days = days_from_env("DOORSTART_JOIN_CLOSED_DAYS", JOIN_CLOSED_DAYS);
-    let joins = crate::groups::store::purge_join_requests(db, closed_days, JOIN_MAX_DAYS).await?;
-    let rsvps = crate::meetups::store::purge_rsvps(db, RSVP_DAYS_AFTER).await?;
-    let help_days = days_from_env("DOORSTART_HELP_DAYS", HELP_DAYS);
-    let help = crate::help::store::purge(db, help_days).await?;
-    let stats = crate::monitoring::store::purge(db, STATS_MONTHS).await?;
-    if let Err(e) = db.sessions.delete_expired().await {
-        tracing::warn!(error = %e, "could not delete expired sessions");
+/// Audit entries (who did what, no content) are kept 12 months: long enough to answer a
+/// question or complaint about a year of work, not longer.
+pub const AUDIT_DAYS: i64 = 365;
+
+/// Failed sign-ins are kept 30 days: the throttle needs one hour; a month shows an attack.
+pub const LOGIN_FAILURE_DAYS: i64 = 30;
+
+/// Invites are kept 30 days after they were used or expired (a link lives 7 days).
+pub const INVITE_DAYS_AFTER: i64 = 30;
+
+/// Stopped accounts (name, e-mail, password hash) are deleted 12 months after they were
+/// stopped: the audit entries that name them are gone by then too.
+pub const STOPPED_ACCOUNT_DAYS: i64 = 365;
+
+// An audit entry never outlives the name it shows (see `accounts::store::purge_stopped`).
+const _: () = assert!(AUDIT_DAYS <= STOPPED_ACCOUNT_DAYS);
+
+/// The retention settings from the environment, checked at start: a value that is not a whole
+/// number in range stops the server with a clear error.
+pub fn check_settings() -> Result<(), ConfigError> {
+    join_closed_days()?;
+    help_days()?;
+    Ok(())
+}
+
+fn join_closed_days() -> Result<i64, ConfigError> {
+    number_from_env(
+        "DOORSTART_JOIN_CLOSED_DAYS",
+        JOIN_CLOSED_DAYS,
+        1,
+        JOIN_MAX_DAYS,
+    )
+}
+
+fn help_days() -> Result<i64, ConfigError> {
+    number_from_env("DOORSTART_HELP_DAYS", HELP_DAYS, 1, HELP_DAYS_MAX)
+}
+
+/// A setting read again on every pass: should it have become wrong after start, the default is
+/// used (never a longer period) and the log says so.
+fn or_default(read: Result<i64, ConfigError>, default: i64) -> i64 {
+    read.unwrap_or_else(|e| {
+        tracing::warn!(error = %e, default, "retention setting refused; using the default");
+        default
+    })
+}
+
+/// What one pass deleted, per step; `failed` names the steps that could not run.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Purged {
+    pub join_requests: u64,
+    pub rsvps: u64,
+    pub help_requests: u64,
+    pub anonymous_counts: u64,
+    pub audit_entries: u64,
+    pub login_failures: u64,
+    pub invites: u64,
+    pub stopped_accounts: u64,
+    pub failed: Vec<&'static str>,
+}
+
+impl Purged {
+    pub fn total(&self) -> u64 {
+        self.join_requests
+            + self.rsvps
+            + self.help_requests
+            + self.anonymous_counts
+            + self.audit_entries
+            + self.login_failures
+            + self.invites
+            + self.stopped_accounts
     }
-    Ok(joins + rsvps + help + stats)
+
+    /// Runs one step; a failure is logged with the step's name (the statements bind only
+    /// times, so the error holds no personal data) and counts as nothing deleted.
+    async fn step(
+        &mut self,
+        name: &'static str,
+        run: impl Future<Output = Result<u64, sqlx::Error>>,
+    ) -> u64 {
+        match run.await {
+            Ok(n) => n,
+            Err(e) => {
+                tracing::warn!(step = name, error = %e, "retention step failed; the other steps still run");
+                self.failed.push(name);
+                0
+            }
+        }
+    }
+}
+
+/// One pass over every kind of personal record, each step on its own.
+pub async fn purge_once(db: &Db) -> Purged {
+    let closed_days = or_default(join_closed_days(), JOIN_CLOSED_DAYS);
+    let help_days = or_default(help_days(), HELP_DAYS);
+    let mut p = Purged::default();
+    p.join_requests = p
+        .step(
+            "join requests",
+            crate::groups::store::purge_join_requests(db, closed_days, JOIN_MAX_DAYS),
+        )
+        .await;
+    p.rsvps = p
+        .step(
+            "rsvps",
+            crate::meetups::store::purge_rsvps(db, RSVP_DAYS_AFTER),
+        )
+        .await;
+    p.help_requests = p
+        .step("help requests", crate::help::store::purge(db, help_days))
+        .await;
+    p.anonymous_counts = p
+        .step(
+            "anonymous counts",
+            crate::monitoring::store::purge(db, STATS_MONTHS),
+        )
+        .await;
+    p.audit_entries = p
+        .step(
+            "audit entries",
+            crate::accounts::store::purge_audit(db, AUDIT_DAYS),
+        )
+        .await;
+    p.login_failures = p
+        .step(
+            "failed sign-ins",
+            crate::accounts::store::purge_login_failures(db, LOGIN_FAILURE_DAYS),
+        )
+        .await;
+    p.invites = p
+        .step(
+            "invites",
+            crate::accounts::store::purge_invites(db, INVITE_DAYS_AFTER),
+        )
+        .await;
+    p.stopped_accounts = p
+        .step(
+            "stopped accounts",
+            crate::accounts::store::purge_stopped(db, STOPPED_ACCOUNT_DAYS),
+        )
+        .await;
+    p.step("expired sessions", async {
+        db.sessions
+            .delete_expired()
+            .await
+            .map(|()| 0)
+            .map_err(|e| sqlx::Error::Protocol(e.to_string()))
+    })
+    .await;
+    // Last: on SQLite, empty the write-ahead log so deleted words (help questions, names) do
+    // not linger in the files. Every pass, so a checkpoint that failed once is made up for.
+    p.step("wal checkpoint", async {
+        db.checkpoint_deleted().await.map(|()| 0)
+    })
+    .await;
+    p
 }
 
 pub fn spawn(db: Db) {
@@ -47,10 +190,21 @@ pub fn spawn(db: Db) {
         let mut tick = tokio::time::interval(Duration::from_secs(3600));
         loop {
             tick.tick().await;
-            match purge_once(&db).await {
-                Ok(0) => {}
-                Ok(n) => tracing::info!(deleted = n, "retention"),
-                Err(e) => tracing::warn!(error = %e, "retention pass failed"),
+            let p = purge_once(&db).await;
+            if p.total() > 0 || !p.failed.is_empty() {
+                tracing::info!(
+                    deleted = p.total(),
+                    join_requests = p.join_requests,
+                    rsvps = p.rsvps,
+                    help_requests = p.help_requests,
+                    anonymous_counts = p.anonymous_counts,
+                    audit_entries = p.audit_entries,
+                    login_failures = p.login_failures,
+                    invites = p.invites,
+                    stopped_accounts = p.stopped_accounts,
+                    failed = p.failed.len(),
+                    "retention"
+                );
             }
         }
     });

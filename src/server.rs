@@ -16,6 +16,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 
 use crate::app::{shell, App};
+use crate::config::LimitSettings;
 use crate::db::Db;
 use crate::guides::library::{GuideLibrary, LibraryRef};
 use crate::web::client::TrustedProxies;
@@ -47,17 +48,19 @@ async fn healthz(State(db): State<Db>) -> impl IntoResponse {
     }
 }
 
-/// Forms (join, RSVP, help) per client in 10 minutes: `DOORSTART_FORM_LIMIT`, default 10.
-fn form_limit() -> u32 {
-    std::env::var("DOORSTART_FORM_LIMIT")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .filter(|n| *n >= 1)
-        .unwrap_or(10)
+/// The limits from the environment; `main` has checked them at start, so a wrong value here
+/// (tests, examples) falls back to the defaults.
+fn limits_from_env() -> LimitSettings {
+    LimitSettings::from_env().unwrap_or_default()
 }
 
 pub fn router(leptos_options: LeptosOptions, db: Db) -> Router {
-    router_with_guides(leptos_options, db, crate::guides::library::builtin())
+    router_with(
+        leptos_options,
+        db,
+        crate::guides::library::builtin(),
+        limits_from_env(),
+    )
 }
 
 /// The shell as the kernel's page renderer wants it.
@@ -71,6 +74,18 @@ pub fn router_with_guides(
     db: Db,
     guides: &'static GuideLibrary,
 ) -> Router {
+    router_with(leptos_options, db, guides, limits_from_env())
+}
+
+/// The app with a guide library and limits of its own (`main` passes the checked settings;
+/// tests pass a low help cap).
+pub fn router_with(
+    leptos_options: LeptosOptions,
+    db: Db,
+    guides: &'static GuideLibrary,
+    limits: LimitSettings,
+) -> Router {
+    let limits = Limits::new(limits, TrustedProxies::from_env().unwrap_or_default());
     // Paths a feature serves itself (a page that shares its path with a file or a post).
     let routes = generate_route_list_with_exclusions(
         App,
@@ -78,9 +93,11 @@ pub fn router_with_guides(
     );
     let context = {
         let db = db.clone();
+        let limits = limits.clone();
         move || {
             provide_context(db.clone());
             provide_context(LibraryRef(guides));
+            provide_context(limits.clone());
         }
     };
     let state = AppState {
@@ -88,7 +105,7 @@ pub fn router_with_guides(
         db: db.clone(),
         pages: Pages::new(leptos_options.clone(), any_shell, context.clone()),
         public_url: PublicUrl::from_env(&leptos_options),
-        limits: Limits::new(form_limit(), TrustedProxies::from_env().unwrap_or_default()),
+        limits,
     };
     let sessions = db.sessions.layer();
     Router::new()

@@ -146,7 +146,11 @@ on_both_backends!(nothing_close_is_said_kindly_and_counted, |app| {
         .fetch_one(&app.db.pool)
         .await
         .unwrap();
-    assert_eq!(row, ("6211".to_string(), 2));
+    assert_eq!(
+        row,
+        ("6211".to_string(), 1),
+        "the same PC4 from the same client counts once a day"
+    );
     let cols: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM search_misses")
         .fetch_one(&app.db.pool)
         .await

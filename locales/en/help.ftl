@@ -64,3 +64,4 @@ help-close = Close
 help-take-first = Nobody has taken this question yet. Take it first; then you can read and answer it. Only you and the coordinator see the words.
 help-hand-over = Hand over
 help-hand-over-label = Give this question to
+help-busy = Right now more questions are coming in than the volunteers can read. Your question has not been sent yet. What you wrote is still below. Try again in an hour. Can it not wait? Then call one of the numbers above.

@@ -64,3 +64,4 @@ help-close = Close
 help-take-first = Nobody has taken this question yet. Take it first; then you can read and answer it. Only you and the coordinator see the words.
 help-hand-over = Hand over
 help-hand-over-label = Give this question to
+help-busy = الان بیشتر از آن‌چه داوطلبان بتوانند بخوانند سؤال می‌رسد. سؤالتان هنوز فرستاده نشده است. متنی که نوشتید هنوز پایین همین صفحه است. یک ساعت دیگر دوباره امتحان کنید. اگر کارتان نمی‌تواند صبر کند، با یکی از شماره‌های بالا تماس بگیرید.

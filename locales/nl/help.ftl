@@ -64,3 +64,4 @@ help-close = Sluiten
 help-take-first = Nog niemand heeft deze vraag. Neem de vraag eerst. Daarna lees en beantwoord jij haar. Alleen jij en de coördinator zien de woorden.
 help-hand-over = Geef door
 help-hand-over-label = Geef deze vraag aan
+help-busy = Er komen nu meer vragen binnen dan de vrijwilligers kunnen lezen. Je vraag is nog niet verstuurd. Wat je schreef, staat hieronder nog. Probeer het over een uur opnieuw. Kan het niet wachten? Bel dan een van de nummers hierboven.

@@ -64,3 +64,4 @@ help-close = Close
 help-take-first = Nobody has taken this question yet. Take it first; then you can read and answer it. Only you and the coordinator see the words.
 help-hand-over = Hand over
 help-hand-over-label = Give this question to
+help-busy = Awor ta yega mas pregunta ku e boluntarionan por lesa. Bo pregunta no a wòrdu mandá ainda. Loke bo a skirbi ta keda aki bou. Purba atrobe den un ora. No por warda? Anto yama un di e numbernan aki riba.

@@ -64,3 +64,4 @@ help-close = Close
 help-take-first = Nobody has taken this question yet. Take it first; then you can read and answer it. Only you and the coordinator see the words.
 help-hand-over = Hand over
 help-hand-over-label = Give this question to
+help-busy = Teraz przychodzi więcej pytań, niż wolontariusze mogą przeczytać. Twoje pytanie nie zostało jeszcze wysłane. Twój tekst jest nadal poniżej. Spróbuj ponownie za godzinę. Sprawa nie może czekać? Zadzwoń pod jeden z numerów powyżej.

@@ -64,3 +64,4 @@ help-close = Close
 help-take-first = Nobody has taken this question yet. Take it first; then you can read and answer it. Only you and the coordinator see the words.
 help-hand-over = Hand over
 help-hand-over-label = Give this question to
+help-busy = Hadda su'aalo ka badan inta tabarrucayaashu akhrin karaan ayaa imanaysa. Su'aashaada weli lama dirin. Waxaad qortay weli hoos ayay ku jirtaa. Isku day mar kale saac kadib. Haddii arrintu degdeg tahay, wac mid ka mid ah lambarrada kor ku qoran.

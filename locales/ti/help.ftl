@@ -64,3 +64,4 @@ help-close = Close
 help-take-first = Nobody has taken this question yet. Take it first; then you can read and answer it. Only you and the coordinator see the words.
 help-hand-over = Hand over
 help-hand-over-label = Give this question to
+help-busy = ሕጂ ወለንተኛታት ክንብብዎ ካብ ዝኽእሉ ዝበዝሑ ሕቶታት ይመጹ ኣለዉ። ሕቶኹም ገና ኣይተላእከን። ዝጸሓፍኩምዎ ኣብ ታሕቲ ኣሎ። ድሕሪ ሓደ ሰዓት እንደገና ፈትኑ። ክጽበ ዘይክእል እንተኾይኑ፡ ናብ ሓደ ካብቶም ኣብ ላዕሊ ዘለዉ ቁጽሪታት ደውሉ።

@@ -64,3 +64,4 @@ help-close = Close
 help-take-first = Nobody has taken this question yet. Take it first; then you can read and answer it. Only you and the coordinator see the words.
 help-hand-over = Hand over
 help-hand-over-label = Give this question to
+help-busy = Şu anda gönüllülerin okuyabileceğinden daha çok soru geliyor. Sorunuz henüz gönderilmedi. Yazdıklarınız aşağıda duruyor. Bir saat sonra tekrar deneyin. Bekleyemeyecek bir durum mu? O zaman yukarıdaki numaralardan birini arayın.

@@ -64,3 +64,4 @@ help-close = Close
 help-take-first = Nobody has taken this question yet. Take it first; then you can read and answer it. Only you and the coordinator see the words.
 help-hand-over = Hand over
 help-hand-over-label = Give this question to
+help-busy = Зараз надходить більше питань, ніж волонтери можуть прочитати. Ваше питання ще не надіслано. Ваш текст залишився нижче. Спробуйте ще раз через годину. Не можна чекати? Тоді зателефонуйте за одним із номерів вище.

@@ -145,9 +145,12 @@ pub async fn active_accounts(db: &Db) -> Result<Vec<Account>, sqlx::Error> {
         .collect())
 }
 
+/// Stops an account: it can no longer sign in; retention deletes it later (`purge_stopped`).
 pub async fn deactivate(db: &Db, id: &str) -> Result<bool, sqlx::Error> {
     db.changed_one(
-        sqlx::query("UPDATE accounts SET active = 0 WHERE id = $1 AND active = 1").bind(id),
+        sqlx::query("UPDATE accounts SET active = 0, stopped_at = $2 WHERE id = $1 AND active = 1")
+            .bind(id)
+            .bind(db.now()),
     )
     .await
 }
@@ -301,4 +304,67 @@ pub async fn recent_audit(db: &Db, limit: i64) -> Result<Vec<AuditEntry>, sqlx::
             })
         })
         .collect()
+}
+
+/// Retention: audit entries older than this many days.
+pub async fn purge_audit(db: &Db, days: i64) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM audit_log WHERE at < $1")
+        .bind(db.now() - days * 86_400)
+        .execute(&db.pool)
+        .await?;
+    Ok(done.rows_affected())
+}
+
+/// Retention: failed sign-ins older than this many days (the throttle looks back one hour).
+pub async fn purge_login_failures(db: &Db, days: i64) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM login_failures WHERE at < $1")
+        .bind(db.now() - days * 86_400)
+        .execute(&db.pool)
+        .await?;
+    Ok(done.rows_affected())
+}
+
+/// Retention: invites used or expired more than this many days ago.
+pub async fn purge_invites(db: &Db, days: i64) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM invites WHERE used_at < $1 OR expires_at < $1")
+        .bind(db.now() - days * 86_400)
+        .execute(&db.pool)
+        .await?;
+    Ok(done.rows_affected())
+}
+
+/// Retention: accounts stopped more than this many days ago are deleted, name, e-mail and
+/// password hash with them. What pointed at them stays and points at nobody: groups, join
+/// requests and help requests lose their owner, handler or claim (the coordinator sees them
+/// all); the account's invites and failed sign-ins go. Audit entries keep the bare id (no
+/// foreign key); the audit period is not longer than this one, so while an entry of the
+/// account is kept, the account (and its name on the audit page) is kept too.
+///
+/// Accounts stopped before their stop time was recorded get it now, at their first pass.
+pub async fn purge_stopped(db: &Db, days: i64) -> Result<u64, sqlx::Error> {
+    let now = db.now();
+    let mut tx = db.pool.begin().await?;
+    sqlx::query("UPDATE accounts SET stopped_at = $1 WHERE active = 0 AND stopped_at IS NULL")
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    let gone = "SELECT id FROM accounts WHERE active = 0 AND stopped_at < $1";
+    for sql in [
+        "UPDATE peer_groups SET owner_id = NULL WHERE owner_id IN",
+        "UPDATE join_requests SET assigned_to = NULL WHERE assigned_to IN",
+        "UPDATE help_requests SET claimed_by = NULL WHERE claimed_by IN",
+        "DELETE FROM invites WHERE created_by IN",
+        "DELETE FROM login_failures WHERE account_id IN",
+    ] {
+        sqlx::query(&format!("{sql} ({gone})"))
+            .bind(now - days * 86_400)
+            .execute(&mut *tx)
+            .await?;
+    }
+    let done = sqlx::query("DELETE FROM accounts WHERE active = 0 AND stopped_at < $1")
+        .bind(now - days * 86_400)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(done.rows_affected())
 }

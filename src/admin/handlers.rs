@@ -177,9 +177,9 @@ async fn create_invite(
 }
 
 async fn accept_invite(
-    State(db): State<Db>,
-    State(pages): State<Pages>,
-    State(limits): State<Limits>,
+    State(AppState {
+        db, pages, limits, ..
+    }): State<AppState>,
     client: Client,
     session: Session,
     Path(token): Path<String>,

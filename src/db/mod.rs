@@ -98,12 +98,13 @@ pub enum Stored {
 impl Db {
     /// The app's secret for keyed hashes (pick-up codes, private links): `DOORSTART_PEPPER`
     /// when set (keep it out of the database), else one the app makes on first start and keeps
-    /// in `app_secrets`.
+    /// in `app_secrets`. A pepper that is set but too short is an error (the server does not
+    /// start with one; see `config::check_pepper`), never ignored.
     pub async fn pepper(&self) -> Result<String, sqlx::Error> {
-        if let Ok(p) = std::env::var("DOORSTART_PEPPER") {
-            if p.len() >= 32 {
-                return Ok(p);
-            }
+        if let Some(p) = crate::config::pepper_from_env()
+            .map_err(|e| sqlx::Error::Configuration(e.to_string().into()))?
+        {
+            return Ok(p);
         }
         sqlx::query("INSERT INTO app_secrets (name, value) VALUES ('help-pepper', $1) ON CONFLICT (name) DO NOTHING")
             .bind(crate::security::tokens::new_token())
@@ -159,6 +160,18 @@ impl Db {
             clock,
             sessions,
         })
+    }
+
+    /// After deleting personal text: on SQLite, `secure_delete` has overwritten the freed
+    /// pages, and a checkpoint copies the log into the file and empties the write-ahead log, so
+    /// the deleted words are gone from the files too. Nothing to do on PostgreSQL.
+    pub async fn checkpoint_deleted(&self) -> Result<(), sqlx::Error> {
+        if self.backend == Backend::Sqlite {
+            sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+                .execute(&self.pool)
+                .await?;
+        }
+        Ok(())
     }
 
     pub fn now(&self) -> i64 {

@@ -73,8 +73,11 @@ pub async fn search_groups(
         })
         .collect();
     let (near, nothing_close) = pick_results(sorted);
-    if !any_close {
-        store::record_miss(&db, pc.pc4(), crate::time::day_number(db.now())).await?;
+    // Counted once per client, PC4 and day, and only when the finder page is shown (never
+    // through `/api/groups/search`): reloads and scripts do not inflate the council's figures.
+    let today = crate::time::day_number(db.now());
+    if !any_close && crate::web::client::count_once(&format!("pc4:{:04}", pc.pc4()), today) {
+        store::record_miss(&db, pc.pc4(), today).await?;
     }
     let online = store::online(&db)
         .await?

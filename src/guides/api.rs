@@ -34,7 +34,8 @@ pub struct GuidePageData {
 }
 
 /// One guide in the reader's language, with local help for a postcode or a municipality.
-/// `count` is false for the print view, so a print is not a second view.
+/// `count` is false for the print view, so a print is not a second view. A view counts once
+/// per client, guide and day, and only when the guide page is shown (never through `/api/guide`).
 #[server(prefix = "/api", endpoint = "guide")]
 pub async fn guide_page(
     slug: String,
@@ -72,7 +73,12 @@ pub async fn guide_page(
             status,
         },
     };
-    if count {
+    if count
+        && crate::web::client::count_once(
+            &format!("guide:{slug}"),
+            crate::time::day_number(db.now()),
+        )
+    {
         super::store::count(&db, &slug, super::store::Count::View).await?;
     }
     Ok(GuidePageData {

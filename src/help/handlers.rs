@@ -43,11 +43,31 @@ fn no_store(mut res: Response) -> Response {
     res
 }
 
+/// How long the site-wide cap on new help requests looks back.
+const CAP_WINDOW_SECONDS: i64 = 3600;
+
 async fn ask(
     State(db): State<Db>,
     State(pages): State<Pages>,
+    State(limits): State<Limits>,
     Limited(form): Limited<AskInput>,
 ) -> WebResult {
+    // The volunteers can read only so much: past the hourly cap (all instances, counted in
+    // the database) the parent gets the form back with what they typed and an honest word.
+    let recent = store::created_since(&db, db.now() - CAP_WINDOW_SECONDS).await?;
+    if recent >= i64::from(limits.help_per_hour) {
+        tracing::warn!(
+            cap = limits.help_per_hour,
+            "help: the hourly cap on new questions is reached; a question was not stored"
+        );
+        let again = FormState::again(form.raw, FieldErrors::one("form", k("help-busy")));
+        let mut res = pages
+            .with_status(form.parts, again, StatusCode::SERVICE_UNAVAILABLE)
+            .await;
+        res.headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from_static("3600"));
+        return Ok(no_store(res));
+    }
     let lang = form
         .parts
         .extensions

@@ -260,12 +260,15 @@ pub async fn delete(db: &Db, id: &str) -> Result<(), sqlx::Error> {
         .bind(id)
         .execute(&db.pool)
         .await?;
-    if db.backend == crate::db::Backend::Sqlite {
-        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-            .execute(&db.pool)
-            .await?;
-    }
-    Ok(())
+    db.checkpoint_deleted().await
+}
+
+/// New requests made since a moment (site-wide, every instance: the hourly cap).
+pub async fn created_since(db: &Db, since: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM help_requests WHERE created_at >= $1")
+        .bind(since)
+        .fetch_one(&db.pool)
+        .await
 }
 
 /// First-reply times (seconds) of requests made in the last 90 days.
@@ -330,7 +333,9 @@ fn conversation_head_min(r: &AnyRow) -> Result<(Theme, HelpStatus), sqlx::Error>
     ))
 }
 
-/// Retention: a request and its messages go this many days after the last message.
+/// Retention: a request and its messages go this many days after the last message. The
+/// retention pass then empties SQLite's write-ahead log (`Db::checkpoint_deleted`, as after
+/// "delete everything"), so the words do not linger in the files.
 pub async fn purge(db: &Db, days: i64) -> Result<u64, sqlx::Error> {
     let done = sqlx::query("DELETE FROM help_requests WHERE last_message_at < $1")
         .bind(db.now() - days * 86_400)

@@ -1,6 +1,7 @@
 //! Response headers (CSP with a per-request nonce), the same-site check for posts, and a
 //! request log that holds no IP address, user agent, query string or form content.
 pub mod limit;
+pub mod once;
 pub mod tokens;
 use axum::extract::{MatchedPath, Request};
 use axum::http::{header, HeaderValue, Method, StatusCode};

@@ -12,9 +12,9 @@ use std::net::{IpAddr, Ipv6Addr, SocketAddr};
 
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::request::Parts;
-use axum::http::HeaderMap;
+use axum::http::{HeaderMap, Method};
 
-use super::state::AppState;
+use super::state::{AppState, Limits};
 
 /// The client of this request (`None` when the server runs without peer addresses).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -172,6 +172,23 @@ impl FromRequestParts<AppState> for Client {
     ) -> Result<Self, Self::Rejection> {
         Ok(client_ip(parts, &state.limits.proxies))
     }
+}
+
+/// For anonymous statistics written while a page is shown (a guide view, a search without a
+/// group nearby): true the first time this client shows this thing on this day, and only when
+/// the request is a page being shown (`GET`, not `/api/…`). A post straight to a server
+/// function's endpoint never counts, so nobody can write the figures from outside.
+pub fn count_once(what: &str, day: i64) -> bool {
+    use leptos::prelude::use_context;
+    let (Some(parts), Some(limits)) = (use_context::<Parts>(), use_context::<Limits>()) else {
+        return false;
+    };
+    if parts.method != Method::GET || parts.uri.path().starts_with("/api/") {
+        return false;
+    }
+    limits
+        .counted
+        .first(client_ip(&parts, &limits.proxies).0, what, day)
 }
 
 #[cfg(test)]

@@ -12,8 +12,10 @@ use leptos::prelude::*;
 
 use super::client::TrustedProxies;
 use super::form::{FieldErrors, FormState, RawForm};
+use crate::config::LimitSettings;
 use crate::db::Db;
 use crate::security::limit::RateLimiter;
+use crate::security::once::OncePerDay;
 
 /// `State<Db>`, `State<Pages>`, `State<Limits>` and `State<LeptosOptions>` each take one part.
 #[derive(Clone, FromRef)]
@@ -46,7 +48,8 @@ impl PublicUrl {
     }
 }
 
-/// Rate limits per client, in memory.
+/// Limits: per client in memory, and the site-wide cap on help requests (counted in the
+/// database, so every instance shares it).
 #[derive(Clone)]
 pub struct Limits {
     /// Join requests, RSVPs, help questions and feedback: `DOORSTART_FORM_LIMIT` in 10 minutes.
@@ -58,18 +61,24 @@ pub struct Limits {
     pub codes: Arc<RateLimiter>,
     /// Whose `Forwarded` / `X-Forwarded-For` headers are believed.
     pub proxies: Arc<TrustedProxies>,
+    /// New help requests site-wide in the last hour: `DOORSTART_HELP_PER_HOUR`.
+    pub help_per_hour: u32,
+    /// Statistics written while a page is shown count once per client, thing and day.
+    pub counted: Arc<OncePerDay>,
 }
 
 impl Limits {
-    pub fn new(forms_per_10_minutes: u32, proxies: TrustedProxies) -> Self {
+    pub fn new(settings: LimitSettings, proxies: TrustedProxies) -> Self {
         Self {
             forms: Arc::new(RateLimiter::new(
-                forms_per_10_minutes,
+                settings.forms_per_10_minutes,
                 Duration::from_secs(600),
             )),
             logins: Arc::new(RateLimiter::new(20, Duration::from_secs(900))),
             codes: Arc::new(RateLimiter::new(10, Duration::from_secs(900))),
             proxies: Arc::new(proxies),
+            help_per_hour: settings.help_per_hour,
+            counted: Arc::new(OncePerDay::new()),
         }
     }
 }

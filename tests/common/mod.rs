@@ -64,6 +64,19 @@ pub async fn spawn_with(
     backend: Backend,
     guides: Option<&'static doorstart::guides::library::GuideLibrary>,
 ) -> TestApp {
+    spawn_configured(backend, guides, None).await
+}
+
+/// The app with limits of its own (for example a low cap on help requests).
+pub async fn spawn_limited(backend: Backend, limits: doorstart::config::LimitSettings) -> TestApp {
+    spawn_configured(backend, None, Some(limits)).await
+}
+
+pub async fn spawn_configured(
+    backend: Backend,
+    guides: Option<&'static doorstart::guides::library::GuideLibrary>,
+    limits: Option<doorstart::config::LimitSettings>,
+) -> TestApp {
     use sqlx::Connection;
     let id = doorstart::db::new_id();
     let (url, pg_database, sqlite_file) = match backend {
@@ -90,9 +103,15 @@ pub async fn spawn_with(
         .await
         .expect("connect and migrate");
     let options = doorstart::server::leptos_options();
-    let router = match guides {
-        Some(g) => doorstart::server::router_with_guides(options, db.clone(), g),
-        None => doorstart::server::router(options, db.clone()),
+    let router = match (guides, limits) {
+        (None, None) => doorstart::server::router(options, db.clone()),
+        (Some(g), None) => doorstart::server::router_with_guides(options, db.clone(), g),
+        (g, Some(l)) => doorstart::server::router_with(
+            options,
+            db.clone(),
+            g.unwrap_or_else(doorstart::guides::library::builtin),
+            l,
+        ),
     };
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
