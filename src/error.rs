@@ -41,6 +41,19 @@ impl leptos::server_fn::error::FromServerFnError for AppError {
             _ => AppError::Internal,
         }
     }
+
+    /// On the server also sets the answer's status: `server_fn` answers 500 to every error.
+    fn ser(&self) -> leptos::server_fn::Bytes {
+        use leptos::server_fn::Encodes;
+        #[cfg(feature = "ssr")]
+        if let (Some(res), Ok(status)) = (
+            leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
+            axum::http::StatusCode::from_u16(self.status()),
+        ) {
+            res.set_status(status);
+        }
+        Self::Encoder::encode(self).unwrap_or_default()
+    }
 }
 
 #[cfg(feature = "ssr")]

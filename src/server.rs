@@ -108,6 +108,9 @@ pub fn router_with(
         limits,
     };
     let sessions = db.sessions.layer();
+    // The fallback renders pages too (`/groups/`, with a slash): they need the context.
+    let fallback =
+        leptos_axum::file_and_error_handler_with_context::<AppState, _>(context.clone(), shell);
     Router::new()
         .route("/healthz", get(healthz))
         .merge(groups::router())
@@ -120,11 +123,12 @@ pub fn router_with(
             let options = leptos_options.clone();
             move || shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .fallback(fallback)
         .with_state(state)
         .layer(Extension(LibraryRef(guides)))
         .layer(sessions)
         .layer(middleware::from_fn(i18n::language_layer))
+        .layer(middleware::from_fn(security::reject_nul_layer))
         .layer(middleware::from_fn(security::same_site_layer))
         .layer(middleware::from_fn(security::headers_layer))
         .layer(CompressionLayer::new())

@@ -104,6 +104,16 @@ mod tests {
         assert_eq!(weekday_of(days_from_civil(2026, 11, 23)), 1, "a Monday");
     }
 
+    proptest::proptest! {
+        #[test]
+        fn days_round_trip(z in -1_000_000i64..1_000_000, t in -10_000_000_000i64..10_000_000_000) {
+            let (y, m, d) = civil_from_days(z);
+            proptest::prop_assert_eq!(days_from_civil(y, m, d), z);
+            let l = to_local(t);
+            proptest::prop_assert!(l.hour < 24 && l.minute < 60 && (1..=7).contains(&l.weekday));
+        }
+    }
+
     #[test]
     fn summer_and_winter_time() {
         // 2026: CEST from 29 March 01:00 UTC to 25 October 01:00 UTC.

@@ -77,6 +77,18 @@ async fn done(db: &Db, me: &Account, action: &str, kind: &str, id: &str, then: &
     Ok(see_other(then))
 }
 
+/// The owner a coordinator chose: none, or an active account (else 400: no form of ours sends
+/// another).
+async fn chosen_owner(db: &Db, form: &RawForm) -> Result<Option<String>, WebError> {
+    let Some(owner) = form.get("owner").filter(|o| !o.is_empty()) else {
+        return Ok(None);
+    };
+    crate::accounts::store::active_by_id(db, owner)
+        .await?
+        .ok_or(WebError::BadRequest)?;
+    Ok(Some(owner.clone()))
+}
+
 async fn create_group(
     State(db): State<Db>,
     SignedIn(me): SignedIn,
@@ -85,7 +97,7 @@ async fn create_group(
     let place = postcodes::centroid(form.value.postcode).ok_or(WebError::BadRequest)?;
     // A facilitator owns what they create; the coordinator chooses the owner.
     let owner = if me.is_coordinator() {
-        form.raw.get("owner").filter(|o| !o.is_empty()).cloned()
+        chosen_owner(&db, &form.raw).await?
     } else {
         Some(me.id.clone())
     };
@@ -96,13 +108,15 @@ async fn create_group(
 
 async fn update_group(State(db): State<Db>, g: OwnedGroup, form: Valid<GroupInput>) -> WebResult {
     let place = postcodes::centroid(form.value.postcode).ok_or(WebError::BadRequest)?;
+    let owner = match g.me.is_coordinator() {
+        true => chosen_owner(&db, &form.raw).await?,
+        false => None,
+    };
     crate::groups::store::update_group(&db, &g.me, &g.id, &form.value, place)
         .await?
         .or_not_found()?;
-    if let Some(owner) = form.raw.get("owner").filter(|o| !o.is_empty()) {
-        if g.me.is_coordinator() {
-            crate::groups::store::set_owner(&db, &g.id, owner).await?;
-        }
+    if let Some(owner) = owner {
+        crate::groups::store::set_owner(&db, &g.id, &owner).await?;
     }
     done(&db, &g.me, "group-edit", "group", &g.id, "/admin/groups").await
 }

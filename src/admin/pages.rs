@@ -50,7 +50,7 @@ fn inbox_item(
             view! { <a href=href dir="ltr">{item.contact.clone()}</a> }.into_any()
         }
         "email" => {
-            let href = format!("mailto:{}", item.contact);
+            let href = crate::ui::mailto_href(&item.contact);
             view! { <a href=href dir="ltr">{item.contact.clone()}</a> }.into_any()
         }
         _ => view! { <span>{i.t("inbox-comes-to-meeting")}</span> }.into_any(),

@@ -1,5 +1,5 @@
 //! What a facilitator fills in for a group, parsed once into a checked value.
-use crate::web::form::{FromForm, RawForm};
+use crate::web::form::{clean_text, FromForm, RawForm};
 use std::collections::HashMap;
 
 use super::model::{Postcode, Rhythm, Weekday, GROUP_LANGUAGES};
@@ -63,15 +63,17 @@ pub fn parse_euros(s: &str) -> Option<u32> {
     {
         return None;
     }
-    let cents =
-        whole.parse::<u32>().ok()?.checked_mul(100)? + format!("{part:0<2}").parse::<u32>().ok()?;
+    let cents = whole
+        .parse::<u32>()
+        .ok()?
+        .checked_mul(100)?
+        .checked_add(format!("{part:0<2}").parse::<u32>().ok()?)?;
     (cents <= 5_000).then_some(cents)
 }
 
+/// A posted field as typed text: trimmed, without bidi controls.
 fn text(form: &HashMap<String, String>, name: &str) -> String {
-    form.get(name)
-        .map(|s| s.trim().to_string())
-        .unwrap_or_default()
+    form.get(name).map(|s| clean_text(s)).unwrap_or_default()
 }
 
 fn checked(form: &HashMap<String, String>, name: &str) -> bool {
@@ -212,7 +214,8 @@ impl SeriesInput {
             let y: i32 = it.next()?.parse().ok()?;
             let m: u8 = it.next()?.parse().ok()?;
             let d: u8 = it.next()?.parse().ok()?;
-            let valid = (2020..=2100).contains(&y)
+            let valid = it.next().is_none()
+                && (2020..=2100).contains(&y)
                 && (1..=12).contains(&m)
                 && (1..=31).contains(&d)
                 && crate::time::civil_from_days(crate::time::days_from_civil(y, m, d)) == (y, m, d);
@@ -240,7 +243,7 @@ impl SeriesInput {
             errors.add("weeks", k("series-weeks-invalid"));
         }
         let place = text(form, "place");
-        if place.is_empty() || place.chars().count() > 120 {
+        if place.is_empty() || place.chars().count() > 120 || place.chars().any(char::is_control) {
             errors.add("place", k("group-address-invalid"));
         }
         let capacity = text(form, "capacity")
@@ -310,6 +313,85 @@ mod tests {
         assert_eq!(parse_euros("2,505"), None);
         assert_eq!(parse_euros("-1"), None);
         assert_eq!(parse_euros("51"), None);
+    }
+
+    #[test]
+    fn big_amounts_do_not_overflow() {
+        assert_eq!(parse_euros("42949672.99"), None);
+        assert_eq!(parse_euros("42949672"), None);
+        assert_eq!(parse_euros("99999999999"), None);
+    }
+
+    #[test]
+    fn a_place_is_one_line_without_bidi() {
+        let mut f = form(&[
+            ("date", "2026-12-01"),
+            ("start", "10:00"),
+            ("minutes", "120"),
+            ("weeks", "8"),
+            ("place", " \u{202E}Buurthuis "),
+            ("capacity", "12"),
+        ]);
+        assert_eq!(SeriesInput::parse(&f).unwrap().place, "Buurthuis");
+        f.insert("place".into(), "Buurthuis\r\nBEGIN:VEVENT".into());
+        assert!(SeriesInput::parse(&f).unwrap_err().get("place").is_some());
+        f.insert("place".into(), "Buurthuis".into());
+        f.insert("date".into(), "2026-12-01-01".into());
+        assert!(SeriesInput::parse(&f).unwrap_err().get("date").is_some());
+    }
+
+    use proptest::prelude::*;
+
+    fn text() -> impl Strategy<Value = String> {
+        prop_oneof!["\\PC*", any::<String>(), "[0-9 €,.:+-]{0,14}"]
+    }
+
+    proptest! {
+        #[test]
+        fn times_never_panic_and_stay(s in text()) {
+            if let Some(m) = parse_time(&s) {
+                prop_assert_eq!(parse_time(&crate::groups::model::clock_time(m)), Some(m));
+            }
+        }
+
+        #[test]
+        fn euros_never_panic_and_stay(s in text()) {
+            if let Some(c) = parse_euros(&s) {
+                prop_assert!(c <= 5_000);
+                prop_assert_eq!(parse_euros(&format!("{},{:02}", c / 100, c % 100)), Some(c));
+            }
+        }
+
+        #[test]
+        fn coords_never_panic_and_stay(a in text(), o in text()) {
+            if let Ok(Some((lat, lon))) = parse_coords(&a, &o) {
+                prop_assert_eq!(
+                    parse_coords(&lat.to_string(), &lon.to_string()),
+                    Ok(Some((lat, lon)))
+                );
+            }
+        }
+
+        #[test]
+        fn any_group_form(f in crate::web::form::any_form(&[
+            "name", "description", "first_visit", "facilitator_name", "online", "address",
+            "postcode", "weekday", "start", "rhythm", "age_min", "age_max", "lang_nl", "lat",
+            "lon", "cost", "children_welcome", "childcare", "paused",
+        ])) {
+            if let Ok(g) = GroupInput::parse(&f, |_| true) {
+                prop_assert!(!g.name.chars().any(crate::web::form::is_bidi_control));
+            }
+        }
+
+        #[test]
+        fn any_series_form(f in crate::web::form::any_form(&[
+            "date", "start", "minutes", "weeks", "place", "capacity",
+        ])) {
+            if let Ok(s) = SeriesInput::parse(&f) {
+                prop_assert!(!s.place.chars().any(char::is_control));
+                prop_assert_eq!(s.times().len(), s.weeks as usize);
+            }
+        }
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! A parent's request to join a group: the parsed input and its rules.
-use crate::web::form::{valid_token, FromForm, RawForm};
+use crate::web::form::{clean_text, is_bidi_control, valid_token, FromForm, RawForm};
 
 use serde::{Deserialize, Serialize};
 
@@ -100,7 +100,8 @@ pub fn parse_phone(input: &str) -> Option<String> {
 /// A plausible e-mail address: something@domain.tld, no spaces, at most 254 characters.
 pub fn parse_email(input: &str) -> Option<String> {
     let e = input.trim();
-    if e.len() > 254 || e.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    let odd = |c: char| c.is_whitespace() || c.is_control() || is_bidi_control(c);
+    if e.len() > 254 || e.chars().any(odd) {
         return None;
     }
     let (local, domain) = e.split_once('@')?;
@@ -113,9 +114,9 @@ pub fn parse_email(input: &str) -> Option<String> {
     ok.then(|| e.to_string())
 }
 
-/// A first name or nickname as the parent wrote it, without control characters.
+/// A first name or nickname as the parent wrote it, without control or bidi characters.
 pub fn parse_name(input: &str) -> Result<String, &'static str> {
-    let name: String = input.trim().chars().filter(|c| !c.is_control()).collect();
+    let name = clean_text(&input.replace(char::is_control, ""));
     if name.is_empty() {
         Err(k("join-name-missing"))
     } else if name.chars().count() > NAME_MAX {
@@ -377,6 +378,63 @@ mod tests {
         .unwrap_err();
         assert_eq!(errors.get("email"), Some("join-email-invalid"));
         assert!(errors.get("phone").is_none());
+    }
+
+    #[test]
+    fn bidi_controls_are_not_kept() {
+        assert_eq!(parse_name("\u{202E}Anna\u{2069} "), Ok("Anna".to_string()));
+        assert_eq!(parse_name("\u{202E}\u{0}"), Err("join-name-missing"));
+        assert_eq!(parse_email("anna\u{202E}@x.nl"), None);
+    }
+
+    use proptest::prelude::*;
+
+    fn text() -> impl Strategy<Value = String> {
+        prop_oneof!["\\PC*", any::<String>(), "[0-9 +()./-]{0,30}"]
+    }
+
+    proptest! {
+        #[test]
+        fn phones_never_panic_and_stay(s in text()) {
+            if let Some(p) = parse_phone(&s) {
+                prop_assert_eq!(parse_phone(&p), Some(p));
+            }
+        }
+
+        #[test]
+        fn emails_never_panic_and_stay(s in text(), d in "[a-z]{1,8}\\.[a-z]{2,3}") {
+            for s in [s.clone(), format!("{s}@{d}")] {
+                if let Some(e) = parse_email(&s) {
+                    prop_assert_eq!(parse_email(&e), Some(e));
+                }
+            }
+        }
+
+        #[test]
+        fn names_never_panic_and_are_clean(s in text()) {
+            if let Ok(n) = parse_name(&s) {
+                prop_assert!(!n.chars().any(|c| c.is_control() || is_bidi_control(c)));
+                prop_assert_eq!(parse_name(&n), Ok(n));
+            }
+        }
+
+        #[test]
+        fn ages_never_panic_and_stay(s in text()) {
+            if let Some(a) = parse_ages(&s) {
+                let written: Vec<String> = a.iter().map(u8::to_string).collect();
+                prop_assert_eq!(parse_ages(&written.join(", ")), Some(a));
+            }
+        }
+
+        #[test]
+        fn any_join_form(f in crate::web::form::any_form(&[
+            "token", "website", "first_name", "contact_kind", "phone", "email", "language",
+            "child_count", "child_ages", "consent",
+        ])) {
+            if let Ok(j) = JoinInput::from_form(&f) {
+                prop_assert!(!j.first_name.chars().any(is_bidi_control));
+            }
+        }
     }
 
     #[test]

@@ -9,7 +9,8 @@ impl Postcode {
     /// Accepts `7607`, `7607AB`, `7607 ab` and surrounding spaces.
     pub fn parse(input: &str) -> Option<Postcode> {
         let compact: String = input.split_whitespace().collect();
-        if compact.len() != 4 && compact.len() != 6 {
+        // Only ASCII can be a postcode: bytes are then characters, and slicing is safe.
+        if !compact.is_ascii() || (compact.len() != 4 && compact.len() != 6) {
             return None;
         }
         let (digits, letters) = compact.split_at(4);
@@ -301,6 +302,7 @@ mod tests {
         }
         for s in [
             "", "760", "76071", "0607", "7607 A", "7607 A1", "abcd", "7607ABC", "٧٦٠٧", "7607-AB",
+            "123é4", "12é", "7607é", "7607ÄB",
         ] {
             assert_eq!(Postcode::parse(s), None, "{s:?}");
         }
@@ -396,6 +398,34 @@ mod tests {
 
         let (shown, none_close) = pick_results(vec![]);
         assert!(none_close && shown.is_empty());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn postcode_parse_never_panics(
+            a in "\\PC*",
+            b in proptest::prelude::any::<String>(),
+            c in "[1-9][0-9é٧ ]{2,5}[A-Za-zé]{0,2}",
+        ) {
+            for s in [a, b, c] {
+                if let Some(p) = Postcode::parse(&s) {
+                    proptest::prop_assert_eq!(Postcode::parse(&p.to_string()), Some(p));
+                }
+            }
+        }
+
+        #[test]
+        fn postcodes_round_trip(n in 1000u16..=9999, letters in "( ?[A-Za-z]{2})?") {
+            let p = Postcode::parse(&format!("{n}{letters}"));
+            proptest::prop_assert_eq!(p.map(Postcode::pc4), Some(n));
+            proptest::prop_assert_eq!(Postcode::parse(&p.unwrap().to_string()), p);
+        }
+
+        #[test]
+        fn filters_never_panic(v in proptest::collection::vec("\\PC{0,12}", 4)) {
+            let f = GroupFilters::parse(Some(&v[0]), Some(&v[1]), Some(&v[2]), Some(&v[3]));
+            proptest::prop_assert!(f.child_age.is_none_or(|a| a <= 18));
+        }
     }
 
     #[test]

@@ -10,7 +10,7 @@ use super::model::{
 use crate::error::AppError;
 use crate::i18n::{k, language_name_key, use_i18n, I18n};
 use crate::ui::forms::PostcodeField;
-use crate::ui::{set_status, Icon, IconName};
+use crate::ui::{percent_encode, set_status, Icon, IconName};
 
 fn rhythm_text(i: &I18n, g: &GroupFacts) -> String {
     let key = match g.rhythm {
@@ -280,18 +280,6 @@ fn share_text(i: &I18n, name: &str, url: &str) -> String {
     )
 }
 
-/// Percent-encodes text for a link's query (share links).
-fn encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
 fn own_origin() -> String {
     #[cfg(feature = "ssr")]
     {
@@ -321,8 +309,8 @@ fn group_view(i: I18n, data: GroupPageData) -> AnyView {
     } = data;
     let url = format!("{}/groups/{}", own_origin(), group.id);
     let text = share_text(&i, &group.name, &url);
-    let whatsapp = format!("https://wa.me/?text={}", encode(&text));
-    let sms = format!("sms:?&body={}", encode(&text));
+    let whatsapp = format!("https://wa.me/?text={}", percent_encode(&text, b""));
+    let sms = format!("sms:?&body={}", percent_encode(&text, b""));
     let route = format!(
         "https://www.openstreetmap.org/directions?route=%3B{:.5}%2C{:.5}",
         group.lat, group.lon
@@ -420,14 +408,4 @@ pub fn GroupPage() -> impl IntoView {
         })
     };
     view! { <Suspense fallback=|| ()>{page}</Suspense> }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn share_text_is_encoded() {
-        assert_eq!(encode("a b&c/é"), "a%20b%26c%2F%C3%A9");
-    }
 }

@@ -130,9 +130,10 @@ impl LocalInput {
         known_municipality: impl Fn(&str) -> bool,
     ) -> Result<LocalInput, crate::ui::forms::FieldErrors> {
         use crate::i18n::k;
+        // Typed text: one line, without control or bidi characters.
         let get = |n: &str| {
             form.get(n)
-                .map(|v| v.trim().to_string())
+                .map(|v| crate::web::form::clean_text(&v.replace(char::is_control, "")))
                 .unwrap_or_default()
         };
         let mut errors = crate::ui::forms::FieldErrors::default();
@@ -313,6 +314,24 @@ pub fn for_speech(text: &str, euro: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn any_local_help_form(f in crate::web::form::any_form(&[
+            "municipality", "step", "name", "hours", "phone", "address", "website", "example",
+        ])) {
+            if let Ok(l) = LocalInput::parse(&f, |_, _| true, |_| true) {
+                let typed = [&l.name, &l.hours, &l.address, &l.website];
+                let odd = |c: char| c.is_control() || crate::web::form::is_bidi_control(c);
+                proptest::prop_assert!(typed.iter().all(|t| !t.chars().any(odd)));
+            }
+        }
+
+        #[test]
+        fn speech_never_panics(s in "\\PC*|[0-9€ ,.A-Z-]{0,30}") {
+            let _ = for_speech(&s, "euro");
+        }
+    }
 
     #[test]
     fn contacts_as_links_and_labels() {

@@ -1,5 +1,5 @@
 //! Anonymous help: themes, the pick-up code and the rules of a question.
-use crate::web::form::{FromForm, RawForm};
+use crate::web::form::{clean_text, FromForm, RawForm};
 
 use serde::{Deserialize, Serialize};
 
@@ -128,13 +128,9 @@ pub struct AskInput {
     pub callback_phone: Option<String>,
 }
 
-/// A message text: 1 to 2000 characters, control characters removed (new lines kept).
+/// A message text: 1 to 2000 characters, control and bidi characters removed (new lines kept).
 pub fn parse_message(input: &str) -> Result<String, &'static str> {
-    let text: String = input
-        .trim()
-        .chars()
-        .filter(|c| !c.is_control() || *c == '\n')
-        .collect();
+    let text = clean_text(&input.replace(|c: char| c.is_control() && c != '\n', ""));
     if text.is_empty() {
         Err(k("help-message-missing"))
     } else if text.chars().count() > MESSAGE_MAX {
@@ -384,6 +380,43 @@ mod tests {
                 && bad.get("message").is_some()
                 && bad.get("phone").is_some()
         );
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn codes_never_panic(a in "\\PC*", b in any::<String>(), c in "[0-9٠-٩۰-۹ .-]{30,50}") {
+            for s in [a, b, c] {
+                if let Some(code) = PickupCode::parse(&s) {
+                    prop_assert_eq!(PickupCode::parse(&code.grouped()), Some(code));
+                }
+            }
+        }
+
+        #[test]
+        fn codes_round_trip(digits in "[0-9]{36}") {
+            let code = PickupCode::parse(&digits).unwrap();
+            prop_assert_eq!(code.digits(), digits.as_str());
+            prop_assert_eq!(PickupCode::parse(&code.grouped()), Some(code));
+        }
+
+        #[test]
+        fn messages_never_panic_and_stay(a in "\\PC*", b in any::<String>()) {
+            for s in [a, b] {
+                if let Ok(m) = parse_message(&s) {
+                    prop_assert!(!m.chars().any(crate::web::form::is_bidi_control));
+                    prop_assert_eq!(parse_message(&m), Ok(m));
+                }
+            }
+        }
+
+        #[test]
+        fn any_question(f in crate::web::form::any_form(&[
+            "website", "theme", "message", "callback", "phone",
+        ])) {
+            let _ = AskInput::from_form(&f);
+        }
     }
 
     #[test]

@@ -88,6 +88,22 @@ mod tests {
         assert_eq!(from_accept_language("en;q=0, nl;q=0.2"), Some(Lang::Nl));
     }
 
+    proptest::proptest! {
+        #[test]
+        fn negotiation_never_panics(s in "\\PC*", h in "([a-zA-Z_-]{0,6}(;q=[0-9.]{0,4})?, ?){0,4}") {
+            for s in [s, h] {
+                let _ = from_accept_language(&s);
+                let _ = from_query(Some(&s));
+                if let Ok(v) = HeaderValue::from_str(&s) {
+                    let _ = from_cookie(Some(&v));
+                }
+                if let Some(l) = Lang::parse(&s) {
+                    proptest::prop_assert_eq!(Lang::parse(l.code()), Some(l));
+                }
+            }
+        }
+    }
+
     #[test]
     fn query_and_cookie() {
         assert_eq!(from_query(Some("a=1&lang=ar")), Some(Lang::Ar));

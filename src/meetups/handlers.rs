@@ -25,15 +25,22 @@ pub fn router() -> Router<AppState> {
         .route("/rsvp/{token}/cancel", post(cancel))
 }
 
+/// Text for one calendar line: control characters (CR, LF, …) become spaces. `icalendar`
+/// escapes `\ ; , LF` in TEXT values only, and neither CR nor the calendar's name (X-WR-CALNAME).
+fn one_line(s: &str) -> String {
+    s.replace(char::is_control, " ")
+}
+
 /// A calendar file for one meetup: times in UTC (exact in every calendar app), shown in
 /// the Amsterdam time zone.
 pub fn calendar_file(m: &MeetupSummary, group_name: &str, link: &str) -> String {
     let at = |t: i64| chrono::DateTime::from_timestamp(t, 0).unwrap_or_default();
+    let (group_name, id) = (one_line(group_name), one_line(&m.id));
     let mut event = Event::new();
     event
-        .uid(&format!("{}@doorstart", m.id))
-        .summary(group_name)
-        .location(&m.place)
+        .uid(&format!("{id}@doorstart"))
+        .summary(&group_name)
+        .location(&one_line(&m.place))
         .starts(at(m.starts_at))
         .ends(at(m.ends_at))
         .timestamp(at(m.starts_at))
@@ -44,7 +51,7 @@ pub fn calendar_file(m: &MeetupSummary, group_name: &str, link: &str) -> String 
             EventStatus::Confirmed
         });
     Calendar::new()
-        .name(group_name)
+        .name(&group_name)
         .timezone("Europe/Amsterdam")
         .push(event.done())
         .done()
@@ -100,4 +107,29 @@ async fn cancel(State(db): State<Db>, Path(token): Path<String>) -> WebResult {
     valid_token(&token).or_not_found()?;
     store::cancel_rsvp(&db, &token).await?;
     Ok(see_other("/rsvp-cancelled"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_breaks_in_texts_cannot_add_events() {
+        let evil = "x\r\nBEGIN:VEVENT\r\nSUMMARY:fake\nEND:VEVENT\r";
+        let m = MeetupSummary {
+            id: "m1".into(),
+            starts_at: 1_795_431_600,
+            ends_at: 1_795_438_800,
+            place: format!("Buurthuis{evil}"),
+            capacity: 10,
+            cancelled: false,
+        };
+        let ics = calendar_file(&m, &format!("Koffie{evil}"), "localhost");
+        assert!(ics.ends_with("\r\n"));
+        let lines: Vec<&str> = ics.strip_suffix("\r\n").unwrap().split("\r\n").collect();
+        assert!(lines.iter().all(|l| !l.contains(['\r', '\n'])), "{ics}");
+        assert_eq!(lines.iter().filter(|l| **l == "BEGIN:VEVENT").count(), 1);
+        assert_eq!(lines.iter().filter(|l| **l == "END:VEVENT").count(), 1);
+        assert!(ics.contains("Koffiex  BEGIN:VEVENT"), "{ics}");
+    }
 }

@@ -144,6 +144,17 @@ mod tests {
         .is_err());
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_rsvp_form(f in crate::web::form::any_form(&[
+            "token", "website", "first_name", "adults", "kids",
+        ])) {
+            if let Ok(r) = RsvpInput::parse(&f) {
+                proptest::prop_assert!((1..=15).contains(&r.people()));
+            }
+        }
+    }
+
     #[test]
     fn capacity() {
         assert!(fits(10, 7, 3));

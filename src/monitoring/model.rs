@@ -332,6 +332,28 @@ mod tests {
         assert_eq!(garbage.from.to_string(), "2025-09");
     }
 
+    proptest::proptest! {
+        #[test]
+        fn months_never_panic_and_stay(s in "\\PC*", t in "[0-9+-]{0,8}") {
+            for s in [s, t] {
+                if let Some(m) = Month::parse(&s) {
+                    proptest::prop_assert_eq!(Month::parse(&m.to_string()), Some(m));
+                }
+            }
+        }
+
+        #[test]
+        fn any_period_is_ordered_and_short(
+            from in proptest::option::of("\\PC{0,9}|[0-9]{4}-[0-9]{2}"),
+            to in proptest::option::of("\\PC{0,9}|[0-9]{4}-[0-9]{2}"),
+            now in 0i64..4_200_000_000,
+        ) {
+            let p = Period::parse(from.as_deref(), to.as_deref(), now);
+            proptest::prop_assert!(p.from <= p.to);
+            proptest::prop_assert!(p.months().len() <= MAX_MONTHS);
+        }
+    }
+
     #[test]
     fn period_ranges_follow_dutch_time() {
         let p = Period::parse(Some("2026-11"), Some("2026-11"), 0);

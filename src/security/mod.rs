@@ -112,6 +112,45 @@ pub async fn same_site_layer(req: Request, next: Next) -> Response {
     next.run(req).await
 }
 
+/// True when URL-encoded text holds a NUL, raw or as `%00`; `twice` also counts `%2500`, for
+/// the path and the query, whose parameters Leptos' router decodes a second time.
+fn has_nul(bytes: &[u8], twice: bool) -> bool {
+    bytes.contains(&0)
+        || bytes.windows(3).any(|w| w == b"%00")
+        || (twice && bytes.windows(5).any(|w| w == b"%2500"))
+}
+
+/// Refuses (400) a NUL in the path, the query or a URL-encoded form: no field of ours holds
+/// one, and PostgreSQL takes none in text. Runs inside the body limit, so the form is bounded.
+pub async fn reject_nul_layer(req: Request, next: Next) -> Response {
+    let bad_request = || (StatusCode::BAD_REQUEST, "Bad Request").into_response();
+    let uri = req.uri();
+    let in_url = |s: &str| has_nul(s.as_bytes(), true);
+    if in_url(uri.path()) || uri.query().is_some_and(in_url) {
+        return bad_request();
+    }
+    let form = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            v.trim_start()
+                .to_ascii_lowercase()
+                .starts_with("application/x-www-form-urlencoded")
+        });
+    if !form {
+        return next.run(req).await;
+    }
+    let (parts, body) = req.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
+        return (StatusCode::PAYLOAD_TOO_LARGE, "Payload Too Large").into_response();
+    };
+    if has_nul(&bytes, false) {
+        return bad_request();
+    }
+    next.run(Request::from_parts(parts, bytes.into())).await
+}
+
 /// Logs method, route template (never the concrete path: it may hold a token), status and time.
 pub async fn log_layer(req: Request, next: Next) -> Response {
     let method = req.method().clone();
@@ -183,6 +222,17 @@ mod tests {
         assert!(csp.contains("base-uri 'none'"));
         assert!(csp.contains("frame-ancestors 'none'"));
         assert!(!csp.contains("unsafe-inline"));
+    }
+
+    #[test]
+    fn nul_in_any_shape() {
+        for bad in [&b"a%00b"[..], b"%00", b"a\0", b"name=x&y=%00"] {
+            assert!(has_nul(bad, false), "{bad:?}");
+        }
+        for good in [&b"a%2500"[..], b"%0A", b"%20%30%30", b"0", b"%250"] {
+            assert!(!has_nul(good, false), "{good:?}");
+        }
+        assert!(has_nul(b"/admin/help/%2500", true));
     }
 
     #[test]

@@ -38,6 +38,25 @@ pub fn failed(e: crate::error::AppError) -> leptos::prelude::AnyView {
     }
 }
 
+/// Percent-encodes text for a link (share texts, mail addresses): every byte but letters,
+/// digits, `-._~` and those in `keep`.
+pub fn percent_encode(text: &str, keep: &[u8]) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            b if keep.contains(&b) => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// A `mailto:` link whose address cannot add `?cc=` or `&body=` to the mail.
+pub fn mailto_href(address: &str) -> String {
+    format!("mailto:{}", percent_encode(address, b"@+"))
+}
+
 /// A route parameter of this page (empty when absent).
 pub fn param(name: &str) -> String {
     use leptos::prelude::*;
@@ -65,4 +84,19 @@ where
         }
     });
     view! { <Suspense fallback=|| ()>{page}</Suspense> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_are_encoded() {
+        assert_eq!(percent_encode("a b&c/é", b""), "a%20b%26c%2F%C3%A9");
+        assert_eq!(mailto_href("anna+x@mail.nl"), "mailto:anna+x@mail.nl");
+        assert_eq!(
+            mailto_href("a?cc=b@evil.nl&body=x@x.nl"),
+            "mailto:a%3Fcc%3Db@evil.nl%26body%3Dx@x.nl"
+        );
+    }
 }

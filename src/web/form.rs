@@ -73,12 +73,43 @@ pub trait FromForm: Sized {
     fn from_form(form: &RawForm) -> Result<Self, FieldErrors>;
 }
 
+/// The bidi overrides, embeddings and isolates (U+202A–U+202E, U+2066–U+2069): in stored text
+/// they can turn what others read around ("Trojan Source"); nobody needs to type them.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Free text a person typed, as it is stored: without bidi controls, and trimmed.
+pub fn clean_text(s: &str) -> String {
+    let kept: String = s.chars().filter(|c| !is_bidi_control(*c)).collect();
+    kept.trim().to_string()
+}
+
 /// A private link token as the server makes them: 32 random bytes, base64url without padding.
 pub fn valid_token(token: &str) -> bool {
     token.len() == 43
         && token
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// Any posted form for property tests: the given field names and other names, any values.
+#[cfg(test)]
+pub fn any_form(
+    fields: &'static [&'static str],
+) -> impl proptest::strategy::Strategy<Value = RawForm> {
+    use proptest::prelude::*;
+    let name = prop_oneof![
+        3 => proptest::sample::select(fields).prop_map(String::from),
+        1 => "\\PC{0,8}",
+    ];
+    let value = prop_oneof![
+        "\\PC{0,60}",
+        any::<String>(),
+        "[0-9 ,.:+-]{0,12}",
+        "\\PC{300,1200}",
+    ];
+    proptest::collection::hash_map(name, value, 0..=fields.len() + 2)
 }
 
 #[cfg(test)]
@@ -94,6 +125,27 @@ mod tests {
         assert_eq!(s.value("email"), "a@b.nl");
         assert_eq!(s.value("new_password"), "");
         assert_eq!(s.errors.get("form"), Some("x"));
+    }
+
+    #[test]
+    fn text_loses_bidi_controls_and_spaces() {
+        assert_eq!(clean_text(" \u{202E}Anna\u{2066} "), "Anna");
+        assert_eq!(clean_text("a\u{202A}b\u{202D}c\u{2069}"), "abc");
+        assert_eq!(
+            clean_text("Ayşe مريم\u{200F}"),
+            "Ayşe مريم\u{200F}",
+            "marks stay"
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn clean_text_never_panics_and_is_clean(s in proptest::prelude::any::<String>()) {
+            let c = clean_text(&s);
+            proptest::prop_assert!(!c.chars().any(is_bidi_control));
+            proptest::prop_assert_eq!(c.trim(), c.as_str());
+            proptest::prop_assert_eq!(clean_text(&c), c.clone());
+        }
     }
 
     #[test]
