@@ -1,7 +1,7 @@
 //! Server functions and plain form posts of anonymous help.
 use leptos::prelude::*;
 
-use super::model::{HelpAccess, HelpOne, HelpSummary};
+use super::model::{HelpOne, HelpSummary};
 use crate::error::AppError;
 
 /// "Usually within N days", from the first-reply times of the last 90 days.
@@ -52,6 +52,7 @@ pub async fn help_conversation(id: String) -> Result<HelpOne, AppError> {
     let holder = super::store::holder(&db, &id)
         .await?
         .ok_or(AppError::NotFound)?;
+    use super::model::HelpAccess;
     let access = HelpAccess::of(&me, holder.as_deref()).ok_or(AppError::NotFound)?;
     let mut conversation = super::store::by_id(&db, &id)
         .await?
