@@ -233,3 +233,39 @@ on_both_backends!(facilitator_creates_a_group_and_a_series, |app| {
     let (status, _, _) = app.get_as("", &format!("/groups/{id}")).await;
     assert_eq!(status, 404);
 });
+
+// A facilitator gives the group's words in another language; parents reading in that language
+// see them, others see the Dutch; another facilitator gets 404; an unknown language is named.
+on_both_backends!(group_words_in_other_languages, |app| {
+    app.account("a@example.nl", Role::Facilitator).await;
+    app.account("b@example.nl", Role::Facilitator).await;
+    let a = app.sign_in("a@example.nl").await;
+    let b = app.sign_in("b@example.nl").await;
+    let (status, location, _) = app.post_as(&a, "/admin/groups/new", GROUP).await;
+    assert_eq!(status, 303);
+    let id = location.split('/').nth(3).unwrap().to_string();
+    let texts = format!("/admin/groups/{id}/texts");
+    let arabic = [
+        ("text_lang", "ar"),
+        ("text_description", "نتحدث عن الأسبوع."),
+        ("text_first_visit", "ادخل ببساطة."),
+    ];
+    assert_eq!(app.post_as(&b, &texts, &arabic).await.0, 404);
+    let (status, _, body) = app.post_as(&a, &texts, &[("text_lang", "xx")]).await;
+    assert_eq!(status, 400);
+    assert!(body.contains("Kies een taal uit de lijst."));
+    assert_eq!(app.post_as(&a, &texts, &arabic).await.0, 303);
+    let (_, page) = app.page(&format!("/groups/{id}?lang=ar")).await;
+    assert!(page.contains("نتحدث عن الأسبوع.") && page.contains("ادخل ببساطة."));
+    let (_, page) = app.page(&format!("/groups/{id}?lang=en")).await;
+    assert!(
+        page.contains("We praten over de week."),
+        "no English words: the Dutch"
+    );
+    let (_, _, edit) = app.get_as(&a, &format!("/admin/groups/{id}")).await;
+    assert!(edit.contains("نتحدث عن الأسبوع."));
+    // Both boxes empty: the language is gone.
+    assert_eq!(app.post_as(&a, &texts, &[("text_lang", "ar")]).await.0, 303);
+    let (_, page) = app.page(&format!("/groups/{id}?lang=ar")).await;
+    assert!(!page.contains("نتحدث عن الأسبوع.") && page.contains("We praten over de week."));
+});

@@ -308,3 +308,30 @@ mod fallback {
         check(doorstart::db::Backend::Postgres).await;
     }
 }
+
+// The coordinator sees every guide step's national source and check date; after 180 days a
+// step is listed as one to check again.
+on_both_backends!(national_facts_to_recheck, |app| {
+    app.account(
+        "c@example.nl",
+        doorstart::accounts::model::Role::Coordinator,
+    )
+    .await;
+    let c = app.sign_in("c@example.nl").await;
+    let (status, _, page) = app.get_as(&c, "/admin/local-help").await;
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("Landelijke feiten in de stappen (0 om na te kijken)"),
+        "{page}"
+    );
+    assert!(page.contains("belastingdienst.nl"));
+    let steps = builtin().step_facts().len();
+    app.clock.advance(400 * 86_400);
+    let c = app.sign_in("c@example.nl").await;
+    let (_, _, page) = app.get_as(&c, "/admin/local-help").await;
+    assert!(
+        page.contains(&format!("({steps} om na te kijken)")),
+        "every step is due"
+    );
+    assert_eq!(page.matches("class=\"due\"").count(), steps);
+});

@@ -8,7 +8,7 @@ use axum::{Form, Router};
 use crate::accounts::model::Account;
 use crate::accounts::store::audit;
 use crate::db::Db;
-use crate::groups::edit::{GroupInput, SeriesInput};
+use crate::groups::edit::{GroupInput, GroupTextInput, SeriesInput};
 use crate::groups::postcodes;
 use crate::web::form::{FieldErrors, FormState, FromForm, RawForm};
 use crate::web::{see_other, AppState, OrNotFound, Pages, SignedIn, Valid, WebError, WebResult};
@@ -18,6 +18,7 @@ pub fn router() -> Router<AppState> {
         .route("/admin/groups/new", post(create_group))
         .route("/admin/groups/{id}", post(update_group))
         .route("/admin/groups/{id}/meetups", post(create_series))
+        .route("/admin/groups/{id}/texts", post(set_text))
         .route("/admin/meetups/{id}/cancel", post(cancel_meetup))
         .route("/admin/meetups/{id}/edit", post(edit_meetup))
         .route("/admin/meetups/{id}/attendance", post(attendance))
@@ -128,6 +129,23 @@ async fn create_series(State(db): State<Db>, g: OwnedGroup, form: Valid<SeriesIn
     }
     let then = format!("/admin/groups/{}/meetups", g.id);
     done(&db, &g.me, "meetups-create", "group", &g.id, &then).await
+}
+
+/// A group's words in another language; bad input shows the group's page with the messages.
+async fn set_text(
+    State(db): State<Db>,
+    State(pages): State<Pages>,
+    g: OwnedGroup,
+    mut parts: Parts,
+    Form(form): Form<RawForm>,
+) -> WebResult {
+    let page = format!("/admin/groups/{}", g.id);
+    let input = match GroupTextInput::from_form(&form) {
+        Ok(input) => input,
+        Err(errors) => return Err(again_at(&pages, &mut parts, &page, form, errors).await),
+    };
+    crate::groups::store::set_text(&db, &g.id, &input).await?;
+    done(&db, &g.me, "group-texts", "group", &g.id, &page).await
 }
 
 fn meetups_page(m: &OwnedMeetup) -> String {

@@ -27,12 +27,18 @@ pub struct GroupFormData {
     pub me: Account,
     pub values: HashMap<String, String>,
     pub facilitators: Vec<Account>,
+    /// The group's words in other languages: (language, description, first visit).
+    pub texts: Vec<(String, String, String)>,
 }
 
 /// The values of a group to edit (or the defaults of a new one).
 #[server(prefix = "/api", endpoint = "admin/group-form")]
 pub async fn admin_group_form(id: Option<String>) -> Result<GroupFormData, AppError> {
     let (me, db) = crate::web::auth::require().await?;
+    let texts = match &id {
+        Some(id) => crate::groups::store::other_texts(&db, id).await?,
+        None => Vec::new(),
+    };
     let values = match id {
         Some(id) => crate::groups::store::group_form_values(&db, &me, &id)
             .await?
@@ -56,6 +62,7 @@ pub async fn admin_group_form(id: Option<String>) -> Result<GroupFormData, AppEr
         Vec::new()
     };
     Ok(GroupFormData {
+        texts,
         me,
         values,
         facilitators,
@@ -148,11 +155,49 @@ fn Area(name: &'static str, label: String, max: usize) -> impl IntoView {
     }
 }
 
+/// The group's words in the other languages, and a form to add or change one.
+fn texts_form(id: &str, texts: Vec<(String, String, String)>) -> AnyView {
+    let i = use_i18n();
+    let action = format!("/admin/groups/{id}/texts");
+    let have = texts
+        .into_iter()
+        .map(|(lang, description, first_visit)| {
+            let name = i.t(crate::i18n::language_name_key(&lang));
+            view! {
+                <li lang=lang.clone() dir=crate::i18n::Lang::parse(&lang).map(|l| l.dir())>
+                    <strong>{name}</strong>
+                    <p>{description}</p>
+                    <p>{first_visit}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    let options: Vec<(String, String)> = crate::groups::model::GROUP_LANGUAGES
+        .iter()
+        .filter(|l| **l != "nl")
+        .map(|l| (l.to_string(), i.t(crate::i18n::language_name_key(l))))
+        .collect();
+    view! {
+        <details class="group-texts">
+            <summary>{i.t("group-texts-heading")}</summary>
+            <p>{i.t("group-texts-intro")}</p>
+            <ul class="cards">{have}</ul>
+            <form method="post" action=action>
+                <Choice name="text_lang" label=i.t("group-texts-lang") options=options/>
+                <Area name="text_description" label=i.t("group-form-description") max=1000/>
+                <Area name="text_first_visit" label=i.t("group-first-visit") max=500/>
+                <button type="submit"><Icon name=IconName::Chat/><span>{i.t("group-texts-save")}</span></button>
+            </form>
+        </details>
+    }
+    .into_any()
+}
+
 fn group_form(data: GroupFormData, action: String) -> AnyView {
     let i = use_i18n();
     let posted = use_form_state();
     // Show what was posted (with its errors), else what is stored.
-    let state = if posted.values.is_empty() {
+    let state = if posted.values.is_empty() || posted.values.contains_key("text_lang") {
         FormState {
             values: data.values,
             errors: posted.errors,
@@ -236,6 +281,7 @@ pub fn GroupEditPage() -> impl IntoView {
             <section class="page narrow">
                 <crate::ui::AdminNav coordinator=coordinator/>
                 <h1>{title}</h1>
+                {id.clone().map(|id| texts_form(&id, data.texts.clone()))}
                 {group_form(data, action)}
             </section>
         }

@@ -80,6 +80,43 @@ fn checked(form: &HashMap<String, String>, name: &str) -> bool {
     form.get(name).is_some_and(|v| v == "1" || v == "on")
 }
 
+/// A group's words in one more language (Dutch is in the group form itself). Both texts empty
+/// means: remove this language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GroupTextInput {
+    pub lang: String,
+    pub description: String,
+    pub first_visit: String,
+}
+
+impl FromForm for GroupTextInput {
+    fn from_form(form: &RawForm) -> Result<GroupTextInput, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let lang = crate::web::form::field(form, "text_lang").to_string();
+        if lang == "nl" || !crate::groups::model::GROUP_LANGUAGES.contains(&lang.as_str()) {
+            errors.add("text_lang", crate::i18n::k("group-texts-lang-invalid"));
+        }
+        let mut text = |name: &str, max: usize| {
+            let v = crate::web::form::clean_text(crate::web::form::field(form, name));
+            if v.chars().count() > max {
+                errors.add(name, crate::i18n::k("group-form-too-long"));
+            }
+            v
+        };
+        let description = text("text_description", 1000);
+        let first_visit = text("text_first_visit", 500);
+        if errors.is_empty() {
+            Ok(GroupTextInput {
+                lang,
+                description,
+                first_visit,
+            })
+        } else {
+            Err(errors)
+        }
+    }
+}
+
 #[cfg(feature = "ssr")]
 impl FromForm for GroupInput {
     /// The postcode must be one we know a place for.
@@ -293,6 +330,27 @@ impl SeriesInput {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_in_another_language() {
+        let ok = GroupTextInput::from_form(&form(&[
+            ("text_lang", "ar"),
+            ("text_description", " نلتقي كل أسبوع \u{202E}"),
+            ("text_first_visit", ""),
+        ]))
+        .unwrap();
+        assert_eq!(ok.lang, "ar");
+        assert_eq!(ok.description, "نلتقي كل أسبوع");
+        assert!(GroupTextInput::from_form(&form(&[("text_lang", "nl")])).is_err());
+        assert!(GroupTextInput::from_form(&form(&[("text_lang", "xx")])).is_err());
+        let long = "a".repeat(1001);
+        let e =
+            GroupTextInput::from_form(&form(&[("text_lang", "en"), ("text_description", &long)]));
+        assert_eq!(
+            e.unwrap_err().get("text_description"),
+            Some("group-form-too-long")
+        );
+    }
 
     fn form(pairs: &[(&str, &str)]) -> HashMap<String, String> {
         pairs

@@ -143,8 +143,27 @@ pub fn LocalHelpAdminPage() -> impl IntoView {
                 rows,
                 steps,
                 municipalities,
+                facts,
                 ..
             }) => {
+                let due = facts.iter().filter(|f| f.due()).count();
+                let facts = facts
+                    .into_iter()
+                    .map(|f| {
+                        let due = f.due();
+                        let mark = due.then(
+                            || view! { <strong class="due">{i.t("local-facts-due")}</strong> },
+                        );
+                        let site = super::model::site_label(&f.source);
+                        view! {
+                            <tr class:stale=due>
+                                <td>{f.step_label}</td>
+                                <td><a href=f.source dir="ltr">{site}</a></td>
+                                <td><bdi dir="ltr">{f.checked}</bdi>" "{mark}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view();
                 let (stale, fresh): (Vec<LocalRow>, Vec<LocalRow>) =
                     rows.into_iter().partition(|r| r.needs_check);
                 let stale_count = stale.len();
@@ -171,6 +190,20 @@ pub fn LocalHelpAdminPage() -> impl IntoView {
                     <section aria-labelledby="new-heading">
                         <h2 id="new-heading">{i.t("local-new-heading")}</h2>
                         <EntryForm action="/admin/local-help".into() steps municipalities editing=None submit=i.t("local-add")/>
+                    </section>
+                    <section aria-labelledby="facts-heading">
+                        <h2 id="facts-heading">{i.t_args("local-facts-heading", &[("count", due.to_string())])}</h2>
+                        <p>{i.t_args("local-facts-intro", &[("days", super::model::NATIONAL_RECHECK_DAYS.to_string())])}</p>
+                        <div class="table-wrap" role="region" aria-labelledby="facts-heading" tabindex="0">
+                            <table>
+                                <thead><tr>
+                                    <th scope="col">{i.t("local-facts-step")}</th>
+                                    <th scope="col">{i.t("local-facts-source")}</th>
+                                    <th scope="col">{i.t("local-facts-checked")}</th>
+                                </tr></thead>
+                                <tbody>{facts}</tbody>
+                            </table>
+                        </div>
                     </section>
                 }
                 .into_any()

@@ -120,6 +120,8 @@ pub struct LocalAdminData {
     pub municipalities: Vec<(String, String)>,
     /// The entry being edited, when the page is `/admin/local-help/{id}`.
     pub editing: Option<LocalEntry>,
+    /// The national facts of the guides, the longest unchecked first.
+    pub facts: Vec<super::model::NationalFact>,
 }
 
 /// The coordinator's local help: every entry, those to check again first. Others get 404.
@@ -160,6 +162,7 @@ pub async fn local_help_admin(editing: Option<String>) -> Result<LocalAdminData,
         ),
         None => None,
     };
+    let facts = national_facts(lib, &steps, now);
     Ok(LocalAdminData {
         me,
         rows,
@@ -169,5 +172,34 @@ pub async fn local_help_admin(editing: Option<String>) -> Result<LocalAdminData,
             .map(|m| (m.code.clone(), m.name.clone()))
             .collect(),
         editing,
+        facts,
     })
+}
+
+/// Every guide step's source and check date, the oldest first.
+#[cfg(feature = "ssr")]
+fn national_facts(
+    lib: &super::library::GuideLibrary,
+    steps: &[(String, String)],
+    now: i64,
+) -> Vec<super::model::NationalFact> {
+    let today = now.div_euclid(86_400);
+    let mut facts: Vec<_> = lib
+        .step_facts()
+        .into_iter()
+        .map(|f| {
+            let value = format!("{}/{}", f.guide, f.step);
+            super::model::NationalFact {
+                step_label: steps
+                    .iter()
+                    .find(|(v, _)| *v == value)
+                    .map_or(value, |(_, l)| l.clone()),
+                age_days: super::model::days_since(&f.checked, today).unwrap_or(i64::MAX / 2),
+                source: f.source,
+                checked: f.checked,
+            }
+        })
+        .collect();
+    facts.sort_by_key(|f| std::cmp::Reverse(f.age_days));
+    facts
 }

@@ -311,9 +311,60 @@ pub fn for_speech(text: &str, euro: &str) -> String {
     out
 }
 
+/// National facts (guide steps with their official source) are checked again after this many
+/// days.
+pub const NATIONAL_RECHECK_DAYS: i64 = 180;
+
+/// One guide step's national fact as the coordinator's re-check list shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NationalFact {
+    pub step_label: String,
+    pub source: String,
+    /// `YYYY-MM-DD`, as in `data/guides.toml`.
+    pub checked: String,
+    /// Days since it was checked.
+    pub age_days: i64,
+}
+
+impl NationalFact {
+    pub fn due(&self) -> bool {
+        self.age_days > NATIONAL_RECHECK_DAYS
+    }
+}
+
+/// Days since `YYYY-MM-DD` on the day `today` (days since 1970-01-01); `None` for a bad date.
+pub fn days_since(date: &str, today: i64) -> Option<i64> {
+    let mut parts = date.split('-').map(|p| p.parse::<i64>().ok());
+    let (Some(Some(y)), Some(Some(m)), Some(Some(d)), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return None;
+    };
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    Some(today - crate::time::days_from_civil(y as i32, m as u8, d as u8))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn national_facts_age_in_days() {
+        let today = crate::time::days_from_civil(2026, 12, 2);
+        assert_eq!(days_since("2026-12-02", today), Some(0));
+        assert_eq!(days_since("2026-06-01", today), Some(184));
+        assert_eq!(days_since("2026-13-01", today), None);
+        assert_eq!(days_since("2026-12", today), None);
+        let fact = |age_days| NationalFact {
+            step_label: String::new(),
+            source: String::new(),
+            checked: String::new(),
+            age_days,
+        };
+        assert!(!fact(180).due() && fact(181).due());
+    }
 
     proptest::proptest! {
         #[test]

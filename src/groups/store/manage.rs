@@ -206,3 +206,41 @@ pub async fn may_manage(db: &Db, viewer: &Account, id: &str) -> Result<bool, sql
         .await?;
     Ok(n == 1)
 }
+
+/// A group's words in the languages other than Dutch: (language, description, first visit).
+pub async fn other_texts(db: &Db, id: &str) -> Result<Vec<(String, String, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT lang, description, first_visit FROM group_texts \
+         WHERE group_id = $1 AND lang <> 'nl' ORDER BY lang",
+    )
+    .bind(id)
+    .fetch_all(&db.pool)
+    .await
+}
+
+/// Sets (or, with both texts empty, removes) a group's words in one language other than Dutch.
+pub async fn set_text(
+    db: &Db,
+    id: &str,
+    input: &crate::groups::edit::GroupTextInput,
+) -> Result<(), sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    sqlx::query("DELETE FROM group_texts WHERE group_id = $1 AND lang = $2")
+        .bind(id)
+        .bind(&input.lang)
+        .execute(&mut *tx)
+        .await?;
+    if !(input.description.is_empty() && input.first_visit.is_empty()) {
+        sqlx::query(
+            "INSERT INTO group_texts (group_id, lang, description, first_visit) \
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(id)
+        .bind(&input.lang)
+        .bind(&input.description)
+        .bind(&input.first_visit)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await
+}
