@@ -395,3 +395,25 @@ on_both_backends!(code_throttle_is_shared_between_instances, |app| {
         .unwrap();
     assert_eq!(windows, 1);
 });
+
+// A code that does not work (mistyped, or the request is gone) never costs the parent the
+// message they wrote: it comes back in the code form, which then sends it.
+on_both_backends!(a_wrong_code_keeps_the_message, |app| {
+    let wrong = "1234".repeat(9);
+    let (status, _, page) = app
+        .post_as(
+            "",
+            "/help/reply/send",
+            &[
+                ("code", wrong.as_str()),
+                ("message", "Ik heb nog een vraag over de huur."),
+            ],
+        )
+        .await;
+    assert_eq!(status, 404);
+    assert!(
+        page.contains("Ik heb nog een vraag over de huur.</textarea>"),
+        "{page}"
+    );
+    assert!(page.contains(r#"action="/help/reply/send""#));
+});

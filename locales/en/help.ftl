@@ -65,3 +65,4 @@ help-take-first = Nobody has taken this question yet. Take it first; then you ca
 help-hand-over = Hand over
 help-hand-over-label = Give this question to
 help-busy = Right now more questions are coming in than the volunteers can read. Your question has not been sent yet. What you wrote is still below. Try again in an hour. Can it not wait? Then call one of the numbers above.
+help-message-kept = Your message is kept. Type your code again and send it.

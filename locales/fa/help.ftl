@@ -65,3 +65,4 @@ help-take-first = Nobody has taken this question yet. Take it first; then you ca
 help-hand-over = Hand over
 help-hand-over-label = Give this question to
 help-busy = الان بیشتر از آن‌چه داوطلبان بتوانند بخوانند سؤال می‌رسد. سؤالتان هنوز فرستاده نشده است. متنی که نوشتید هنوز پایین همین صفحه است. یک ساعت دیگر دوباره امتحان کنید. اگر کارتان نمی‌تواند صبر کند، با یکی از شماره‌های بالا تماس بگیرید.
+help-message-kept = پیام شما نگه داشته شد. کد را دوباره بنویسید و بفرستید.

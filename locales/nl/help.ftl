@@ -65,3 +65,4 @@ help-take-first = Nog niemand heeft deze vraag. Neem de vraag eerst. Daarna lees
 help-hand-over = Geef door
 help-hand-over-label = Geef deze vraag aan
 help-busy = Er komen nu meer vragen binnen dan de vrijwilligers kunnen lezen. Je vraag is nog niet verstuurd. Wat je schreef, staat hieronder nog. Probeer het over een uur opnieuw. Kan het niet wachten? Bel dan een van de nummers hierboven.
+help-message-kept = Je bericht is bewaard. Vul je code opnieuw in en verstuur het.

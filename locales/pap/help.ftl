@@ -65,3 +65,4 @@ help-take-first = Nobody has taken this question yet. Take it first; then you ca
 help-hand-over = Hand over
 help-hand-over-label = Give this question to
 help-busy = Awor ta yega mas pregunta ku e boluntarionan por lesa. Bo pregunta no a wòrdu mandá ainda. Loke bo a skirbi ta keda aki bou. Purba atrobe den un ora. No por warda? Anto yama un di e numbernan aki riba.
+help-message-kept = Bo mensahe a keda warda. Skirbi bo kódigo atrobe i mand'é.

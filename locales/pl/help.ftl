@@ -65,3 +65,4 @@ help-take-first = Nobody has taken this question yet. Take it first; then you ca
 help-hand-over = Hand over
 help-hand-over-label = Give this question to
 help-busy = Teraz przychodzi więcej pytań, niż wolontariusze mogą przeczytać. Twoje pytanie nie zostało jeszcze wysłane. Twój tekst jest nadal poniżej. Spróbuj ponownie za godzinę. Sprawa nie może czekać? Zadzwoń pod jeden z numerów powyżej.
+help-message-kept = Wiadomość jest zachowana. Wpisz kod jeszcze raz i wyślij ją.

@@ -65,3 +65,4 @@ help-take-first = Nobody has taken this question yet. Take it first; then you ca
 help-hand-over = Hand over
 help-hand-over-label = Give this question to
 help-busy = Hadda su'aalo ka badan inta tabarrucayaashu akhrin karaan ayaa imanaysa. Su'aashaada weli lama dirin. Waxaad qortay weli hoos ayay ku jirtaa. Isku day mar kale saac kadib. Haddii arrintu degdeg tahay, wac mid ka mid ah lambarrada kor ku qoran.
+help-message-kept = Fariintaada waa la keydiyay. Mar kale qor koodhka oo dir.

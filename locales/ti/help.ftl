@@ -65,3 +65,4 @@ help-take-first = Nobody has taken this question yet. Take it first; then you ca
 help-hand-over = Hand over
 help-hand-over-label = Give this question to
 help-busy = ሕጂ ወለንተኛታት ክንብብዎ ካብ ዝኽእሉ ዝበዝሑ ሕቶታት ይመጹ ኣለዉ። ሕቶኹም ገና ኣይተላእከን። ዝጸሓፍኩምዎ ኣብ ታሕቲ ኣሎ። ድሕሪ ሓደ ሰዓት እንደገና ፈትኑ። ክጽበ ዘይክእል እንተኾይኑ፡ ናብ ሓደ ካብቶም ኣብ ላዕሊ ዘለዉ ቁጽሪታት ደውሉ።
+help-message-kept = መልእኽትኹም ተዓቂቡ ኣሎ። ኮድኩም እንደገና ጽሓፉ እሞ ስደዱ።

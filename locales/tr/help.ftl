@@ -65,3 +65,4 @@ help-take-first = Nobody has taken this question yet. Take it first; then you ca
 help-hand-over = Hand over
 help-hand-over-label = Give this question to
 help-busy = Şu anda gönüllülerin okuyabileceğinden daha çok soru geliyor. Sorunuz henüz gönderilmedi. Yazdıklarınız aşağıda duruyor. Bir saat sonra tekrar deneyin. Bekleyemeyecek bir durum mu? O zaman yukarıdaki numaralardan birini arayın.
+help-message-kept = Mesajınız saklandı. Kodunuzu yeniden yazın ve gönderin.

@@ -65,3 +65,4 @@ help-take-first = Nobody has taken this question yet. Take it first; then you ca
 help-hand-over = Hand over
 help-hand-over-label = Give this question to
 help-busy = Зараз надходить більше питань, ніж волонтери можуть прочитати. Ваше питання ще не надіслано. Ваш текст залишився нижче. Спробуйте ще раз через годину. Не можна чекати? Тоді зателефонуйте за одним із номерів вище.
+help-message-kept = Ваше повідомлення збережено. Введіть код ще раз і надішліть.

@@ -127,14 +127,26 @@ async fn find(
     };
     let mut parts = parts.clone();
     parts.uri = "/help/reply".parse().expect("a valid path");
-    let form = FormState::again(RawForm::new(), FieldErrors::one("code", key));
+    // What the parent typed stays (a code that no longer works must not cost the message).
+    let kept: RawForm = form
+        .iter()
+        .filter(|(k, _)| k.as_str() == "message")
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    let form = FormState::again(kept, FieldErrors::one("code", key));
     Err(pages.with_status(parts, form, status).await.into())
 }
 
-async fn show(pages: &Pages, mut parts: Parts, found: Found, errors: FieldErrors) -> Response {
+async fn show(
+    pages: &Pages,
+    mut parts: Parts,
+    found: Found,
+    errors: FieldErrors,
+    kept: RawForm,
+) -> Response {
     parts.uri = "/help/reply".parse().expect("a valid path");
     let failed = !errors.is_empty();
-    let mut form = FormState::again(RawForm::new(), errors);
+    let mut form = FormState::again(kept, errors);
     form.values.insert("code".to_string(), found.code.grouped());
     let conversation = found.conversation;
     let mut res = pages
@@ -186,19 +198,32 @@ impl CodePost {
         &self.found.conversation.id
     }
 
-    /// The conversation as it is now.
+    /// The conversation as it is now (with the parent's words again when they were not sent).
     async fn shown(self, errors: FieldErrors) -> WebResult {
+        let mut kept = RawForm::new();
+        if !errors.is_empty() {
+            kept.insert("message".into(), field(&self.form, "message").to_string());
+        }
         let mut found = self.found;
         found.conversation = store::by_id(&self.db, &found.conversation.id)
             .await?
             .ok_or(WebError::Internal)?;
-        Ok(no_store(show(&self.pages, self.parts, found, errors).await))
+        Ok(no_store(
+            show(&self.pages, self.parts, found, errors, kept).await,
+        ))
     }
 }
 
 async fn open(post: CodePost) -> WebResult {
     Ok(no_store(
-        show(&post.pages, post.parts, post.found, FieldErrors::default()).await,
+        show(
+            &post.pages,
+            post.parts,
+            post.found,
+            FieldErrors::default(),
+            RawForm::new(),
+        )
+        .await,
     ))
 }
 

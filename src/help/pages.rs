@@ -174,15 +174,29 @@ pub fn HelpReplyPage() -> impl IntoView {
     let body = match conversation {
         None => {
             let code_error = state.errors.get("code").map(|key| i.t(key));
+            // A message typed with a code that did not work is kept, and sent with the next code.
+            let kept = state.value("message");
+            let action = if kept.is_empty() {
+                "/help/reply"
+            } else {
+                "/help/reply/send"
+            };
+            let kept = (!kept.is_empty()).then(|| view! {
+                <div class="field">
+                    <label for="message">{i.t("help-answer-label")}<span class="hint">{i.t("help-message-kept")}</span></label>
+                    <textarea id="message" name="message" rows="4" maxlength="2000">{kept}</textarea>
+                </div>
+            });
             view! {
                 <p>{i.t("help-reply-intro")}</p>
-                <form method="post" action="/help/reply" novalidate=true>
+                <form method="post" action=action novalidate=true>
                     <div class="field">
                         <label for="code">{i.t("help-code-label")}<span class="hint">{i.t("help-code-hint")}</span></label>
                         {code_error.clone().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
                         <input id="code" name="code" type="text" inputmode="numeric" autocomplete="off" maxlength="60" dir="ltr"
                             aria-invalid=code_error.is_some().then_some("true")/>
                     </div>
+                    {kept}
                     <button type="submit"><Icon name=IconName::Key/><span>{i.t("help-open")}</span></button>
                 </form>
             }
@@ -200,7 +214,7 @@ pub fn HelpReplyPage() -> impl IntoView {
                     <div class="field">
                         <label for="message">{i.t("help-answer-label")}</label>
                         {message_error.map(|e| view! { <p class="field-error">{e}</p> })}
-                        <textarea id="message" name="message" rows="4" maxlength="2000"></textarea>
+                        <textarea id="message" name="message" rows="4" maxlength="2000">{state.value("message")}</textarea>
                     </div>
                     <button type="submit"><Icon name=IconName::Chat/><span>{i.t("help-send")}</span></button>
                 </form>
