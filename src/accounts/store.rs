@@ -308,29 +308,23 @@ pub async fn recent_audit(db: &Db, limit: i64) -> Result<Vec<AuditEntry>, sqlx::
 
 /// Retention: audit entries older than this many days.
 pub async fn purge_audit(db: &Db, days: i64) -> Result<u64, sqlx::Error> {
-    let done = sqlx::query("DELETE FROM audit_log WHERE at < $1")
-        .bind(db.now() - days * 86_400)
-        .execute(&db.pool)
-        .await?;
-    Ok(done.rows_affected())
+    db.purge_older("DELETE FROM audit_log WHERE at < $1", days)
+        .await
 }
 
 /// Retention: failed sign-ins older than this many days (the throttle looks back one hour).
 pub async fn purge_login_failures(db: &Db, days: i64) -> Result<u64, sqlx::Error> {
-    let done = sqlx::query("DELETE FROM login_failures WHERE at < $1")
-        .bind(db.now() - days * 86_400)
-        .execute(&db.pool)
-        .await?;
-    Ok(done.rows_affected())
+    db.purge_older("DELETE FROM login_failures WHERE at < $1", days)
+        .await
 }
 
 /// Retention: invites used or expired more than this many days ago.
 pub async fn purge_invites(db: &Db, days: i64) -> Result<u64, sqlx::Error> {
-    let done = sqlx::query("DELETE FROM invites WHERE used_at < $1 OR expires_at < $1")
-        .bind(db.now() - days * 86_400)
-        .execute(&db.pool)
-        .await?;
-    Ok(done.rows_affected())
+    db.purge_older(
+        "DELETE FROM invites WHERE used_at < $1 OR expires_at < $1",
+        days,
+    )
+    .await
 }
 
 /// Retention: accounts stopped more than this many days ago are deleted, name, e-mail and

@@ -291,8 +291,7 @@ pub fn GroupEditPage() -> impl IntoView {
 
 #[component]
 pub fn MeetupsAdminPage() -> impl IntoView {
-    let i = use_i18n();
-    let id = crate::ui::param("id");
+    let (i, id) = (use_i18n(), crate::ui::param("id"));
     crate::ui::loaded(admin_meetups(id.clone()), move |data| {
         let now = data.now;
         let rows = data

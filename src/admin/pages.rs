@@ -193,8 +193,7 @@ pub fn InvitesPage() -> impl IntoView {
 
 #[component]
 pub fn AcceptInvitePage() -> impl IntoView {
-    let i = use_i18n();
-    let token = crate::ui::param("token");
+    let (i, token) = (use_i18n(), crate::ui::param("token"));
     let state = use_form_state();
     let form_error = state.errors.get("form").map(|key| i.t(key));
     crate::ui::loaded(invite_role(token.clone()), move |_| {

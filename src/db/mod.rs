@@ -115,6 +115,15 @@ impl Db {
             .await
     }
 
+    /// A retention DELETE whose `$1` is the moment `days` ago; returns how many rows went.
+    pub async fn purge_older(&self, sql: &str, days: i64) -> Result<u64, sqlx::Error> {
+        let done = sqlx::query(sql)
+            .bind(self.now() - days * 86_400)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected())
+    }
+
     /// One statement that changes at most one row: true when it did (false: no such row, or
     /// not the viewer's, which the caller answers with 404).
     pub async fn changed_one<'q>(

@@ -6,10 +6,10 @@ use axum::Router;
 
 use super::join::JoinInput;
 use super::store;
-use crate::db::{Db, Stored};
+use crate::db::Db;
 use crate::security::tokens::derive_token;
 use crate::web::form::valid_token;
-use crate::web::valid::already_sent;
+use crate::web::valid::landing;
 use crate::web::{see_other, AppState, Limited, OrNotFound, Pages, WebError, WebResult};
 
 pub fn router() -> Router<AppState> {
@@ -30,10 +30,8 @@ async fn join(
     store::active_by_id(&db, &id).await?.or_not_found()?;
     // The status link is made here from the form's one-time key, never taken from the form.
     let token = derive_token(&db.pepper().await?, "join", &form.value.token);
-    match store::insert_join_request(&db, &id, &token, &form.value).await? {
-        Stored::New | Stored::Again => Ok(see_other(&format!("/join/{token}"))),
-        Stored::Taken => Err(already_sent(&pages, form).await),
-    }
+    let stored = store::insert_join_request(&db, &id, &token, &form.value).await?;
+    landing(stored, &format!("/join/{token}"), &pages, form).await
 }
 
 async fn withdraw(State(db): State<Db>, Path(token): Path<String>) -> WebResult {

@@ -166,9 +166,8 @@ fn status_view(i: I18n, token: String, view_data: JoinStatusView) -> AnyView {
 
 #[component]
 pub fn JoinStatusPage() -> impl IntoView {
-    let i = use_i18n();
     no_store();
-    let token = crate::ui::param("token");
+    let (i, token) = (use_i18n(), crate::ui::param("token"));
     crate::ui::loaded(join_status(token.clone()), move |data| {
         status_view(i, token, data)
     })

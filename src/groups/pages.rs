@@ -397,8 +397,7 @@ fn group_view(i: I18n, data: GroupPageData) -> AnyView {
 
 #[component]
 pub fn GroupPage() -> impl IntoView {
-    let i = use_i18n();
-    let id = crate::ui::param("id");
+    let (i, id) = (use_i18n(), crate::ui::param("id"));
     let page = {
         Suspend::new(async move {
             match group_page(id, i.lang.code().to_string()).await {

@@ -103,50 +103,43 @@ pub async fn by_id(db: &Db, id: &str) -> Result<Option<LocalEntry>, sqlx::Error>
         .transpose()
 }
 
+type Statement<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
+
+/// `$1` the id, `$2`…`$10` the entry as the coordinator typed it, `$11` the time of checking:
+/// the same order for a new entry and an edit.
+fn bind_entry<'q>(sql: &'q str, id: &'q str, e: &'q LocalInput, now: i64) -> Statement<'q> {
+    sqlx::query(sql)
+        .bind(id)
+        .bind(&e.municipality)
+        .bind(&e.guide)
+        .bind(&e.step)
+        .bind(&e.name)
+        .bind(&e.hours)
+        .bind(&e.phone)
+        .bind(&e.address)
+        .bind(&e.website)
+        .bind(e.example as i64)
+        .bind(now)
+}
+
 /// A new entry, checked today.
 pub async fn create(db: &Db, input: &LocalInput) -> Result<String, sqlx::Error> {
     let id = new_id();
-    let now = db.now();
-    sqlx::query(
-        "INSERT INTO local_help (id, municipality, guide, step, name, hours, phone, address, website, example, checked_at, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)",
-    )
-    .bind(&id)
-    .bind(&input.municipality)
-    .bind(&input.guide)
-    .bind(&input.step)
-    .bind(&input.name)
-    .bind(&input.hours)
-    .bind(&input.phone)
-    .bind(&input.address)
-    .bind(&input.website)
-    .bind(input.example as i64)
-    .bind(now)
-    .execute(&db.pool)
-    .await?;
+    let sql = "INSERT INTO local_help (id, municipality, guide, step, name, hours, phone, \
+               address, website, example, checked_at, created_at) \
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)";
+    bind_entry(sql, &id, input, db.now())
+        .execute(&db.pool)
+        .await?;
     Ok(id)
 }
 
 /// Saving an edit counts as checking it.
 pub async fn update(db: &Db, id: &str, input: &LocalInput) -> Result<bool, sqlx::Error> {
-    db.changed_one(
-        sqlx::query(
-        "UPDATE local_help SET municipality = $2, guide = $3, step = $4, name = $5, hours = $6, phone = $7, \
-         address = $8, website = $9, example = $10, checked_at = $11 WHERE id = $1 AND retired_at IS NULL",
-    )
-    .bind(id)
-    .bind(&input.municipality)
-    .bind(&input.guide)
-    .bind(&input.step)
-    .bind(&input.name)
-    .bind(&input.hours)
-    .bind(&input.phone)
-    .bind(&input.address)
-    .bind(&input.website)
-    .bind(input.example as i64)
-    .bind(db.now()),
-    )
-    .await
+    let sql = "UPDATE local_help SET municipality = $2, guide = $3, step = $4, name = $5, \
+               hours = $6, phone = $7, address = $8, website = $9, example = $10, \
+               checked_at = $11 WHERE id = $1 AND retired_at IS NULL";
+    db.changed_one(bind_entry(sql, id, input, db.now())).await
 }
 
 /// What the coordinator can stamp on a local entry with the time of now.

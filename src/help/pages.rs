@@ -338,8 +338,7 @@ pub fn AdminHelpPage() -> impl IntoView {
 
 #[component]
 pub fn AdminHelpOnePage() -> impl IntoView {
-    let i = use_i18n();
-    let id = crate::ui::param("id");
+    let (i, id) = (use_i18n(), crate::ui::param("id"));
     crate::ui::loaded(help_conversation(id.clone()), move |one| {
         let c = one.conversation;
         let claim = format!("/admin/help/{id}/claim");

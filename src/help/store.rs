@@ -337,11 +337,8 @@ fn conversation_head_min(r: &AnyRow) -> Result<(Theme, HelpStatus), sqlx::Error>
 /// retention pass then empties SQLite's write-ahead log (`Db::checkpoint_deleted`, as after
 /// "delete everything"), so the words do not linger in the files.
 pub async fn purge(db: &Db, days: i64) -> Result<u64, sqlx::Error> {
-    let done = sqlx::query("DELETE FROM help_requests WHERE last_message_at < $1")
-        .bind(db.now() - days * 86_400)
-        .execute(&db.pool)
-        .await?;
-    Ok(done.rows_affected())
+    db.purge_older("DELETE FROM help_requests WHERE last_message_at < $1", days)
+        .await
 }
 
 #[cfg(test)]

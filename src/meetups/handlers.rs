@@ -9,10 +9,10 @@ use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
 
 use super::model::{MeetupSummary, RsvpInput};
 use super::store;
-use crate::db::{Db, Stored};
+use crate::db::Db;
 use crate::security::tokens::derive_token;
 use crate::web::form::{valid_token, FormState};
-use crate::web::valid::already_sent;
+use crate::web::valid::landing;
 use crate::web::{see_other, AppState, Limited, OrNotFound, Pages, PublicUrl, WebError, WebResult};
 
 /// Paths this feature serves itself instead of the Leptos route list: the meetup page shares
@@ -97,10 +97,8 @@ async fn rsvp(
         .or_not_found()?;
     // The cancel link is made here from the form's one-time key, never taken from the form.
     let token = derive_token(&db.pepper().await?, "rsvp", &form.value.token);
-    match store::insert_rsvp(&db, &detail.meetup.id, &token, &form.value).await? {
-        Stored::New | Stored::Again => Ok(see_other(&format!("/rsvp/{token}"))),
-        Stored::Taken => Err(already_sent(&pages, form).await),
-    }
+    let stored = store::insert_rsvp(&db, &detail.meetup.id, &token, &form.value).await?;
+    landing(stored, &format!("/rsvp/{token}"), &pages, form).await
 }
 
 async fn cancel(State(db): State<Db>, Path(token): Path<String>) -> WebResult {

@@ -90,8 +90,7 @@ fn meetup_view(i: I18n, d: MeetupDetail) -> AnyView {
 
 #[component]
 pub fn MeetupPage() -> impl IntoView {
-    let i = use_i18n();
-    let id = crate::ui::param("id");
+    let (i, id) = (use_i18n(), crate::ui::param("id"));
     crate::ui::loaded(load_meetup(id), move |d| meetup_view(i, d))
 }
 
@@ -142,9 +141,8 @@ fn rsvp_view(i: I18n, token: String, r: RsvpView) -> AnyView {
 
 #[component]
 pub fn RsvpPage() -> impl IntoView {
-    let i = use_i18n();
     no_store();
-    let token = crate::ui::param("token");
+    let (i, token) = (use_i18n(), crate::ui::param("token"));
     crate::ui::loaded(load_rsvp(token.clone()), move |r| rsvp_view(i, token, r))
 }
 

@@ -92,3 +92,17 @@ pub async fn already_sent<T>(pages: &Pages, form: Valid<T>) -> super::WebError {
         .await;
     res.into()
 }
+
+/// Where a post that carries a private link lands: its page (also for the same post again), or
+/// the form again when the one-time key belongs to someone else.
+pub async fn landing<T>(
+    stored: crate::db::Stored,
+    link: &str,
+    pages: &Pages,
+    form: Valid<T>,
+) -> super::WebResult {
+    match stored {
+        crate::db::Stored::New | crate::db::Stored::Again => Ok(super::see_other(link)),
+        crate::db::Stored::Taken => Err(already_sent(pages, form).await),
+    }
+}
