@@ -6,6 +6,7 @@
 #        same HTML from a file
 #   memory: server RSS after a minute of load with 10,000 groups, both databases
 # BENCH_NO_BUILD=1 uses the last release build; BENCH_SECONDS sets each wrk run (default 10).
+# Prints progress on stderr and the table on stdout; exits non-zero when a goal is missed.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
@@ -23,8 +24,12 @@ pg_isready -q -h 127.0.0.1 -p 5432 || "$ROOT/scripts/setup.sh" test
 
 work="$(mktemp -d)"
 # A private copy of the server and the site: other builds on this machine may replace them.
-cp "$CARGO_TARGET_DIR/release/doorstart" "$work/doorstart"
-cp -r "$LEPTOS_SITE_ROOT" "$work/site"
+# BENCH_FROM: a folder with a `doorstart` binary and its `site/` (already precompressed).
+if [ -n "${BENCH_FROM:-}" ]; then
+  cp "$BENCH_FROM/doorstart" "$work/doorstart" && cp -r "$BENCH_FROM/site" "$work/site"
+else
+  cp "$CARGO_TARGET_DIR/release/doorstart" "$work/doorstart" && cp -r "$LEPTOS_SITE_ROOT" "$work/site"
+fi
 port="${BENCH_PORT:-3400}"
 nginx_port=$((port + 1))
 secs="${BENCH_SECONDS:-10}"
@@ -154,7 +159,7 @@ for backend in sqlite postgres; do
 done
 
 echo
-echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo), $(free -g | awk '/Mem:/{print $2}') GB"
+echo "$(date -u "+%Y-%m-%d %H:%M UTC"), $(nproc) cores, $(awk -F": " "/model name/{print \$2; exit}" /proc/cpuinfo), $(free -g | awk "/Mem:/{print \$2}") GB RAM, load average at the end $(cut -d" " -f1-3 /proc/loadavg)"
 echo
 echo "| figure | measured | goal | result |"
 echo "|---|---|---|---|"
