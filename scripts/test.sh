@@ -23,5 +23,6 @@ TEST_POSTGRES_URL="${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postg
   cargo test --features ssr
 step "release build"
 env -u RUSTFLAGS cargo leptos build --release
+bash "$ROOT/scripts/precompress.sh"
 step "end2end"
 "$ROOT/scripts/e2e.sh"

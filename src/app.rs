@@ -40,13 +40,30 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="referrer" content="no-referrer"/>
                 <link rel="stylesheet" href="/pkg/doorstart.css"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                <HydrationScripts options islands=true/>
+                <script src="/quick-exit.js" defer nonce=leptos::nonce::use_nonce()></script>
+                {has_islands().then(|| view! { <HydrationScripts options islands=true/> })}
                 <MetaTags/>
             </head>
             <body>
                 <App/>
             </body>
         </html>
+    }
+}
+
+/// Paths whose pages hold an island (guide ticks and read-aloud, print buttons): only these
+/// load the WebAssembly; every other page is plain HTML with the quick-exit script.
+pub const ISLAND_PATHS: [&str; 3] = ["/guides/", "/help", "/admin/monitoring/report"];
+
+fn has_islands() -> bool {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<axum::http::request::Parts>()
+            .is_none_or(|p| ISLAND_PATHS.iter().any(|i| p.uri.path().starts_with(i)))
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        true
     }
 }
 

@@ -63,6 +63,24 @@ pub fn router(leptos_options: LeptosOptions, db: Db) -> Router {
     )
 }
 
+/// CSS, JS and WebAssembly: served as the `.br` or `.gz` file made once at build time
+/// (`scripts/precompress.sh`) when the browser takes it, else as is (compressed on the fly).
+/// The names carry no hash yet, so browsers ask again each time and get 304 when unchanged.
+fn static_files(options: &LeptosOptions) -> axum::routing::MethodRouter {
+    use axum::http::{header, HeaderValue};
+    use tower_http::services::ServeDir;
+    use tower_http::set_header::SetResponseHeaderLayer;
+    let dir = format!("{}/{}", options.site_root, options.site_pkg_dir);
+    axum::routing::get_service(
+        tower::ServiceBuilder::new()
+            .layer(SetResponseHeaderLayer::overriding(
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("public, no-cache"),
+            ))
+            .service(ServeDir::new(dir).precompressed_br().precompressed_gzip()),
+    )
+}
+
 /// The shell as the kernel's page renderer wants it.
 fn any_shell(options: LeptosOptions) -> AnyView {
     shell(options).into_any()
@@ -113,6 +131,7 @@ pub fn router_with(
         leptos_axum::file_and_error_handler_with_context::<AppState, _>(context.clone(), shell);
     Router::new()
         .route("/healthz", get(healthz))
+        .nest_service("/pkg", static_files(&leptos_options))
         .merge(groups::router())
         .merge(meetups::router())
         .merge(help::router())

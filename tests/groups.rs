@@ -209,3 +209,62 @@ on_both_backends!(demo_data_loads_once, |app| {
     assert!(body.contains("Koffieochtend ouders Almelo-Centrum"));
     assert!(body.contains("Volgende keer"), "demo groups have meetups");
 });
+
+on_both_backends!(a_finder_page_costs_one_database_round_trip, |app| {
+    use std::sync::atomic::Ordering;
+    add_group(app, "Near group", 52.356, 6.668, (4, 12), &["nl"], false).await;
+    add_group(app, "Video group", 0.0, 0.0, (4, 18), &["nl"], true).await;
+    // The first search loads the in-memory index.
+    let (status, body) = app.page("/groups?postcode=7607").await;
+    assert_eq!(status, 200);
+    assert!(body.contains("Near group") && body.contains("Video group"));
+    let before = app.db.pool_uses.load(Ordering::SeqCst);
+    for _ in 0..5 {
+        let (_, body) = app.page("/groups?postcode=7607&age=6").await;
+        assert!(body.contains("Near group") && body.contains("Video group"));
+    }
+    let uses = app.db.pool_uses.load(Ordering::SeqCst) - before;
+    // One statement per page (the shown groups' facts with the online groups), plus at most
+    // one look at the version when a second has passed. Before the index: three per page.
+    assert!(
+        (5..=6).contains(&uses),
+        "{uses} round trips for 5 finder pages"
+    );
+});
+
+on_both_backends!(
+    a_change_through_another_instance_is_found_within_two_seconds,
+    |app| {
+        add_group(app, "Near group", 52.356, 6.668, (4, 12), &["nl"], false).await;
+        // Another process on the same database: its own pool and its own index.
+        let (other_db, other) = app.separate_instance().await;
+        let search = |base: String| {
+            let client = app.client.clone();
+            async move {
+                let res = client
+                    .get(format!("{base}/groups?postcode=7607"))
+                    .send()
+                    .await
+                    .unwrap();
+                res.text().await.unwrap()
+            }
+        };
+        let body = search(other.clone()).await;
+        assert!(body.contains("Near group") && !body.contains("New group"));
+        // A group made through this instance: here at once, there within 2 seconds.
+        add_group(app, "New group", 52.357, 6.669, (4, 12), &["nl"], false).await;
+        assert!(search(app.base.clone()).await.contains("New group"));
+        let started = std::time::Instant::now();
+        loop {
+            if search(other.clone()).await.contains("New group") {
+                break;
+            }
+            assert!(
+                started.elapsed() < std::time::Duration::from_secs(2),
+                "the other instance still does not show the new group"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        other_db.pool.close().await;
+    }
+);

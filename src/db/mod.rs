@@ -2,7 +2,7 @@
 //! Portable SQL: `$1` placeholders, ids made in the app, times as Unix seconds.
 pub mod sessions;
 
-use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -68,6 +68,28 @@ pub struct Db {
     pub clock: Arc<dyn Clock>,
     /// Sessions of signed-in facilitators, in the same database.
     pub sessions: crate::db::sessions::SessionBackend,
+    /// In-memory caches of this database that features keep (one of each type, shared by
+    /// every clone of this `Db`).
+    pub caches: Arc<Caches>,
+    /// How often a connection went back to the pool: one per statement outside a transaction,
+    /// so tests count the database round trips a page costs.
+    pub pool_uses: Arc<AtomicU64>,
+}
+
+/// Per-database caches: a feature asks for its own type and gets the one shared instance.
+#[derive(Default)]
+pub struct Caches(std::sync::Mutex<Vec<Arc<dyn std::any::Any + Send + Sync>>>);
+
+impl Caches {
+    pub fn get<T: Default + Send + Sync + 'static>(&self) -> Arc<T> {
+        let mut list = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(found) = list.iter().find_map(|c| c.clone().downcast::<T>().ok()) {
+            return found;
+        }
+        let new = Arc::new(T::default());
+        list.push(new.clone());
+        new
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -145,6 +167,8 @@ impl Db {
             _ => url.to_string(),
         };
         let options: AnyConnectOptions = url.parse()?;
+        let pool_uses = Arc::new(AtomicU64::new(0));
+        let released = pool_uses.clone();
         let pool = AnyPoolOptions::new()
             .max_connections(match backend {
                 Backend::Sqlite => 4,
@@ -159,6 +183,10 @@ impl Db {
                     Ok(())
                 })
             })
+            .after_release(move |_conn, _meta| {
+                released.fetch_add(1, Ordering::Relaxed);
+                Box::pin(async { Ok(true) })
+            })
             .connect_with(options)
             .await?;
         sqlx::migrate!("./migrations").run(&pool).await?;
@@ -168,6 +196,8 @@ impl Db {
             backend,
             clock,
             sessions,
+            caches: Arc::default(),
+            pool_uses,
         })
     }
 

@@ -40,28 +40,42 @@ pub async fn search_groups(
         day.as_deref(),
         kids.as_deref(),
     );
-    let distance = |c: &Candidate| round_km(distance_km(here.lat, here.lon, c.lat, c.lon));
-    let measure = |candidates: Vec<Candidate>| {
-        let mut hits: Vec<(f64, Candidate)> = candidates
-            .into_iter()
-            .filter(|c| filters.admits(c))
-            .map(|c| (distance(&c), c))
-            .collect();
-        hits.sort_by(|a, b| a.0.total_cmp(&b.0));
-        hits
+    let (hits, any_close) = match store::finder::snapshot(&db).await? {
+        Some(index) => {
+            let hits: Vec<(f64, Candidate)> = index
+                .nearest(here.lat, here.lon, MAX_RESULTS, |c| filters.admits(c))
+                .into_iter()
+                .map(|(km, c)| (round_km(km), c.clone()))
+                .collect();
+            // Unmet demand is about place, not about filters: any group within 10 km meets it.
+            (hits, index.any_within(here.lat, here.lon, CLOSE_KM))
+        }
+        // More groups than the index keeps: ask the database for a box around the place.
+        None => {
+            let distance = |c: &Candidate| round_km(distance_km(here.lat, here.lon, c.lat, c.lon));
+            let measure = |candidates: Vec<Candidate>| {
+                let mut hits: Vec<(f64, Candidate)> = candidates
+                    .into_iter()
+                    .filter(|c| filters.admits(c))
+                    .map(|c| (distance(&c), c))
+                    .collect();
+                hits.sort_by(|a, b| a.0.total_cmp(&b.0));
+                hits
+            };
+            let around = store::candidates_near(&db, here.lat, here.lon, SEARCH_RADIUS_KM).await?;
+            let any_close = around.iter().any(|c| distance(c) <= CLOSE_KM);
+            let mut hits = measure(around);
+            if hits.first().is_none_or(|(km, _)| *km > CLOSE_KM) {
+                // Nothing close: look across the whole country for the nearest ones.
+                hits = measure(store::candidates_near(&db, here.lat, here.lon, 400.0).await?);
+            }
+            hits.truncate(MAX_RESULTS);
+            (hits, any_close)
+        }
     };
-    let around = store::candidates_near(&db, here.lat, here.lon, SEARCH_RADIUS_KM).await?;
-    // Unmet demand is about place, not about filters: any group within 10 km meets it.
-    let any_close = around.iter().any(|c| distance(c) <= CLOSE_KM);
-    let mut hits = measure(around);
-    if hits.first().is_none_or(|(km, _)| *km > CLOSE_KM) {
-        // Nothing close: look across the whole country for the nearest ones.
-        hits = measure(store::candidates_near(&db, here.lat, here.lon, 400.0).await?);
-    }
-    // Full facts only for the groups that can be shown.
-    hits.truncate(MAX_RESULTS);
+    // Full facts only for the groups that can be shown, and the online groups: one statement.
     let ids: Vec<&str> = hits.iter().map(|(_, c)| c.id.as_str()).collect();
-    let shown = store::facts_of(&db, &ids).await?;
+    let (shown, online) = store::shown_and_online(&db, &ids).await?;
     let sorted = hits
         .iter()
         .filter_map(|(km, c)| {
@@ -79,11 +93,7 @@ pub async fn search_groups(
     if !any_close && crate::web::client::count_once(&format!("pc4:{:04}", pc.pc4()), today) {
         store::record_miss(&db, pc.pc4(), today).await?;
     }
-    let online = store::online(&db)
-        .await?
-        .into_iter()
-        .filter(|g| filters.admits(g))
-        .collect();
+    let online = online.into_iter().filter(|g| filters.admits(g)).collect();
     Ok(GroupSearch::Found {
         place: here.place.clone(),
         near,

@@ -10,22 +10,12 @@ pub const QUICK_EXIT_URL: &str = "https://www.google.nl/";
 
 /// Leaves at once for a neutral site. Without JavaScript it is a plain link; with it, the
 /// current page is replaced in the history so "back" does not return here.
-#[island]
+#[component]
 pub fn QuickExit(label: String) -> impl IntoView {
-    // Effects run only in the browser: the mark tells that the island is alive.
-    let alive = RwSignal::new(false);
-    Effect::new(move || alive.set(true));
+    // `/quick-exit.js` (a few lines, no WebAssembly) replaces the page in the history on a
+    // click and marks the link `data-alive`; without it the link still leaves.
     view! {
-        <a
-            class="quick-exit"
-            href=QUICK_EXIT_URL
-            rel="noreferrer"
-            data-alive=move || alive.get().then_some("true")
-            on:click=move |ev| {
-                ev.prevent_default();
-                let _ = window().location().replace(QUICK_EXIT_URL);
-            }
-        >
+        <a class="quick-exit" href=QUICK_EXIT_URL rel="noreferrer">
             <Icon name=IconName::Exit/>
             <span>{label}</span>
         </a>

@@ -12,6 +12,9 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pg_database: Option<String>,
     sqlite_file: Option<std::path::PathBuf>,
+    /// The database's URL, for another instance with a connection pool of its own.
+    #[allow(dead_code)]
+    pub db_url: String,
 }
 
 /// Runs one async test body against both backends as two separate tests.
@@ -134,6 +137,7 @@ pub async fn spawn_configured(
         client,
         pg_database,
         sqlite_file,
+        db_url: url,
     }
 }
 
@@ -155,6 +159,27 @@ impl TestApp {
             .unwrap();
         });
         format!("http://{addr}")
+    }
+
+    /// Another instance as a separate process would be: its own pool and its own in-memory
+    /// caches on the same database. Returns its `Db` and base URL.
+    #[allow(dead_code)]
+    pub async fn separate_instance(&self) -> (Db, String) {
+        let db = Db::connect(&self.db_url, self.clock.clone())
+            .await
+            .expect("connect a second instance");
+        let router = doorstart::server::router(doorstart::server::leptos_options(), db.clone());
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        tokio::spawn(async move {
+            axum::serve(
+                listener,
+                router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+            )
+            .await
+            .unwrap();
+        });
+        (db, format!("http://{addr}"))
     }
 
     /// The SQLite database file (None on PostgreSQL).

@@ -150,6 +150,7 @@ pub async fn create_group(
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;
+    finder::mark_stale(db);
     Ok(id)
 }
 
@@ -191,7 +192,9 @@ pub async fn update_group(
         .bind(&input.first_visit)
         .execute(&mut *tx)
         .await?;
+    finder::bump_version(&mut *tx).await?;
     tx.commit().await?;
+    finder::mark_stale(db);
     Ok(true)
 }
 

@@ -1,5 +1,6 @@
 //! Every SQL statement of groups: the finder and group facts here; join requests in `joins`,
 //! the facilitator's group management in `manage`.
+pub mod finder;
 mod joins;
 mod manage;
 
@@ -53,8 +54,27 @@ fn languages(list: String) -> Vec<String> {
         .collect()
 }
 
+/// A row of the light finder columns (`id, lat, lon, weekday, age_min, age_max, languages,
+/// children_welcome, childcare`).
+fn candidate(r: &AnyRow) -> Result<Candidate, sqlx::Error> {
+    let int = |c: &str| r.try_get::<i64, _>(c);
+    Ok(Candidate {
+        id: r.try_get("id")?,
+        lat: r.try_get("lat")?,
+        lon: r.try_get("lon")?,
+        weekday: Weekday::new(int("weekday")?)
+            .ok_or_else(|| sqlx::Error::Decode("bad weekday".into()))?,
+        age_min: int("age_min")?.clamp(0, 18) as u8,
+        age_max: int("age_max")?.clamp(0, 18) as u8,
+        languages: languages(r.try_get("languages")?),
+        children_welcome: int("children_welcome")? != 0,
+        childcare: int("childcare")? != 0,
+    })
+}
+
 /// Active groups that meet in person inside a box around a point: only what distance and
-/// filters need (the caller measures and picks).
+/// filters need (the caller measures and picks). The finder uses its in-memory index
+/// (`finder`); this is for more groups than the index keeps.
 pub async fn candidates_near(
     db: &Db,
     lat: f64,
@@ -74,37 +94,47 @@ pub async fn candidates_near(
     .bind(lon + dlon)
     .fetch_all(&db.pool)
     .await?;
-    rows.iter()
-        .map(|r| {
-            let int = |c: &str| r.try_get::<i64, _>(c);
-            Ok(Candidate {
-                id: r.try_get("id")?,
-                lat: r.try_get("lat")?,
-                lon: r.try_get("lon")?,
-                weekday: Weekday::new(int("weekday")?)
-                    .ok_or_else(|| sqlx::Error::Decode("bad weekday".into()))?,
-                age_min: int("age_min")?.clamp(0, 18) as u8,
-                age_max: int("age_max")?.clamp(0, 18) as u8,
-                languages: languages(r.try_get("languages")?),
-                children_welcome: int("children_welcome")? != 0,
-                childcare: int("childcare")? != 0,
-            })
-        })
-        .collect()
+    rows.iter().map(candidate).collect()
 }
 
-/// The full facts of some groups (any order).
-pub async fn facts_of(db: &Db, ids: &[&str]) -> Result<Vec<GroupFacts>, sqlx::Error> {
-    if ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    let placeholders: Vec<String> = (2..ids.len() + 2).map(|n| format!("${n}")).collect();
-    let sql = format!("{FACTS} WHERE g.id IN ({})", placeholders.join(", "));
-    let mut query = sqlx::query(&sql).bind(db.now());
+/// The finder's statement for `n` shown groups: their facts and every online group's, in
+/// one round trip (`$1` is now, `$2..` the ids).
+static SHOWN_AND_ONLINE: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+    (0..=super::model::MAX_RESULTS)
+        .map(|n| {
+            let online = format!("{FACTS} WHERE g.active = 1 AND g.online = 1");
+            if n == 0 {
+                return format!("{online} ORDER BY name");
+            }
+            let ids: Vec<String> = (2..n + 2).map(|i| format!("${i}")).collect();
+            // Two index lookups (online groups; ids) rather than one scan with OR.
+            format!(
+                "{online} UNION ALL {FACTS} WHERE g.active = 1 AND g.online = 0 AND g.id IN ({}) \
+                 ORDER BY name",
+                ids.join(", ")
+            )
+        })
+        .collect()
+});
+
+/// The full facts of some in-person groups (any order), and every active online group (by
+/// name), in one statement.
+pub async fn shown_and_online(
+    db: &Db,
+    ids: &[&str],
+) -> Result<(Vec<GroupFacts>, Vec<GroupFacts>), sqlx::Error> {
+    let ids = &ids[..ids.len().min(super::model::MAX_RESULTS)];
+    let mut query = sqlx::query(&SHOWN_AND_ONLINE[ids.len()]).bind(db.now());
     for id in ids {
         query = query.bind(*id);
     }
-    query.fetch_all(&db.pool).await?.iter().map(facts).collect()
+    let all = query
+        .fetch_all(&db.pool)
+        .await?
+        .iter()
+        .map(facts)
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(all.into_iter().partition(|g| !g.online))
 }
 
 pub async fn online(db: &Db) -> Result<Vec<GroupFacts>, sqlx::Error> {
@@ -176,6 +206,7 @@ pub async fn insert(db: &Db, g: &NewGroup<'_>) -> Result<String, sqlx::Error> {
     let mut tx = db.pool.begin().await?;
     let id = insert_in(&mut tx, db.now(), g).await?;
     tx.commit().await?;
+    finder::mark_stale(db);
     Ok(id)
 }
 
@@ -185,7 +216,9 @@ pub async fn insert_many(db: &Db, groups: &[NewGroup<'_>]) -> Result<(), sqlx::E
     for g in groups {
         insert_in(&mut tx, db.now(), g).await?;
     }
-    tx.commit().await
+    tx.commit().await?;
+    finder::mark_stale(db);
+    Ok(())
 }
 
 type Statement<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
@@ -247,6 +280,7 @@ async fn insert_in(
         .execute(&mut **tx)
         .await?;
     }
+    finder::bump_version(&mut **tx).await?;
     Ok(id)
 }
 
