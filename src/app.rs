@@ -18,6 +18,10 @@ use crate::help::pages::{
 use crate::home::HomePage;
 use crate::i18n::{I18n, Lang};
 use crate::meetups::pages::{MeetupPage, RsvpCancelledPage, RsvpPage};
+use crate::trust::pages::{
+    AccessibilityPage, OfflinePage, PrivacyPage, ProtocolAdminPage, TracesClearedPage,
+    WhatHappensPage,
+};
 use crate::monitoring::pages::{MonitoringPage, MonitoringReportPage};
 use crate::ui::{Footer, Header, NotFound};
 
@@ -40,6 +44,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="referrer" content="no-referrer"/>
                 <link rel="stylesheet" href="/pkg/doorstart.css"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <link rel="manifest" href="/manifest.webmanifest"/>
+                <link rel="apple-touch-icon" href="/icon-192.png"/>
+                <meta name="theme-color" content="#0b5563"/>
+                // Offline copies of the guides and quick exit's clean-up; pages work without it.
+                <script src="/offline.js" defer=true></script>
                 <HydrationScripts options islands=true/>
                 <MetaTags/>
             </head>
@@ -104,6 +113,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("admin/groups/new") view=GroupEditPage ssr=SsrMode::Async/>
                     <Route path=path!("admin/groups/:id") view=GroupEditPage ssr=SsrMode::Async/>
                     <Route path=path!("admin/groups/:id/meetups") view=MeetupsAdminPage ssr=SsrMode::Async/>
+                    <Route path=path!("privacy") view=PrivacyPage ssr=SsrMode::Async/>
+                    <Route path=path!("what-happens") view=WhatHappensPage ssr=SsrMode::Async/>
+                    <Route path=path!("toegankelijkheid") view=AccessibilityPage ssr=SsrMode::Async/>
+                    <Route path=path!("offline") view=OfflinePage ssr=SsrMode::Async/>
+                    <Route path=path!("traces-cleared") view=TracesClearedPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/protocol") view=ProtocolAdminPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <Footer/>

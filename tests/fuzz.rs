@@ -205,6 +205,7 @@ on_both_backends!(hostile_input_never_makes_a_server_error, |app| {
         theme: help::model::Theme::Money,
         message: "Een vraag".into(),
         callback_phone: None,
+        interpreter: None,
     };
     let help_id = help::store::create(&app.db, &ask, "nl", &help::store::code_hash(&pepper, &code))
         .await
