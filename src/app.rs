@@ -18,11 +18,11 @@ use crate::help::pages::{
 use crate::home::HomePage;
 use crate::i18n::{I18n, Lang};
 use crate::meetups::pages::{MeetupPage, RsvpCancelledPage, RsvpPage};
+use crate::monitoring::pages::{MonitoringPage, MonitoringReportPage};
 use crate::trust::pages::{
     AccessibilityPage, OfflinePage, PrivacyPage, ProtocolAdminPage, TracesClearedPage,
     WhatHappensPage,
 };
-use crate::monitoring::pages::{MonitoringPage, MonitoringReportPage};
 use crate::ui::{Footer, Header, NotFound};
 
 /// The HTML document around every page, in the request's language and direction.

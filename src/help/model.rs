@@ -120,7 +120,8 @@ impl PickupCode {
 }
 
 /// Languages a parent can ask an interpreter for (the languages of the app but Dutch).
-pub const INTERPRETER_LANGUAGES: [&str; 9] = ["en", "ar", "tr", "pl", "uk", "ti", "pap", "so", "fa"];
+pub const INTERPRETER_LANGUAGES: [&str; 9] =
+    ["en", "ar", "tr", "pl", "uk", "ti", "pap", "so", "fa"];
 
 /// A question as the parent sends it.
 #[derive(Clone, Debug, PartialEq, Eq)]

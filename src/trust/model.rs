@@ -132,7 +132,10 @@ mod tests {
     #[test]
     fn a_protocol() {
         let ok = ProtocolInput::from_form(&form(&[
-            ("body", " Bij direct gevaar bellen we 112.\n\nAnders overleggen we eerst.\u{0} "),
+            (
+                "body",
+                " Bij direct gevaar bellen we 112.\n\nAnders overleggen we eerst.\u{0} ",
+            ),
             ("contact", "Coördinator, 053 000 0000"),
         ]))
         .unwrap();

@@ -27,7 +27,13 @@ fn organisation(i: &I18n) -> impl IntoView {
 }
 
 /// One thing a parent does: what we keep, why, and how long.
-fn kept(i: &I18n, icon: IconName, what: &'static str, why: &'static str, how_long: String) -> impl IntoView {
+fn kept(
+    i: &I18n,
+    icon: IconName,
+    what: &'static str,
+    why: &'static str,
+    how_long: String,
+) -> impl IntoView {
     view! {
         <li class="card kept">
             <h3><Icon name=icon/><span>{i.t(what)}</span></h3>

@@ -30,4 +30,3 @@ pub fn CrisisNumbers() -> impl IntoView {
         </aside>
     }
 }
-
