@@ -180,7 +180,9 @@ on_both_backends!(the_coordinator_writes_the_protocol, |app| {
 
     // A change moves the date; the audit log names the change.
     app.clock.advance(3 * 86_400);
-    app.post_as(&coordinator, "/admin/protocol", &form).await;
+    let coordinator = app.sign_in("c@example.nl").await;
+    let (status, _, _) = app.post_as(&coordinator, "/admin/protocol", &form).await;
+    assert_eq!(status, 303);
     let (_, page) = app.page("/what-happens").await;
     let later = nl.t_args(
         "what-protocol-changed",
