@@ -48,7 +48,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="apple-touch-icon" href="/icon-192.png"/>
                 <meta name="theme-color" content="#0b5563"/>
                 // Offline copies of the guides and quick exit's clean-up; pages work without it.
-                <script src="/offline.js" defer=true></script>
+                <script src="/offline.js" defer=true nonce=leptos::nonce::use_nonce()></script>
                 <HydrationScripts options islands=true/>
                 <MetaTags/>
             </head>
