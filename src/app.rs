@@ -19,6 +19,10 @@ use crate::home::HomePage;
 use crate::i18n::{I18n, Lang};
 use crate::meetups::pages::{MeetupPage, RsvpCancelledPage, RsvpPage};
 use crate::monitoring::pages::{MonitoringPage, MonitoringReportPage};
+use crate::trust::pages::{
+    AccessibilityPage, OfflinePage, PrivacyPage, ProtocolAdminPage, TracesClearedPage,
+    WhatHappensPage,
+};
 use crate::ui::{Footer, Header, NotFound};
 
 /// The HTML document around every page, in the request's language and direction.
@@ -40,7 +44,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="referrer" content="no-referrer"/>
                 <link rel="stylesheet" href="/pkg/doorstart.css"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <link rel="manifest" href="/manifest.webmanifest"/>
+                <link rel="apple-touch-icon" href="/icon-192.png"/>
+                <meta name="theme-color" content="#0b5563"/>
                 <script src="/quick-exit.js" defer nonce=leptos::nonce::use_nonce()></script>
+                // Offline copies of the guides and quick exit's clean-up; pages work without it.
+                <script src="/offline.js" defer=true nonce=leptos::nonce::use_nonce()></script>
                 {has_islands().then(|| view! { <HydrationScripts options islands=true/> })}
                 <MetaTags/>
             </head>
@@ -121,6 +130,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("admin/groups/new") view=GroupEditPage ssr=SsrMode::Async/>
                     <Route path=path!("admin/groups/:id") view=GroupEditPage ssr=SsrMode::Async/>
                     <Route path=path!("admin/groups/:id/meetups") view=MeetupsAdminPage ssr=SsrMode::Async/>
+                    <Route path=path!("privacy") view=PrivacyPage ssr=SsrMode::Async/>
+                    <Route path=path!("what-happens") view=WhatHappensPage ssr=SsrMode::Async/>
+                    <Route path=path!("toegankelijkheid") view=AccessibilityPage ssr=SsrMode::Async/>
+                    <Route path=path!("offline") view=OfflinePage ssr=SsrMode::Async/>
+                    <Route path=path!("traces-cleared") view=TracesClearedPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/protocol") view=ProtocolAdminPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <Footer/>

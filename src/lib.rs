@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod meetups;
 pub mod monitoring;
 pub mod time;
+pub mod trust;
 pub mod ui;
 pub mod web;
 

@@ -74,6 +74,18 @@ fn or_default(read: Result<i64, ConfigError>, default: i64) -> i64 {
     })
 }
 
+/// The periods as the privacy page shows them: the same constants and settings this task
+/// deletes by (one source; `tests/trust.rs` reads the page against these constants).
+pub fn periods() -> crate::trust::model::Periods {
+    crate::trust::model::Periods {
+        join_closed_days: or_default(join_closed_days(), JOIN_CLOSED_DAYS),
+        join_max_days: JOIN_MAX_DAYS,
+        rsvp_days_after: RSVP_DAYS_AFTER,
+        help_days: or_default(help_days(), HELP_DAYS),
+        stats_months: STATS_MONTHS,
+    }
+}
+
 /// What one pass deleted, per step; `failed` names the steps that could not run.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Purged {

@@ -21,7 +21,7 @@ use crate::db::Db;
 use crate::guides::library::{GuideLibrary, LibraryRef};
 use crate::web::client::TrustedProxies;
 use crate::web::{AppState, Limits, Pages, PublicUrl};
-use crate::{admin, groups, guides, help, i18n, meetups, monitoring, security};
+use crate::{admin, groups, guides, help, i18n, meetups, monitoring, security, trust};
 
 /// Largest request body we take: our forms are short.
 pub const BODY_LIMIT_BYTES: usize = 64 * 1024;
@@ -109,6 +109,10 @@ pub fn router_with(
         App,
         Some(meetups::OWN_PATHS.iter().map(|p| p.to_string()).collect()),
     );
+    // What the trust pages say: the organisation from its settings, and the periods the
+    // retention task deletes by.
+    let organisation = trust::model::Organisation::from_env();
+    let periods = crate::retention::periods();
     let context = {
         let db = db.clone();
         let limits = limits.clone();
@@ -116,6 +120,8 @@ pub fn router_with(
             provide_context(db.clone());
             provide_context(LibraryRef(guides));
             provide_context(limits.clone());
+            provide_context(organisation.clone());
+            provide_context(periods);
         }
     };
     let state = AppState {
@@ -138,6 +144,7 @@ pub fn router_with(
         .merge(guides::router())
         .merge(monitoring::router())
         .merge(admin::router())
+        .merge(trust::router())
         .leptos_routes_with_context(&state, routes, context, {
             let options = leptos_options.clone();
             move || shell(options.clone())

@@ -205,6 +205,7 @@ on_both_backends!(hostile_input_never_makes_a_server_error, |app| {
         theme: help::model::Theme::Money,
         message: "Een vraag".into(),
         callback_phone: None,
+        interpreter: None,
     };
     let help_id = help::store::create(&app.db, &ask, "nl", &help::store::code_hash(&pepper, &code))
         .await
@@ -278,9 +279,11 @@ on_both_backends!(hostile_input_never_makes_a_server_error, |app| {
         ("message", "Een vraag"),
         ("callback", "yes"),
         ("phone", "06 12345678"),
+        ("interpreter", "ar"),
         ("website", ""),
     ];
     f.post_all("", "/help", &ask).await;
+    f.post_all("", "/privacy/clear", &[("x", "")]).await;
     f.post_all("", "/help/reply", &[("code", CODE)]).await;
     f.post_all(
         "",
@@ -391,6 +394,15 @@ on_both_backends!(hostile_input_never_makes_a_server_error, |app| {
         )
         .await;
         f.post_all(cookie, "/admin/local-help", &local).await;
+        f.post_all(
+            cookie,
+            "/admin/protocol",
+            &[
+                ("body", "Bij direct gevaar: 112."),
+                ("contact", "Coördinator"),
+            ],
+        )
+        .await;
         f.post_all(cookie, &format!("/admin/local-help/{local_id}"), &local)
             .await;
         f.paths(

@@ -6,7 +6,8 @@
 //!   `pages`, `api` or `router`.
 use std::path::{Path, PathBuf};
 
-const FEATURES: [&str; 7] = [
+const FEATURES: [&str; 8] = [
+    "trust",
     "groups",
     "meetups",
     "help",

@@ -90,14 +90,16 @@ on_both_backends!(every_figure_with_small_counts_hidden, |app| {
     meetup(app, &enschede, start - 2 * DAY, 3, 1, false).await;
     meetup(app, &almelo, start + 15 * DAY, 6, 6, false).await;
 
-    // Help: six questions (five about money), five answered after 1, 1, 1, 30 and 72 hours.
+    // Help: six questions (five about money, those five asking for an Arabic interpreter),
+    // five answered after 1, 1, 1, 30 and 72 hours.
     let mut help = Vec::new();
     for n in 0..6 {
         let theme = if n == 5 { Theme::Housing } else { Theme::Money };
         let input = AskInput {
             theme,
             message: "Een vraag".into(),
-            callback_phone: None,
+            callback_phone: (n < 5).then(|| "0612345678".to_string()),
+            interpreter: (n < 5).then(|| "ar".to_string()),
         };
         help.push(
             doorstart::help::store::create(&app.db, &input, "nl", &format!("hash{n}"))
@@ -198,7 +200,7 @@ on_both_backends!(every_figure_with_small_counts_hidden, |app| {
     );
     assert_eq!(
         csv(app, &me, "help", november).await,
-        "month,help_requests,median_hours_to_first_reply,answered_within_2_days_pct\n2026-11,6,1.0,67\n"
+        "month,help_requests,median_hours_to_first_reply,answered_within_2_days_pct,interpreter_requests\n2026-11,6,1.0,67,5\n"
     );
     assert_eq!(
         csv(app, &me, "help-themes", november).await,
@@ -207,6 +209,10 @@ on_both_backends!(every_figure_with_small_counts_hidden, |app| {
     assert_eq!(
         csv(app, &me, "help-languages", november).await,
         "month,language,help_requests\n2026-11,nl,6\n"
+    );
+    assert_eq!(
+        csv(app, &me, "help-interpreters", november).await,
+        "month,interpreter_language,help_requests\n2026-11,ar,5\n"
     );
     assert_eq!(
         csv(app, &me, "guides", november).await,

@@ -36,6 +36,7 @@ async fn help_request(app: &common::TestApp, text: &str) {
         theme: Theme::Other,
         message: text.into(),
         callback_phone: None,
+        interpreter: None,
     };
     let hash = doorstart::db::new_id();
     doorstart::help::store::create(&app.db, &input, "nl", &hash)

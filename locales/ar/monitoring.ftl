@@ -45,3 +45,6 @@ monitoring-report-title = Doorstart: أرقام من { $from } حتى { $to }
 monitoring-report-intro = ملخص للمجلس البلدي. كل الأرقام مجاميع للفترة كلها.
 monitoring-per-month = لكل شهر
 monitoring-table = جدول: { $name }
+monitoring-interpreter = Interpreter asked
+monitoring-by-interpreter = Interpreter asked, by language
+monitoring-interpreter-language = Interpreter's language

@@ -45,3 +45,6 @@ monitoring-report-title = Doorstart: cijfers van { $from } tot en met { $to }
 monitoring-report-intro = Samenvatting voor de gemeenteraad. Alle cijfers zijn totalen over de hele periode.
 monitoring-per-month = Per maand
 monitoring-table = Tabel: { $name }
+monitoring-interpreter = Tolk gevraagd
+monitoring-by-interpreter = Tolk gevraagd, per taal
+monitoring-interpreter-language = Taal van de tolk

@@ -45,3 +45,6 @@ monitoring-report-title = Doorstart: figures from { $from } up to and including 
 monitoring-report-intro = Summary for the municipal council. All figures are totals over the whole period.
 monitoring-per-month = Per month
 monitoring-table = Table: { $name }
+monitoring-interpreter = Interpreter asked
+monitoring-by-interpreter = Interpreter asked, by language
+monitoring-interpreter-language = Interpreter's language

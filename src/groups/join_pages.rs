@@ -83,6 +83,10 @@ fn JoinForm(group_id: String, group_name: String) -> impl IntoView {
                 </div>
                 <button type="submit"><Icon name=IconName::Users/><span>{i.t("join-submit")}</span></button>
             </form>
+            <p class="trust-links">
+                <a href="/what-happens"><Icon name=IconName::Info/><span>{i.t("what-title")}</span></a>
+                <a href="/privacy"><Icon name=IconName::Key/><span>{i.t("privacy-title")}</span></a>
+            </p>
         </section>
     }
 }

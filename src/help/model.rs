@@ -119,6 +119,10 @@ impl PickupCode {
     }
 }
 
+/// Languages a parent can ask an interpreter for (the languages of the app but Dutch).
+pub const INTERPRETER_LANGUAGES: [&str; 9] =
+    ["en", "ar", "tr", "pl", "uk", "ti", "pap", "so", "fa"];
+
 /// A question as the parent sends it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AskInput {
@@ -126,6 +130,8 @@ pub struct AskInput {
     pub message: String,
     /// Only when the parent asks to be called back (then the request is no longer anonymous).
     pub callback_phone: Option<String>,
+    /// A call back with an interpreter in this language (only with a call-back number).
+    pub interpreter: Option<String>,
 }
 
 /// A message text: 1 to 2000 characters, control and bidi characters removed (new lines kept).
@@ -159,11 +165,26 @@ impl FromForm for AskInput {
         } else {
             Ok(None)
         };
+        let interpreter = match field("interpreter") {
+            "" => None,
+            code => match INTERPRETER_LANGUAGES.iter().find(|l| **l == code) {
+                Some(l) if field("callback") == "yes" => Some(l.to_string()),
+                Some(_) => {
+                    errors.add("interpreter", k("help-interpreter-needs-callback"));
+                    None
+                }
+                None => {
+                    errors.add("interpreter", k("help-interpreter-unknown"));
+                    None
+                }
+            },
+        };
         match (theme, message, callback_phone) {
             (Some(theme), Ok(message), Ok(callback_phone)) if errors.is_empty() => Ok(AskInput {
                 theme,
                 message,
                 callback_phone,
+                interpreter,
             }),
             _ => Err(errors),
         }
@@ -222,6 +243,8 @@ pub struct Conversation {
     pub language: String,
     pub status: HelpStatus,
     pub callback_phone: Option<String>,
+    /// The language of the interpreter the parent asked for, if any.
+    pub interpreter: Option<String>,
     pub created_at: i64,
     pub messages: Vec<HelpMessage>,
 }
@@ -269,6 +292,7 @@ pub struct HelpSummary {
     pub created_at: i64,
     pub last_message_at: i64,
     pub claimed_by: String,
+    pub interpreter: Option<String>,
 }
 
 /// "Usually within N days", from recent first-reply times (median, rounded up to whole days).
@@ -369,6 +393,32 @@ mod tests {
         ]))
         .unwrap();
         assert_eq!(call.callback_phone.as_deref(), Some("0612345678"));
+        assert_eq!(call.interpreter, None);
+        let with = AskInput::from_form(&form(&[
+            ("theme", "other"),
+            ("message", "x"),
+            ("callback", "yes"),
+            ("phone", "06 12345678"),
+            ("interpreter", "ar"),
+        ]))
+        .unwrap();
+        assert_eq!(with.interpreter.as_deref(), Some("ar"));
+        // An interpreter needs a call back; an unknown language is refused, Dutch needs none.
+        for (callback, language, key) in [
+            ("", "ar", "help-interpreter-needs-callback"),
+            ("yes", "xx", "help-interpreter-unknown"),
+            ("yes", "nl", "help-interpreter-unknown"),
+        ] {
+            let bad = AskInput::from_form(&form(&[
+                ("theme", "other"),
+                ("message", "x"),
+                ("callback", callback),
+                ("phone", "06 12345678"),
+                ("interpreter", language),
+            ]))
+            .unwrap_err();
+            assert_eq!(bad.get("interpreter"), Some(key), "{callback} {language}");
+        }
         let bad = AskInput::from_form(&form(&[
             ("theme", "nope"),
             ("message", &"x".repeat(2001)),
@@ -413,7 +463,7 @@ mod tests {
 
         #[test]
         fn any_question(f in crate::web::form::any_form(&[
-            "website", "theme", "message", "callback", "phone",
+            "website", "theme", "message", "callback", "phone", "interpreter",
         ])) {
             let _ = AskInput::from_form(&f);
         }

@@ -5,40 +5,14 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::api::{help_conversation, help_inbox, reply_days};
-use super::model::{Conversation, HelpAccess, HelpStatus, Theme};
+use super::model::{Conversation, HelpAccess, HelpStatus, Theme, INTERPRETER_LANGUAGES};
 use crate::groups::model::GROUP_LANGUAGES;
 use crate::i18n::{k, language_name_key, use_i18n, I18n};
 use crate::ui::forms::{use_form_state, ErrorSummary, Honeypot, TextField};
 use crate::ui::Notice;
 use crate::ui::{Icon, IconName, PrintButton};
 
-/// Always on help pages: where to call when it cannot wait. Numbers checked 2026-12-02:
-/// 112 (emergency), Veilig Thuis 0800-2000, 113 Zelfmoordpreventie 113 or 0800-0113 (both free
-/// since October 2025, 113.nl), De Luisterlijn 088-0767000.
-#[component]
-pub fn CrisisNumbers() -> impl IntoView {
-    let i = use_i18n();
-    let line = |href: &'static str, number: &'static str, name: &'static str, what: String| {
-        view! {
-            <li>
-                <a href=href class="crisis-number"><bdi dir="ltr">{number}</bdi></a>
-                " "{(!name.is_empty()).then(|| view! { <strong>{name}</strong> })}" – "{what}
-            </li>
-        }
-    };
-    view! {
-        <aside class="crisis" aria-labelledby="crisis-heading">
-            <h2 id="crisis-heading">{i.t("crisis-heading")}</h2>
-            <ul>
-                {line("tel:112", "112", "", i.t("crisis-112"))}
-                {line("tel:08002000", "0800-2000", "Veilig Thuis", i.t("crisis-veilig-thuis"))}
-                {line("tel:113", "113", "113 Zelfmoordpreventie", i.t("crisis-113"))}
-                {line("tel:08000113", "0800-0113", "113 Zelfmoordpreventie", i.t("crisis-113"))}
-                {line("tel:0880767000", "088-0767000", "De Luisterlijn", i.t("crisis-luisterlijn"))}
-            </ul>
-        </aside>
-    }
-}
+pub use crate::ui::CrisisNumbers;
 
 fn theme_icon(t: Theme) -> IconName {
     match t {
@@ -81,6 +55,15 @@ fn AskForm() -> impl IntoView {
         })
         .collect_view();
     let callback = state.value("callback") == "yes";
+    let interpreter_error = state.errors.get("interpreter").map(|key| i.t(key));
+    let chosen_interpreter = state.value("interpreter");
+    let interpreters = INTERPRETER_LANGUAGES
+        .iter()
+        .map(|code| {
+            let selected = chosen_interpreter == *code;
+            view! { <option value=*code selected=selected>{i.t(language_name_key(code))}</option> }
+        })
+        .collect_view();
     view! {
         <ErrorSummary/>
         <form method="post" action="/help" novalidate=true>
@@ -101,9 +84,21 @@ fn AskForm() -> impl IntoView {
             </div>
             <p class="hint">{i.t("help-callback-note")}</p>
             <TextField name="phone" label=i.t("join-phone-label") hint=i.t("help-phone-hint") kind="tel" autocomplete="tel" maxlength=25 ltr=true/>
+            <div class="field" id="interpreter-field">
+                <label for="interpreter">{i.t("help-interpreter-label")}<span class="hint" id="interpreter-hint">{i.t("help-interpreter-hint")}</span></label>
+                {interpreter_error.map(|e| view! { <p class="field-error" id="interpreter-error">{e}</p> })}
+                <select id="interpreter" name="interpreter" aria-describedby="interpreter-hint">
+                    <option value="">{i.t("help-interpreter-none")}</option>
+                    {interpreters}
+                </select>
+            </div>
             <p>{i.t("help-anonymous-note")}</p>
             <button type="submit"><Icon name=IconName::Chat/><span>{i.t("help-submit")}</span></button>
         </form>
+        <p class="trust-links">
+            <a href="/what-happens"><Icon name=IconName::Info/><span>{i.t("what-title")}</span></a>
+            <a href="/privacy"><Icon name=IconName::Key/><span>{i.t("privacy-title")}</span></a>
+        </p>
     }
 }
 
@@ -281,6 +276,9 @@ pub fn AdminHelpPage() -> impl IntoView {
                         <ul class="facts">
                             <li><Icon name=IconName::Info/><span>{i.t(h.status.key())}</span></li>
                             <li><Icon name=IconName::Globe/><span>{i.t(language_name_key(&h.language))}</span></li>
+                            {h.interpreter.clone().map(|l| view! {
+                                <li><Icon name=IconName::Phone/><span>{i.t_args("help-interpreter-asked", &[("language", i.t(language_name_key(&l)))])}</span></li>
+                            })}
                             <li><Icon name=IconName::Clock/><span>{waited(&i, now, h.last_message_at)}</span></li>
                             <li><Icon name=IconName::Users/><span>{i.t_args("inbox-handler", &[("name", h.claimed_by)])}</span></li>
                         </ul>
@@ -392,12 +390,19 @@ pub fn AdminHelpOnePage() -> impl IntoView {
             }
             .into_any()
         };
+        let interpreter = c.interpreter.clone().map(|l| {
+            view! {
+                <p class="notice interpreter"><Icon name=IconName::Phone/>
+                    <span>{i.t_args("help-interpreter-asked", &[("language", i.t(language_name_key(&l)))])}</span></p>
+            }
+        });
         view! {
             <Title text=i.t("admin-help")/>
             <section class="page narrow">
                 <crate::ui::AdminNav coordinator=one.me.is_coordinator()/>
                 <h1>{i.t(c.theme.key())}</h1>
                 <p>{i.t(language_name_key(&c.language))}" · "{i.t(c.status.key())}</p>
+                {interpreter}
                 {body}
             </section>
         }

@@ -79,8 +79,8 @@ pub async fn create(
     let now = db.now();
     let mut tx = db.pool.begin().await?;
     sqlx::query(
-        "INSERT INTO help_requests (id, code_hash, theme, language, callback_phone, status, created_at, last_message_at, fact_id) \
-         VALUES ($1, $2, $3, $4, $5, 'new', $6, $6, $7)",
+        "INSERT INTO help_requests (id, code_hash, theme, language, callback_phone, status, created_at, last_message_at, fact_id, interpreter) \
+         VALUES ($1, $2, $3, $4, $5, 'new', $6, $6, $7, $8)",
     )
     .bind(&id)
     .bind(hash)
@@ -89,10 +89,18 @@ pub async fn create(
     .bind(input.callback_phone.as_deref())
     .bind(now)
     .bind(&fact)
+    .bind(input.interpreter.as_deref())
     .execute(&mut *tx)
     .await?;
-    crate::monitoring::store::help_fact(&mut tx, &fact, input.theme.as_str(), language, now)
-        .await?;
+    crate::monitoring::store::help_fact(
+        &mut tx,
+        &fact,
+        input.theme.as_str(),
+        language,
+        input.interpreter.as_deref(),
+        now,
+    )
+    .await?;
     add_message_in(&mut tx, &id, "parent", &input.message, now).await?;
     tx.commit().await?;
     Ok(id)
@@ -125,6 +133,7 @@ fn conversation_head(r: &AnyRow) -> Result<Conversation, sqlx::Error> {
         status: HelpStatus::parse(&r.try_get::<String, _>("status")?)
             .ok_or_else(|| bad("status"))?,
         callback_phone: r.try_get("callback_phone")?,
+        interpreter: r.try_get("interpreter")?,
         created_at: r.try_get("created_at")?,
         messages: Vec::new(),
     })
@@ -149,7 +158,7 @@ async fn with_messages(db: &Db, mut c: Conversation) -> Result<Conversation, sql
 }
 
 const HEAD: &str =
-    "SELECT id, theme, language, status, callback_phone, created_at FROM help_requests";
+    "SELECT id, theme, language, status, callback_phone, interpreter, created_at FROM help_requests";
 
 pub async fn by_code(db: &Db, hash: &str) -> Result<Option<Conversation>, sqlx::Error> {
     let row = sqlx::query(&format!("{HEAD} WHERE code_hash = $1"))
@@ -292,7 +301,7 @@ pub async fn inbox(
     older_than_days: Option<i64>,
 ) -> Result<Vec<HelpSummary>, sqlx::Error> {
     let rows = sqlx::query(
-        "SELECT h.id, h.theme, h.language, h.status, h.created_at, h.last_message_at, \
+        "SELECT h.id, h.theme, h.language, h.status, h.created_at, h.last_message_at, h.interpreter, \
          COALESCE(a.display_name, '-') AS claimed FROM help_requests h \
          LEFT JOIN accounts a ON a.id = h.claimed_by \
          WHERE ($1 = '' OR h.theme = $1) AND ($2 = '' OR h.language = $2) AND ($3 = '' OR h.status = $3) \
@@ -320,6 +329,7 @@ pub async fn inbox(
                 created_at: r.try_get("created_at")?,
                 last_message_at: r.try_get("last_message_at")?,
                 claimed_by: r.try_get("claimed")?,
+                interpreter: r.try_get("interpreter")?,
             })
         })
         .collect()

@@ -35,6 +35,11 @@ fn join_figures(facts: &[&JoinFact]) -> (Figure, Option<u32>, Option<String>, Op
     )
 }
 
+/// How many of these requests asked for an interpreter.
+fn interpreters(facts: &[&HelpFact]) -> Figure {
+    Figure::of(facts.iter().filter(|f| f.interpreter.is_some()).count() as i64)
+}
+
 fn help_figures(facts: &[&HelpFact]) -> (Figure, Option<String>, Option<u32>) {
     let n = facts.len();
     let mut hours: Vec<f64> = facts
@@ -109,13 +114,16 @@ pub fn dashboard(period: Period, raw: Raw) -> Dashboard {
                 requests,
                 median_hours_to_reply: hours,
                 answered_in_2_days: two_days,
+                interpreter: interpreters(&facts),
             }
         })
         .collect();
-    let split = |key: fn(&HelpFact) -> &str| -> Vec<SplitRow> {
+    let split = |key: fn(&HelpFact) -> Option<&str>| -> Vec<SplitRow> {
         let mut counts: BTreeMap<(Month, String), i64> = BTreeMap::new();
         for f in &raw.help {
-            *counts.entry((f.month, key(f).to_string())).or_default() += 1;
+            if let Some(k) = key(f) {
+                *counts.entry((f.month, k.to_string())).or_default() += 1;
+            }
         }
         counts
             .into_iter()
@@ -126,8 +134,9 @@ pub fn dashboard(period: Period, raw: Raw) -> Dashboard {
             })
             .collect()
     };
-    let help_themes = split(|f| &f.theme);
-    let help_languages = split(|f| &f.language);
+    let help_themes = split(|f| Some(&f.theme));
+    let help_languages = split(|f| Some(&f.language));
+    let help_interpreters = split(|f| f.interpreter.as_deref());
     let guides = raw
         .guides
         .iter()
@@ -169,6 +178,7 @@ pub fn dashboard(period: Period, raw: Raw) -> Dashboard {
         help_requests,
         median_hours_to_reply: hours,
         answered_in_2_days: two_days,
+        interpreter_requests: interpreters(&all_help),
         guide_views: Figure::of(raw.guides.iter().map(|g| g.1).sum()),
         searches_without_group: Figure::of(raw.misses.iter().map(|m| m.1).sum()),
         per_month: months
@@ -188,6 +198,7 @@ pub fn dashboard(period: Period, raw: Raw) -> Dashboard {
         help,
         help_themes,
         help_languages,
+        help_interpreters,
         guides,
         misses,
         totals,

@@ -64,6 +64,7 @@ pub fn table(d: &Dashboard, name: &str) -> Option<(Vec<&'static str>, Vec<Vec<St
                 "help_requests",
                 "median_hours_to_first_reply",
                 "answered_within_2_days_pct",
+                "interpreter_requests",
             ],
             d.help
                 .iter()
@@ -73,24 +74,25 @@ pub fn table(d: &Dashboard, name: &str) -> Option<(Vec<&'static str>, Vec<Vec<St
                         fig(&r.requests),
                         r.median_hours_to_reply.clone().unwrap_or_default(),
                         pct(r.answered_in_2_days),
+                        fig(&r.interpreter),
                     ]
                 })
                 .collect(),
         ),
-        "help-themes" | "help-languages" => (
+        "help-themes" | "help-languages" | "help-interpreters" => (
             vec![
                 "month",
-                if name == "help-themes" {
-                    "theme"
-                } else {
-                    "language"
+                match name {
+                    "help-themes" => "theme",
+                    "help-languages" => "language",
+                    _ => "interpreter_language",
                 },
                 "help_requests",
             ],
-            if name == "help-themes" {
-                &d.help_themes
-            } else {
-                &d.help_languages
+            match name {
+                "help-themes" => &d.help_themes,
+                "help-languages" => &d.help_languages,
+                _ => &d.help_interpreters,
             }
             .iter()
             .map(|r| vec![r.month.clone(), r.key.clone(), fig(&r.requests)])

@@ -197,6 +197,8 @@ pub struct HelpRow {
     pub requests: Figure,
     pub median_hours_to_reply: Option<String>,
     pub answered_in_2_days: Option<u32>,
+    /// Requests that asked to be called back with an interpreter.
+    pub interpreter: Figure,
 }
 
 /// Help requests per month by one dimension (theme or language).
@@ -238,6 +240,7 @@ pub struct Totals {
     pub help_requests: Figure,
     pub median_hours_to_reply: Option<String>,
     pub answered_in_2_days: Option<u32>,
+    pub interpreter_requests: Figure,
     pub guide_views: Figure,
     pub searches_without_group: Figure,
     /// Per month: join requests and help requests (for the chart).
@@ -253,18 +256,21 @@ pub struct Dashboard {
     pub help: Vec<HelpRow>,
     pub help_themes: Vec<SplitRow>,
     pub help_languages: Vec<SplitRow>,
+    /// Interpreter requests per month by the interpreter's language.
+    pub help_interpreters: Vec<SplitRow>,
     pub guides: Vec<GuideRow>,
     pub misses: Vec<MissRow>,
     pub totals: Totals,
 }
 
 /// The tables that can be downloaded, by name.
-pub const TABLES: [&str; 7] = [
+pub const TABLES: [&str; 8] = [
     "activity",
     "joins",
     "help",
     "help-themes",
     "help-languages",
+    "help-interpreters",
     "guides",
     "unmet-demand",
 ];
@@ -295,6 +301,8 @@ pub struct HelpFact {
     pub theme: String,
     pub language: String,
     pub first_reply_after: Option<i64>,
+    /// The language of the interpreter asked for, if any.
+    pub interpreter: Option<String>,
 }
 
 #[cfg(test)]

@@ -189,6 +189,7 @@ pub fn MonitoringPage() -> impl IntoView {
                         <tr>
                             <td>{r.month.clone()}</td><td>{r.requests.shown()}</td>
                             <td>{text(&r.median_hours_to_reply)}</td><td>{pct(r.answered_in_2_days)}</td>
+                            <td>{r.interpreter.shown()}</td>
                         </tr>
                     })
                     .collect_view();
@@ -258,6 +259,7 @@ pub fn MonitoringPage() -> impl IntoView {
                             <thead><tr>
                                 <th scope="col">{i.t("monitoring-month")}</th><th scope="col">{i.t("monitoring-help-requests")}</th>
                                 <th scope="col">{i.t("monitoring-median-hours")}</th><th scope="col">{i.t("monitoring-answered-2")}</th>
+                                <th scope="col">{i.t("monitoring-interpreter")}</th>
                             </tr></thead>
                             <tbody>{help}</tbody>
                         </table></div>
@@ -268,6 +270,9 @@ pub fn MonitoringPage() -> impl IntoView {
                         <h3>{i.t("monitoring-by-language")}</h3>
                         {split_table(&i, &d.help_languages, language_label, i.t("monitoring-language"))}
                         {csv_link(&i, "help-languages", &d)}
+                        <h3>{i.t("monitoring-by-interpreter")}</h3>
+                        {split_table(&i, &d.help_interpreters, language_label, i.t("monitoring-interpreter-language"))}
+                        {csv_link(&i, "help-interpreters", &d)}
                     </section>
 
                     <section aria-labelledby="guides-heading">
@@ -349,6 +354,7 @@ pub fn MonitoringReportPage() -> impl IntoView {
                             {line("monitoring-help-requests", t.help_requests.shown())}
                             {line("monitoring-median-hours", text(&t.median_hours_to_reply))}
                             {line("monitoring-answered-2", pct(t.answered_in_2_days))}
+                            {line("monitoring-interpreter", t.interpreter_requests.shown())}
                             {line("monitoring-views", t.guide_views.shown())}
                             {line("monitoring-searches", t.searches_without_group.shown())}
                         </tbody>

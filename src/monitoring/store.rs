@@ -49,13 +49,17 @@ pub async fn help_fact(
     fact: &str,
     theme: &str,
     language: &str,
+    interpreter: Option<&str>,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO help_facts (id, month, theme, language) VALUES ($1, $2, $3, $4)")
+    sqlx::query(
+        "INSERT INTO help_facts (id, month, theme, language, interpreter) VALUES ($1, $2, $3, $4, $5)",
+    )
         .bind(fact)
         .bind(month_of(now).to_string())
         .bind(theme)
         .bind(language)
+        .bind(interpreter)
         .execute(&mut **tx)
         .await?;
     Ok(())
@@ -136,7 +140,7 @@ pub async fn join_facts(db: &Db, period: Period) -> Result<Vec<JoinFact>, sqlx::
 }
 
 pub async fn help_facts(db: &Db, period: Period) -> Result<Vec<HelpFact>, sqlx::Error> {
-    let sql = "SELECT month, theme, language, first_reply_after FROM help_facts \
+    let sql = "SELECT month, theme, language, first_reply_after, interpreter FROM help_facts \
                WHERE month >= $1 AND month <= $2";
     facts_in(db, sql, period, |r| {
         Ok(HelpFact {
@@ -144,6 +148,7 @@ pub async fn help_facts(db: &Db, period: Period) -> Result<Vec<HelpFact>, sqlx::
             theme: r.try_get("theme")?,
             language: r.try_get("language")?,
             first_reply_after: r.try_get("first_reply_after")?,
+            interpreter: r.try_get("interpreter")?,
         })
     })
     .await

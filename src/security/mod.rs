@@ -24,6 +24,7 @@ pub fn content_security_policy(nonce: &str) -> String {
     format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
          style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; \
+         worker-src 'self'; manifest-src 'self'; \
          object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
     )
 }
@@ -222,6 +223,9 @@ mod tests {
         assert!(csp.contains("base-uri 'none'"));
         assert!(csp.contains("frame-ancestors 'none'"));
         assert!(!csp.contains("unsafe-inline"));
+        // The service worker (/sw.js) and the web app manifest come from this site only.
+        assert!(csp.contains("worker-src 'self';"));
+        assert!(csp.contains("manifest-src 'self';"));
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub fn AdminNav(coordinator: bool) -> impl IntoView {
                 <a href="/admin/accounts"><Icon name=IconName::Key/><span>{i.t("admin-accounts")}</span></a>
                 <a href="/admin/monitoring"><Icon name=IconName::Chart/><span>{i.t("admin-monitoring")}</span></a>
                 <a href="/admin/local-help"><Icon name=IconName::Pin/><span>{i.t("admin-local-help")}</span></a>
+                <a href="/admin/protocol"><Icon name=IconName::Document/><span>{i.t("admin-protocol")}</span></a>
                 <a href="/admin/audit"><Icon name=IconName::Book/><span>{i.t("admin-audit")}</span></a>
             })}
             <a href="/admin/password"><Icon name=IconName::Key/><span>{i.t("admin-password")}</span></a>

@@ -101,6 +101,13 @@ pub fn Footer() -> impl IntoView {
         <footer class="site-footer">
             <p>{i.t("footer-privacy")}</p>
             <p>{i.t("footer-emergency")}</p>
+            <nav aria-label=i.t("footer-nav-label")>
+                <ul class="footer-links">
+                    <li><a href="/privacy"><Icon name=IconName::Key/><span>{i.t("privacy-title")}</span></a></li>
+                    <li><a href="/what-happens"><Icon name=IconName::Info/><span>{i.t("what-title")}</span></a></li>
+                    <li><a href="/toegankelijkheid"><Icon name=IconName::Check/><span>{i.t("a11y-title")}</span></a></li>
+                </ul>
+            </nav>
         </footer>
     }
 }

@@ -1,10 +1,12 @@
 //! Shared view pieces: layout, quick exit, language picker, icons.
 mod admin_nav;
+mod crisis;
 pub mod forms;
 pub mod icons;
 mod layout;
 
 pub use admin_nav::AdminNav;
+pub use crisis::CrisisNumbers;
 pub use icons::{Icon, IconName};
 pub use layout::{ErrorNote, Footer, Header, NotFound, Notice, PrintButton, QuickExit, ToSignIn};
 

@@ -1,0 +1,56 @@
+// Offline guides on the home screen, and cleaning up after them. Pages work without this file:
+// without JavaScript there is no service worker and nothing is kept on the phone.
+'use strict';
+(function () {
+  // Deletes what the service worker kept and stops it.
+  function clearOffline() {
+    var jobs = [];
+    if (window.caches) {
+      jobs.push(caches.keys().then(function (keys) {
+        return Promise.all(keys.map(function (k) { return caches.delete(k); }));
+      }));
+    }
+    if (navigator.serviceWorker) {
+      jobs.push(navigator.serviceWorker.getRegistrations().then(function (regs) {
+        return Promise.all(regs.map(function (r) { return r.unregister(); }));
+      }));
+    }
+    return Promise.all(jobs).catch(function () {});
+  }
+
+  // At most this long before leaving: quick exit must stay quick.
+  function soon(promise, ms) {
+    return Promise.race([promise, new Promise(function (done) { setTimeout(done, ms); })]);
+  }
+
+  if ('serviceWorker' in navigator && window.isSecureContext) {
+    window.addEventListener('load', function () {
+      navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(function () {});
+    });
+  }
+
+  // Quick exit: clear the offline copies, then leave; "back" does not return here.
+  window.addEventListener('click', function (ev) {
+    var link = ev.target && ev.target.closest && ev.target.closest('a.quick-exit');
+    if (!link) return;
+    ev.preventDefault();
+    ev.stopImmediatePropagation();
+    var go = function () { window.location.replace(link.href); };
+    soon(clearOffline(), 400).then(go, go);
+  }, true);
+
+  // "Clear my traces": the offline copies, the service worker and the ticks in guides; the
+  // server's answer then asks the browser to clear the rest (Clear-Site-Data).
+  document.addEventListener('submit', function (ev) {
+    var form = ev.target;
+    if (!form || !form.classList || !form.classList.contains('clear-traces')) return;
+    ev.preventDefault();
+    try {
+      Object.keys(localStorage).forEach(function (k) {
+        if (k.indexOf('doorstart-') === 0) localStorage.removeItem(k);
+      });
+    } catch (e) { /* storage may be off */ }
+    var send = function () { form.submit(); };
+    soon(clearOffline(), 1000).then(send, send);
+  });
+})();
