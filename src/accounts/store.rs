@@ -116,6 +116,16 @@ pub async fn set_password_hash(db: &Db, id: &str, hash: &str) -> Result<(), sqlx
     Ok(())
 }
 
+/// The language a facilitator's mails are written in: the one they last signed in with.
+pub async fn set_lang(db: &Db, id: &str, lang: crate::i18n::Lang) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE accounts SET lang = $1 WHERE id = $2")
+        .bind(lang.code())
+        .bind(id)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}
+
 pub async fn password_hash(db: &Db, id: &str) -> Result<Option<String>, sqlx::Error> {
     sqlx::query_scalar("SELECT password_hash FROM accounts WHERE id = $1 AND active = 1")
         .bind(id)

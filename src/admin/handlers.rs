@@ -95,6 +95,8 @@ async fn login(
                 store::set_password_hash(&db, &account.id, &new_hash).await?;
             }
             store::clear_failures(&db, &account.id).await?;
+            let lang = parts.extensions.get::<crate::i18n::Lang>().copied();
+            store::set_lang(&db, &account.id, lang.unwrap_or_default()).await?;
             session::start(&session, &db, &account).await?;
             audit(&db, Some(&account.id), "sign-in", "account", &account.id).await?;
             Ok(see_other("/admin"))

@@ -43,6 +43,7 @@ pub async fn insert_join_request(
     .await?;
     if done.rows_affected() == 1 {
         crate::monitoring::store::join_fact(&mut tx, &fact, group_id, now).await?;
+        notify_new_join(&mut tx, group_id, now).await?;
         tx.commit().await?;
         return Ok(Stored::New);
     }
@@ -58,6 +59,42 @@ pub async fn insert_join_request(
         Some((g, n, c)) if (g.as_str(), n.as_str(), c.as_str()) == mine => Stored::Again,
         _ => Stored::Taken,
     })
+}
+
+/// A mail to whoever handles the group's requests (its active owner, or else every active
+/// coordinator), on the join request's own transaction. Only "there is a new request, sign in".
+async fn notify_new_join(
+    conn: &mut sqlx::AnyConnection,
+    group_id: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    let mut to: Vec<(String, String)> = sqlx::query_as(
+        "SELECT a.email, a.lang FROM accounts a JOIN peer_groups g ON g.owner_id = a.id \
+         WHERE g.id = $1 AND a.active = 1",
+    )
+    .bind(group_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    if to.is_empty() {
+        to = sqlx::query_as(
+            "SELECT email, lang FROM accounts WHERE role = 'coordinator' AND active = 1",
+        )
+        .fetch_all(&mut *conn)
+        .await?;
+    }
+    for (email, lang) in to {
+        let lang = crate::i18n::Lang::parse(&lang).unwrap_or_default();
+        crate::mail::outbox::enqueue(
+            conn,
+            now,
+            &email,
+            lang,
+            crate::mail::Kind::JoinNew,
+            "/admin",
+        )
+        .await?;
+    }
+    Ok(())
 }
 
 pub async fn join_status(

@@ -1,0 +1,5 @@
+# Mails. Facilitator mails may carry English words outside Dutch; a mail never holds a parent's name or words.
+mail-join-new-subject = New join request for your group
+mail-join-new-body = There is a new join request for your group. Sign in to see it.
+mail-footer = E e-mail aki ta bin di Doorstart. No por kontestá riba e e-mail aki.
+admin-mail-off = Mail is off: no mail goes out. Set DOORSTART_SMTP_URL and DOORSTART_MAIL_FROM to turn it on.
