@@ -168,6 +168,7 @@ async fn main() -> ExitCode {
     tracing::info!("Doorstart listening on http://{addr}");
 
     doorstart::retention::spawn(db.clone());
+    doorstart::groups::deadlines::spawn(db.clone());
     doorstart::mail::send::spawn(db.clone(), mailer, config.public_url.clone());
     // The guides are read and checked before the server listens.
     let guides = doorstart::guides::library::builtin();

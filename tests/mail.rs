@@ -343,3 +343,156 @@ on_both_backends!(the_admin_pages_say_when_mail_is_off, |app| {
     assert_eq!(status, 200);
     assert!(body.contains("id=\"mail-off\""), "{body}");
 });
+
+/// A join request stored as the form would; returns (request id, status token).
+async fn join(
+    app: &common::TestApp,
+    group: &str,
+    contact: doorstart::groups::join::Contact,
+    language: &str,
+) -> (String, String) {
+    let input = doorstart::groups::join::JoinInput {
+        token: doorstart::security::tokens::new_token(),
+        first_name: "Sanne".into(),
+        contact,
+        language: language.into(),
+        children: Some(1),
+        child_ages: vec![5],
+    };
+    doorstart::groups::store::insert_join_request(&app.db, group, &input.token, &input)
+        .await
+        .unwrap();
+    let id: String = sqlx::query_scalar("SELECT id FROM join_requests WHERE token_hash = $1")
+        .bind(doorstart::security::tokens::hash_token(&input.token))
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    (id, input.token)
+}
+
+async fn facilitator_with_group(app: &common::TestApp) -> String {
+    let anna = app.account("anna@example.org", Role::Facilitator).await;
+    let group = common::add_group(app, "Almelo").await;
+    doorstart::groups::store::set_owner(&app.db, &group, &anna)
+        .await
+        .unwrap();
+    group
+}
+
+on_both_backends!(
+    the_deadline_reminds_the_next_morning_then_moves_to_the_coordinator,
+    |app| {
+        use doorstart::groups::join::Contact;
+        use doorstart::groups::store::deadline_pass;
+        app.account("coord@example.org", Role::Coordinator).await;
+        let group = facilitator_with_group(app).await;
+        // Monday 12:00.
+        let (_, token) = join(app, &group, Contact::Phone("0612345678".into()), "nl").await;
+        let sink = Sink::start(0).await;
+        deliver_due(&app.db, &sink.mailer(), PUBLIC).await.unwrap();
+        assert_eq!(sink.received().len(), 1, "the new request");
+        // Nothing the same day, nor at 07:59 the next morning.
+        let morning = doorstart::groups::join::reminder_at(app.db.now());
+        app.clock.advance(morning - 60 - app.db.now());
+        assert_eq!(deadline_pass(&app.db).await.unwrap().reminded, 0);
+        app.clock.advance(60);
+        assert_eq!(deadline_pass(&app.db).await.unwrap().reminded, 1);
+        assert_eq!(deadline_pass(&app.db).await.unwrap().reminded, 0, "once");
+        deliver_due(&app.db, &sink.mailer(), PUBLIC).await.unwrap();
+        let got = sink.received();
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1].to, vec!["anna@example.org".to_string()]);
+        assert!(
+            got[1].data.contains("Subject: Herinnering"),
+            "{}",
+            got[1].data
+        );
+        // The status page still shows the promised date.
+        let (_, page) = app.page(&format!("/join/{token}")).await;
+        assert!(page.contains("binnen 7 dagen"), "{page}");
+        // Past the 7 days: the request moves to the coordinator, who is mailed.
+        app.clock.advance(7 * 86_400);
+        let pass = deadline_pass(&app.db).await.unwrap();
+        assert_eq!(pass.escalated, 1);
+        assert_eq!(deadline_pass(&app.db).await.unwrap().escalated, 0, "once");
+        deliver_due(&app.db, &sink.mailer(), PUBLIC).await.unwrap();
+        let got = sink.received();
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[2].to, vec!["coord@example.org".to_string()]);
+        assert!(!got[2].data.contains("Sanne") && !got[2].data.contains("12345678"));
+        // The coordinator's list shows who had it; the facilitator's list no longer has it.
+        let coord = app.sign_in("coord@example.org").await;
+        let (_, _, inbox) = app.get_as(&coord, "/admin").await;
+        assert!(
+            inbox.contains("Sanne") && inbox.contains("Was bij Anna"),
+            "{inbox}"
+        );
+        let anna = app.sign_in("anna@example.org").await;
+        let (_, _, inbox) = app.get_as(&anna, "/admin").await;
+        assert!(!inbox.contains("Sanne"), "{inbox}");
+        // The parent's page says what happens now instead of a date in the past.
+        let (_, page) = app.page(&format!("/join/{token}")).await;
+        assert!(page.contains("ligt nu bij de coördinator"), "{page}");
+        assert!(!page.contains("binnen 7 dagen"), "{page}");
+    }
+);
+
+on_both_backends!(
+    i_will_just_come_promises_no_contact_and_has_no_deadline,
+    |app| {
+        use doorstart::groups::join::Contact;
+        use doorstart::groups::store::deadline_pass;
+        app.account("coord@example.org", Role::Coordinator).await;
+        let group = facilitator_with_group(app).await;
+        let (_, token) = join(app, &group, Contact::AtMeeting, "nl").await;
+        let (_, page) = app.page(&format!("/join/{token}")).await;
+        assert!(page.contains("Daarom belt of mailt niemand je"), "{page}");
+        assert!(!page.contains("binnen 7 dagen"), "{page}");
+        app.clock.advance(30 * 86_400);
+        let pass = deadline_pass(&app.db).await.unwrap();
+        assert_eq!((pass.reminded, pass.escalated), (0, 0));
+        let (_, page) = app.page(&format!("/join/{token}")).await;
+        assert!(!page.contains("ligt nu bij de coördinator"), "{page}");
+    }
+);
+
+on_both_backends!(
+    a_parent_who_left_an_email_hears_of_contact_in_their_language,
+    |app| {
+        use doorstart::groups::join::Contact;
+        let group = facilitator_with_group(app).await;
+        let (id, _) = join(
+            app,
+            &group,
+            Contact::Email("sanne@example.net".into()),
+            "en",
+        )
+        .await;
+        let (phone_id, _) = join(app, &group, Contact::Phone("0612345678".into()), "en").await;
+        let sink = Sink::start(0).await;
+        deliver_due(&app.db, &sink.mailer(), PUBLIC).await.unwrap();
+        assert_eq!(sink.received().len(), 2, "two new requests for Anna");
+        let anna = app.sign_in("anna@example.org").await;
+        for request in [&id, &phone_id] {
+            let (status, _, _) = app
+                .post_as(
+                    &anna,
+                    &format!("/admin/requests/{request}/status"),
+                    &[("status", "contacted")],
+                )
+                .await;
+            assert_eq!(status, 303);
+        }
+        deliver_due(&app.db, &sink.mailer(), PUBLIC).await.unwrap();
+        let got = sink.received();
+        assert_eq!(got.len(), 3, "only the parent who left an e-mail address");
+        assert_eq!(got[2].to, vec!["sanne@example.net".to_string()]);
+        assert!(
+            got[2].data.contains("Subject: News about your request"),
+            "{}",
+            got[2].data
+        );
+        assert!(got[2].data.contains("Content-Type: text/plain"));
+        assert!(!got[2].data.contains("Sanne"), "no name in the mail");
+    }
+);

@@ -101,3 +101,4 @@ group-form-lon = خط الطول
 group-coords-invalid = يرجى كتابة مكان في هولندا، مثلًا 52.3549 و 6.6676. أو ترك الحقلين فارغين.
 inbox-overdue-count = متأخر: { $count }
 meetup-edit = تعديل هذا اللقاء
+inbox-escalated = Was with { $name }. No contact after 7 days: now with the coordinator.

@@ -101,3 +101,4 @@ group-form-lon = Lengtegraad
 group-coords-invalid = Vul een plek in Nederland in, bijvoorbeeld 52.3549 en 6.6676. Of laat beide leeg.
 inbox-overdue-count = Te laat: { $count }
 meetup-edit = Deze bijeenkomst aanpassen
+inbox-escalated = Was bij { $name }. Na 7 dagen nog geen contact: nu bij de coördinator.

@@ -101,3 +101,4 @@ group-form-lon = Longitude
 group-coords-invalid = Fill in a place in the Netherlands, for example 52.3549 and 6.6676. Or leave both empty.
 inbox-overdue-count = Late: { $count }
 meetup-edit = Change this meetup
+inbox-escalated = Was with { $name }. No contact after 7 days: now with the coordinator.

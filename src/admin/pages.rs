@@ -112,6 +112,9 @@ fn inbox_item(
                 <li><Icon name=IconName::Calendar/><span>{i.t_args("inbox-received", &[("date", i.date(item.created_at))])}</span></li>
                 <li><Icon name=IconName::Clock/><span>{i.t_args("inbox-deadline", &[("date", i.date(item.contact_deadline))])}</span></li>
                 <li><Icon name=IconName::Users/><span>{i.t_args("inbox-handler", &[("name", item.handler.clone())])}</span></li>
+                {item.escalated_from.clone().map(|name| view! {
+                    <li class="escalated"><Icon name=IconName::Info/><span>{i.t_args("inbox-escalated", &[("name", name)])}</span></li>
+                })}
             </ul>
             <div class="actions">
                 {button("contacted", i.t("inbox-mark-contacted"))}

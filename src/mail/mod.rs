@@ -21,18 +21,30 @@ use crate::i18n::{k, I18n, Lang};
 pub enum Kind {
     /// A facilitator: a new join request for one of their groups.
     JoinNew,
+    /// A facilitator, the morning after: a request still without contact.
+    JoinReminder,
+    /// The coordinators: a request passed its contact deadline and is now on their list.
+    JoinEscalated,
+    /// A parent who left an e-mail address: the facilitator has made contact.
+    JoinContacted,
 }
 
 impl Kind {
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::JoinNew => "join-new",
+            Kind::JoinReminder => "join-reminder",
+            Kind::JoinEscalated => "join-escalated",
+            Kind::JoinContacted => "join-contacted",
         }
     }
 
     pub fn parse(s: &str) -> Option<Kind> {
         match s {
             "join-new" => Some(Kind::JoinNew),
+            "join-reminder" => Some(Kind::JoinReminder),
+            "join-escalated" => Some(Kind::JoinEscalated),
+            "join-contacted" => Some(Kind::JoinContacted),
             _ => None,
         }
     }
@@ -41,6 +53,18 @@ impl Kind {
     fn keys(self) -> (&'static str, &'static str) {
         match self {
             Kind::JoinNew => (k("mail-join-new-subject"), k("mail-join-new-body")),
+            Kind::JoinReminder => (
+                k("mail-join-reminder-subject"),
+                k("mail-join-reminder-body"),
+            ),
+            Kind::JoinEscalated => (
+                k("mail-join-escalated-subject"),
+                k("mail-join-escalated-body"),
+            ),
+            Kind::JoinContacted => (
+                k("mail-join-contacted-subject"),
+                k("mail-join-contacted-body"),
+            ),
         }
     }
 }
@@ -227,6 +251,13 @@ mod tests {
         assert!(render(Kind::JoinNew, Lang::Ar, link)
             .html
             .contains("dir=\"rtl\""));
-        assert_eq!(Kind::parse(Kind::JoinNew.as_str()), Some(Kind::JoinNew));
+        for kind in [
+            Kind::JoinNew,
+            Kind::JoinReminder,
+            Kind::JoinEscalated,
+            Kind::JoinContacted,
+        ] {
+            assert_eq!(Kind::parse(kind.as_str()), Some(kind));
+        }
     }
 }
