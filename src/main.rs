@@ -169,6 +169,7 @@ async fn main() -> ExitCode {
 
     doorstart::retention::spawn(db.clone());
     doorstart::groups::deadlines::spawn(db.clone());
+    doorstart::help::digest::spawn(db.clone());
     doorstart::mail::send::spawn(db.clone(), mailer, config.public_url.clone());
     // The guides are read and checked before the server listens.
     let guides = doorstart::guides::library::builtin();

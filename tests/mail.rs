@@ -496,3 +496,46 @@ on_both_backends!(
         assert!(!got[2].data.contains("Sanne"), "no name in the mail");
     }
 );
+
+on_both_backends!(
+    new_help_questions_reach_facilitators_at_most_hourly,
+    |app| {
+        use doorstart::help::digest::{digest_pass, DIGEST_EVERY};
+        app.account("anna@example.org", Role::Facilitator).await;
+        app.account("coord@example.org", Role::Coordinator).await;
+        assert_eq!(digest_pass(&app.db).await.unwrap(), 0, "nothing new");
+        let ask = |text: &'static str| async move {
+            let (status, _, _) = app
+                .post_as("", "/help", &[("theme", "money"), ("message", text)])
+                .await;
+            assert_eq!(status, 200);
+        };
+        ask("Mijn geheime vraag over schulden").await;
+        ask("Nog een vraag").await;
+        assert_eq!(
+            digest_pass(&app.db).await.unwrap(),
+            1,
+            "one digest for two questions"
+        );
+        assert_eq!(digest_pass(&app.db).await.unwrap(), 0);
+        // Another question within the hour: no second mail yet.
+        app.clock.advance(600);
+        ask("Derde vraag").await;
+        assert_eq!(
+            digest_pass(&app.db).await.unwrap(),
+            0,
+            "at most one an hour"
+        );
+        app.clock.advance(DIGEST_EVERY);
+        assert_eq!(digest_pass(&app.db).await.unwrap(), 1);
+        let sink = Sink::start(0).await;
+        deliver_due(&app.db, &sink.mailer(), PUBLIC).await.unwrap();
+        let got = sink.received();
+        assert_eq!(got.len(), 2);
+        for mail in &got {
+            assert_eq!(mail.to, vec!["anna@example.org".to_string()]);
+            assert!(mail.data.contains(&format!("{PUBLIC}/admin/help")));
+            assert!(!mail.data.contains("geheime") && !mail.data.contains("schulden"));
+        }
+    }
+);

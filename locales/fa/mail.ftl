@@ -9,3 +9,5 @@ mail-join-escalated-subject = A join request passed its 7 days
 mail-join-escalated-body = A join request had no contact within 7 days. It is now on your list as coordinator. Sign in to see it.
 mail-join-contacted-subject = خبری درباره درخواست شما
 mail-join-contacted-body = خبری درباره درخواست شما در Doorstart هست: راهنمای گروه با شما تماس گرفته است. پیوندی را که ذخیره کرده‌اید باز کنید تا درخواستتان را ببینید.
+mail-help-digest-subject = New help questions
+mail-help-digest-body = New help questions came in. Sign in to read them. You get at most one mail an hour about this.

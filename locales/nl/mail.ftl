@@ -9,3 +9,5 @@ mail-join-escalated-subject = Een aanmelding is over de 7 dagen
 mail-join-escalated-body = Bij een aanmelding is er na 7 dagen nog geen contact. De aanmelding staat nu op jouw lijst als coördinator. Log in om die te zien.
 mail-join-contacted-subject = Nieuws over je aanmelding
 mail-join-contacted-body = Er is nieuws over je aanmelding bij Doorstart: de begeleider heeft contact met je opgenomen. Open de link die je hebt bewaard om je aanvraag te zien.
+mail-help-digest-subject = Nieuwe hulpvragen
+mail-help-digest-body = Er zijn nieuwe hulpvragen binnengekomen. Log in om ze te lezen. Je krijgt hierover hoogstens één mail per uur.

@@ -9,3 +9,5 @@ mail-join-escalated-subject = A join request passed its 7 days
 mail-join-escalated-body = A join request had no contact within 7 days. It is now on your list as coordinator. Sign in to see it.
 mail-join-contacted-subject = Notisia tokante bo petishon
 mail-join-contacted-body = Tin notisia tokante bo petishon na Doorstart: e guia a tuma kontakto ku bo. Habri e link ku bo a warda pa mira bo petishon.
+mail-help-digest-subject = New help questions
+mail-help-digest-body = New help questions came in. Sign in to read them. You get at most one mail an hour about this.

@@ -9,3 +9,5 @@ mail-join-escalated-subject = A join request passed its 7 days
 mail-join-escalated-body = A join request had no contact within 7 days. It is now on your list as coordinator. Sign in to see it.
 mail-join-contacted-subject = Başvurunuzla ilgili haber
 mail-join-contacted-body = Doorstart'taki başvurunuzla ilgili bir haber var: grup yöneticisi sizinle iletişime geçti. Başvurunuzu görmek için kaydettiğiniz bağlantıyı açın.
+mail-help-digest-subject = New help questions
+mail-help-digest-body = New help questions came in. Sign in to read them. You get at most one mail an hour about this.

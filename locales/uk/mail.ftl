@@ -9,3 +9,5 @@ mail-join-escalated-subject = A join request passed its 7 days
 mail-join-escalated-body = A join request had no contact within 7 days. It is now on your list as coordinator. Sign in to see it.
 mail-join-contacted-subject = Новини щодо вашої заявки
 mail-join-contacted-body = Є новини щодо вашої заявки в Doorstart: з вами зв'язалася людина, яка веде групу. Відкрийте збережене посилання, щоб побачити заявку.
+mail-help-digest-subject = New help questions
+mail-help-digest-body = New help questions came in. Sign in to read them. You get at most one mail an hour about this.

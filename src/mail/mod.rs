@@ -27,6 +27,8 @@ pub enum Kind {
     JoinEscalated,
     /// A parent who left an e-mail address: the facilitator has made contact.
     JoinContacted,
+    /// A facilitator: new help questions came in (at most one an hour).
+    HelpDigest,
 }
 
 impl Kind {
@@ -36,6 +38,7 @@ impl Kind {
             Kind::JoinReminder => "join-reminder",
             Kind::JoinEscalated => "join-escalated",
             Kind::JoinContacted => "join-contacted",
+            Kind::HelpDigest => "help-digest",
         }
     }
 
@@ -45,6 +48,7 @@ impl Kind {
             "join-reminder" => Some(Kind::JoinReminder),
             "join-escalated" => Some(Kind::JoinEscalated),
             "join-contacted" => Some(Kind::JoinContacted),
+            "help-digest" => Some(Kind::HelpDigest),
             _ => None,
         }
     }
@@ -65,6 +69,7 @@ impl Kind {
                 k("mail-join-contacted-subject"),
                 k("mail-join-contacted-body"),
             ),
+            Kind::HelpDigest => (k("mail-help-digest-subject"), k("mail-help-digest-body")),
         }
     }
 }
@@ -256,6 +261,7 @@ mod tests {
             Kind::JoinReminder,
             Kind::JoinEscalated,
             Kind::JoinContacted,
+            Kind::HelpDigest,
         ] {
             assert_eq!(Kind::parse(kind.as_str()), Some(kind));
         }
