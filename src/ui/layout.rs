@@ -8,28 +8,62 @@ use crate::i18n::{k, use_i18n, Lang};
 /// A neutral site to leave for.
 pub const QUICK_EXIT_URL: &str = "https://www.google.nl/";
 
-/// Leaves at once for a neutral site. Without JavaScript it is a plain link; with it, the
-/// current page is replaced in the history so "back" does not return here.
+/// Where the quick exit goes first: this site answers with a redirect to `QUICK_EXIT_URL` and
+/// expires the language cookie (it is HttpOnly, so only the server can remove it).
+pub const EXIT_PATH: &str = "/exit";
+
+/// Leaves at once for a neutral site, by a tap or the Escape key. Without JavaScript it is a
+/// plain link through `/exit` (which forgets the language cookie); with it, this site's ticks
+/// (`localStorage` `doorstart-done-*`) are removed first and the current page is replaced in the
+/// history, so "back" does not return here.
 #[island]
 pub fn QuickExit(label: String) -> impl IntoView {
     // Effects run only in the browser: the mark tells that the island is alive.
     let alive = RwSignal::new(false);
     Effect::new(move || alive.set(true));
+    #[cfg(feature = "hydrate")]
+    {
+        let handle = window_event_listener(leptos::ev::keydown, |ev| {
+            if ev.key() == "Escape" {
+                ev.prevent_default();
+                leave();
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
     view! {
         <a
             class="quick-exit"
-            href=QUICK_EXIT_URL
+            href=EXIT_PATH
             rel="noreferrer"
+            aria-keyshortcuts="Escape"
             data-alive=move || alive.get().then_some("true")
             on:click=move |ev| {
                 ev.prevent_default();
-                let _ = window().location().replace(QUICK_EXIT_URL);
+                #[cfg(feature = "hydrate")]
+                leave();
             }
         >
             <Icon name=IconName::Exit/>
             <span>{label}</span>
         </a>
     }
+}
+
+/// Forgets this site's ticks on the device and leaves through `/exit`, replacing the history
+/// entry.
+#[cfg(feature = "hydrate")]
+fn leave() {
+    if let Ok(Some(s)) = window().local_storage() {
+        let keys: Vec<String> = (0..s.length().unwrap_or(0))
+            .filter_map(|n| s.key(n).ok().flatten())
+            .filter(|k| k.starts_with("doorstart-done-"))
+            .collect();
+        for k in keys {
+            let _ = s.remove_item(&k);
+        }
+    }
+    let _ = window().location().replace(EXIT_PATH);
 }
 
 /// Prints the page; without JavaScript the browser's own print still works.
@@ -111,6 +145,12 @@ pub fn Footer() -> impl IntoView {
         <footer class="site-footer">
             <p>{i.t("footer-privacy")}</p>
             <p>{i.t("footer-emergency")}</p>
+            // The crisis lines on every page, not only on /help (numbers checked: README, Guides).
+            <ul class="footer-crisis">
+                <li><a href="tel:112"><Icon name=IconName::Phone/><bdi dir="ltr">"112"</bdi></a>" – "{i.t("crisis-112")}</li>
+                <li><a href="tel:08002000"><Icon name=IconName::Phone/><bdi dir="ltr">"0800-2000"</bdi></a>" "<strong>"Veilig Thuis"</strong>" – "{i.t("crisis-veilig-thuis")}</li>
+                <li><a href="tel:113"><Icon name=IconName::Phone/><bdi dir="ltr">"113"</bdi></a>" / "<a href="tel:08000113"><bdi dir="ltr">"0800-0113"</bdi></a>" "<strong>"113 Zelfmoordpreventie"</strong>" – "{i.t("crisis-113")}</li>
+            </ul>
         </footer>
     }
 }
