@@ -539,3 +539,82 @@ on_both_backends!(
         }
     }
 );
+
+on_both_backends!(
+    a_forgotten_password_is_reset_by_a_one_hour_single_use_link,
+    |app| {
+        app.account("anna@example.org", Role::Facilitator).await;
+        let old_session = app.sign_in("anna@example.org").await;
+        let (status, page) = app.page("/admin/forgot").await;
+        assert_eq!(status, 200);
+        assert!(page.contains("action=\"/admin/forgot\""));
+        let (_, login) = app.page("/admin/login").await;
+        assert!(login.contains("href=\"/admin/forgot\""));
+        // An unknown address gets the same answer, and no mail.
+        let (status, location, _) = app
+            .post_as("", "/admin/forgot", &[("email", "nobody@example.org")])
+            .await;
+        assert_eq!((status, location.as_str()), (303, "/admin/forgot?sent=1"));
+        assert!(states(app).await.is_empty());
+        // Not an address: the form again with a message, 400.
+        let (status, _, _) = app.post_as("", "/admin/forgot", &[("email", "nope")]).await;
+        assert_eq!(status, 400);
+        let (status, location, _) = app
+            .post_as("", "/admin/forgot", &[("email", "Anna@Example.org")])
+            .await;
+        assert_eq!((status, location.as_str()), (303, "/admin/forgot?sent=1"));
+        let sink = Sink::start(0).await;
+        deliver_due(&app.db, &sink.mailer(), PUBLIC).await.unwrap();
+        let got = sink.received();
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].to, vec!["anna@example.org".to_string()]);
+        let data = got[0].data.replace("=\n", "");
+        let at = data.find(&format!("{PUBLIC}/admin/reset/")).expect("link");
+        let start = at + PUBLIC.len();
+        let path = &data[start..start + "/admin/reset/".len() + 43];
+        let (status, page) = app.page(path).await;
+        assert_eq!(status, 200, "{path}");
+        assert!(page.contains("new_password"));
+        // A weak password: the form again.
+        let (status, _, _) = app.post_as("", path, &[("new_password", "kort")]).await;
+        assert_eq!(status, 400);
+        let new = "another sentence that is long enough";
+        let (status, location, _) = app.post_as("", path, &[("new_password", new)]).await;
+        assert_eq!(
+            (status, location.as_str()),
+            (303, "/admin/login?reset=done")
+        );
+        // Single use; the old session has ended; the new password works.
+        let (status, _, _) = app.post_as("", path, &[("new_password", new)]).await;
+        assert_eq!(status, 404);
+        assert_eq!(app.page(path).await.0, 404);
+        let (status, location, _) = app.get_as(&old_session, "/admin").await;
+        assert!(
+            status == 303 && location.starts_with("/admin/login"),
+            "{status} {location}"
+        );
+        let res = app
+            .client
+            .post(app.url("/admin/login"))
+            .form(&[("email", "anna@example.org"), ("password", new)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status().as_u16(), 303);
+        // A link older than an hour no longer works; at most 3 links an hour per account.
+        app.clock.advance(3 * 3600);
+        for _ in 0..5 {
+            app.post_as("", "/admin/forgot", &[("email", "anna@example.org")])
+                .await;
+        }
+        assert_eq!(states(app).await, vec![("waiting".to_string(), 3)]);
+        deliver_due(&app.db, &sink.mailer(), PUBLIC).await.unwrap();
+        let data = sink.received()[1].data.replace("=\n", "");
+        let at = data.find(&format!("{PUBLIC}/admin/reset/")).expect("link") + PUBLIC.len();
+        let path = data[at..at + "/admin/reset/".len() + 43].to_string();
+        app.clock.advance(3601);
+        assert_eq!(app.page(&path).await.0, 404, "expired after an hour");
+        let (status, _, _) = app.post_as("", &path, &[("new_password", new)]).await;
+        assert_eq!(status, 404);
+    }
+);

@@ -11,3 +11,5 @@ mail-join-contacted-subject = News about your request
 mail-join-contacted-body = There is news about your request at Doorstart: the facilitator has contacted you. Open the link you saved to see your request.
 mail-help-digest-subject = New help questions
 mail-help-digest-body = New help questions came in. Sign in to read them. You get at most one mail an hour about this.
+mail-reset-subject = Choose a new password
+mail-reset-body = Someone asked for a new password for your Doorstart account. Was it you? Then choose a new password with this link. The link works for 1 hour, once. Was it not you? Then you need not do anything.

@@ -11,3 +11,5 @@ mail-join-contacted-subject = Nieuws over je aanmelding
 mail-join-contacted-body = Er is nieuws over je aanmelding bij Doorstart: de begeleider heeft contact met je opgenomen. Open de link die je hebt bewaard om je aanvraag te zien.
 mail-help-digest-subject = Nieuwe hulpvragen
 mail-help-digest-body = Er zijn nieuwe hulpvragen binnengekomen. Log in om ze te lezen. Je krijgt hierover hoogstens één mail per uur.
+mail-reset-subject = Nieuw wachtwoord kiezen
+mail-reset-body = Iemand vroeg een nieuw wachtwoord voor je account bij Doorstart. Was jij dat? Kies dan met deze link een nieuw wachtwoord. De link werkt 1 uur en één keer. Was jij het niet? Dan hoef je niets te doen.

@@ -11,3 +11,5 @@ mail-join-contacted-subject = Notisia tokante bo petishon
 mail-join-contacted-body = Tin notisia tokante bo petishon na Doorstart: e guia a tuma kontakto ku bo. Habri e link ku bo a warda pa mira bo petishon.
 mail-help-digest-subject = New help questions
 mail-help-digest-body = New help questions came in. Sign in to read them. You get at most one mail an hour about this.
+mail-reset-subject = Choose a new password
+mail-reset-body = Someone asked for a new password for your Doorstart account. Was it you? Then choose a new password with this link. The link works for 1 hour, once. Was it not you? Then you need not do anything.

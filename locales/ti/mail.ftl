@@ -11,3 +11,5 @@ mail-join-contacted-subject = ብዛዕባ ሕቶኹም ሓድሽ ሓበሬታ
 mail-join-contacted-body = ብዛዕባ ኣብ Doorstart ዘቕረብኩምዎ ሕቶ ሓድሽ ሓበሬታ ኣሎ፥ መራሒ ጉጅለ ምሳኹም ተራኺቦም እዮም። ሕቶኹም ንምርኣይ ዝዓቀብኩምዎ ሊንክ ክፈቱ።
 mail-help-digest-subject = New help questions
 mail-help-digest-body = New help questions came in. Sign in to read them. You get at most one mail an hour about this.
+mail-reset-subject = Choose a new password
+mail-reset-body = Someone asked for a new password for your Doorstart account. Was it you? Then choose a new password with this link. The link works for 1 hour, once. Was it not you? Then you need not do anything.

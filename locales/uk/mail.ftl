@@ -11,3 +11,5 @@ mail-join-contacted-subject = Новини щодо вашої заявки
 mail-join-contacted-body = Є новини щодо вашої заявки в Doorstart: з вами зв'язалася людина, яка веде групу. Відкрийте збережене посилання, щоб побачити заявку.
 mail-help-digest-subject = New help questions
 mail-help-digest-body = New help questions came in. Sign in to read them. You get at most one mail an hour about this.
+mail-reset-subject = Choose a new password
+mail-reset-body = Someone asked for a new password for your Doorstart account. Was it you? Then choose a new password with this link. The link works for 1 hour, once. Was it not you? Then you need not do anything.

@@ -29,6 +29,8 @@ pub enum Kind {
     JoinContacted,
     /// A facilitator: new help questions came in (at most one an hour).
     HelpDigest,
+    /// A facilitator who forgot their password: a link valid for 1 hour.
+    PasswordReset,
 }
 
 impl Kind {
@@ -39,6 +41,7 @@ impl Kind {
             Kind::JoinEscalated => "join-escalated",
             Kind::JoinContacted => "join-contacted",
             Kind::HelpDigest => "help-digest",
+            Kind::PasswordReset => "password-reset",
         }
     }
 
@@ -49,6 +52,7 @@ impl Kind {
             "join-escalated" => Some(Kind::JoinEscalated),
             "join-contacted" => Some(Kind::JoinContacted),
             "help-digest" => Some(Kind::HelpDigest),
+            "password-reset" => Some(Kind::PasswordReset),
             _ => None,
         }
     }
@@ -70,6 +74,7 @@ impl Kind {
                 k("mail-join-contacted-body"),
             ),
             Kind::HelpDigest => (k("mail-help-digest-subject"), k("mail-help-digest-body")),
+            Kind::PasswordReset => (k("mail-reset-subject"), k("mail-reset-body")),
         }
     }
 }
@@ -262,6 +267,7 @@ mod tests {
             Kind::JoinEscalated,
             Kind::JoinContacted,
             Kind::HelpDigest,
+            Kind::PasswordReset,
         ] {
             assert_eq!(Kind::parse(kind.as_str()), Some(kind));
         }
