@@ -29,15 +29,7 @@
     });
   }
 
-  // Quick exit: clear the offline copies, then leave; "back" does not return here.
-  window.addEventListener('click', function (ev) {
-    var link = ev.target && ev.target.closest && ev.target.closest('a.quick-exit');
-    if (!link) return;
-    ev.preventDefault();
-    ev.stopImmediatePropagation();
-    var go = function () { window.location.replace(link.href); };
-    soon(clearOffline(), 400).then(go, go);
-  }, true);
+  // Quick exit clears the offline copies too: see /quick-exit.js.
 
   // "Clear my traces": the offline copies, the service worker and the ticks in guides; the
   // server's answer then asks the browser to clear the rest (Clear-Site-Data).

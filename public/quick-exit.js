@@ -1,11 +1,50 @@
-// Quick exit: leave for a neutral site and replace this page in the history, so "back" does
-// not return here. Without this script the link still leaves.
+// Quick exit, by a tap or the Escape key: forget this site's ticks and offline copies on the
+// device, then leave through /exit (which expires the language cookie and sends the browser to
+// a neutral site), replacing this page in the history so "back" does not return here.
+// Without this script the link still leaves through /exit.
+'use strict';
 (function () {
   var link = document.querySelector('.quick-exit');
   if (!link) return;
+  var leaving = false;
+
+  function forget() {
+    try {
+      Object.keys(localStorage).forEach(function (k) {
+        if (k.indexOf('doorstart-done-') === 0) localStorage.removeItem(k);
+      });
+    } catch (e) { /* storage may be off */ }
+    var jobs = [];
+    if (window.caches) {
+      jobs.push(caches.keys().then(function (keys) {
+        return Promise.all(keys.map(function (k) { return caches.delete(k); }));
+      }));
+    }
+    if (navigator.serviceWorker) {
+      jobs.push(navigator.serviceWorker.getRegistrations().then(function (regs) {
+        return Promise.all(regs.map(function (r) { return r.unregister(); }));
+      }));
+    }
+    return Promise.all(jobs).catch(function () {});
+  }
+
+  function leave() {
+    if (leaving) return;
+    leaving = true;
+    var go = function () { window.location.replace(link.href); };
+    // At most this long: quick exit must stay quick.
+    Promise.race([forget(), new Promise(function (done) { setTimeout(done, 400); })]).then(go, go);
+  }
+
   link.addEventListener('click', function (event) {
     event.preventDefault();
-    window.location.replace(link.href);
+    leave();
+  });
+  document.addEventListener('keydown', function (event) {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      leave();
+    }
   });
   link.setAttribute('data-alive', 'true');
 })();

@@ -6,7 +6,8 @@ use leptos_router::{path, SsrMode};
 
 use crate::admin::group_pages::{GroupEditPage, GroupsAdminPage, MeetupsAdminPage};
 use crate::admin::pages::{
-    AcceptInvitePage, AccountsPage, AdminHomePage, AuditPage, InvitesPage, LoginPage, PasswordPage,
+    AcceptInvitePage, AccountsPage, AdminHomePage, AuditPage, ForgotPage, InvitesPage, LoginPage,
+    PasswordPage, ResetPage,
 };
 use crate::groups::join_pages::{JoinPage, JoinStatusPage, WithdrawnPage};
 use crate::groups::pages::{GroupPage, GroupsPage};
@@ -113,6 +114,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("admin/accounts") view=AccountsPage ssr=SsrMode::Async/>
                     <Route path=path!("admin/audit") view=AuditPage ssr=SsrMode::Async/>
                     <Route path=path!("admin/password") view=PasswordPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/forgot") view=ForgotPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/reset/:token") view=ResetPage ssr=SsrMode::Async/>
                     <Route path=path!("help") view=HelpPage ssr=SsrMode::Async/>
                     <Route path=path!("help/reply") view=HelpReplyPage ssr=SsrMode::Async/>
                     <Route path=path!("help/deleted") view=HelpDeletedPage ssr=SsrMode::Async/>

@@ -10,6 +10,8 @@ pub mod guides;
 pub mod help;
 pub mod home;
 pub mod i18n;
+#[cfg(feature = "ssr")]
+pub mod mail;
 pub mod meetups;
 pub mod monitoring;
 pub mod time;

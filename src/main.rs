@@ -95,6 +95,17 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    // Mail settings that are set but wrong stop the server too; unset, mail is off.
+    let mailer = match doorstart::mail::Mailer::from_env() {
+        Ok(m) => m,
+        Err(e) => {
+            tracing::error!("not started: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if mailer.is_none() {
+        tracing::info!("mail is off (DOORSTART_SMTP_URL is not set)");
+    }
     let db = match Db::connect(&config.database_url, Arc::new(SystemClock)).await {
         Ok(db) => db,
         Err(e) => {
@@ -157,6 +168,9 @@ async fn main() -> ExitCode {
     tracing::info!("Doorstart listening on http://{addr}");
 
     doorstart::retention::spawn(db.clone());
+    doorstart::groups::deadlines::spawn(db.clone());
+    doorstart::help::digest::spawn(db.clone());
+    doorstart::mail::send::spawn(db.clone(), mailer, config.public_url.clone());
     // The guides are read and checked before the server listens.
     let guides = doorstart::guides::library::builtin();
     tracing::info!(guides = guides.slugs().count(), "guides loaded");

@@ -48,6 +48,27 @@ async fn healthz(State(db): State<Db>) -> impl IntoResponse {
     }
 }
 
+/// The quick exit's first stop: expires the language cookie (HttpOnly, so the page's script
+/// cannot) and sends the browser on to the neutral site. A GET, so it works as a plain link
+/// without JavaScript; it changes nothing but this device's own cookie.
+async fn exit() -> impl IntoResponse {
+    use axum::http::header::{CACHE_CONTROL, LOCATION, SET_COOKIE};
+    (
+        StatusCode::SEE_OTHER,
+        [
+            (LOCATION, crate::ui::QUICK_EXIT_URL.to_string()),
+            (
+                SET_COOKIE,
+                format!(
+                    "{}=; Path=/; Max-Age=0; SameSite=Lax; HttpOnly",
+                    i18n::LANG_COOKIE
+                ),
+            ),
+            (CACHE_CONTROL, "no-store".to_string()),
+        ],
+    )
+}
+
 /// The limits from the environment; `main` has checked them at start, so a wrong value here
 /// (tests, examples) falls back to the defaults.
 fn limits_from_env() -> LimitSettings {
@@ -138,6 +159,7 @@ pub fn router_with(
     Router::new()
         .route("/healthz", get(healthz))
         .nest_service("/pkg", static_files(&leptos_options))
+        .route(crate::ui::EXIT_PATH, get(exit))
         .merge(groups::router())
         .merge(meetups::router())
         .merge(help::router())

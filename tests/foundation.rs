@@ -253,3 +253,43 @@ on_both_backends!(language_cookie_is_secure_over_https, |app| {
         "plain http on localhost: {cookie}"
     );
 });
+
+on_both_backends!(
+    crisis_lines_on_every_parent_page_and_the_exit_forgets_the_language,
+    |app| {
+        let group = common::add_group(app, "Almelo").await;
+        for path in [
+            "/".to_string(),
+            "/groups".to_string(),
+            format!("/groups/{group}"),
+            format!("/groups/{group}/join"),
+            "/help".to_string(),
+            "/help/reply".to_string(),
+            "/guides".to_string(),
+            "/nergens".to_string(),
+        ] {
+            let (_, page) = app.page(&format!("{path}?lang=en")).await;
+            let footer = &page[page.find("site-footer").expect("footer")..];
+            for tel in ["tel:112", "tel:08002000", "tel:113"] {
+                assert!(footer.contains(tel), "{tel} in the footer of {path}");
+            }
+            assert!(footer.contains("Veilig Thuis"), "{path}");
+            // The quick exit goes through /exit (works without JavaScript, forgets the cookie).
+            assert!(page.contains("href=\"/exit\""), "{path}");
+        }
+        let res = app
+            .client
+            .get(app.url("/exit"))
+            .header("cookie", "lang=ar")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status().as_u16(), 303);
+        assert_eq!(res.headers()["location"], "https://www.google.nl/");
+        let cookie = res.headers()["set-cookie"].to_str().unwrap();
+        assert!(
+            cookie.starts_with("lang=;") && cookie.contains("Max-Age=0"),
+            "{cookie}"
+        );
+    }
+);

@@ -160,7 +160,7 @@ on_both_backends!(ask_answer_read_delete, |app| {
         .await;
     assert!(page.contains("Opgelost"));
 
-    // The next parent sees an honest reply time.
+    // The next parent sees an honest reply time: one answered question is too few to say.
     let (_, _, page) = app
         .post_as(
             "",
@@ -168,7 +168,8 @@ on_both_backends!(ask_answer_read_delete, |app| {
             &[("theme", "other"), ("message", "Nog een vraag")],
         )
         .await;
-    assert!(page.contains("Meestal krijg je binnen 1 dagen antwoord."));
+    assert!(page.contains("Er zijn nog te weinig vragen"), "{page}");
+    assert!(!page.contains("binnen 2 dagen"));
 
     // Delete everything: gone at once, the code no longer works.
     let (status, location, _) = app
@@ -417,3 +418,45 @@ on_both_backends!(a_wrong_code_keeps_the_message, |app| {
     );
     assert!(page.contains(r#"action="/help/reply/send""#));
 });
+
+async fn help_row(app: &common::TestApp, asked_ago: i64, replied_after: Option<i64>) {
+    let now = app.db.now();
+    sqlx::query(
+        "INSERT INTO help_requests (id, code_hash, theme, language, status, created_at, \
+         first_reply_at, last_message_at) VALUES ($1, $2, 'other', 'nl', 'new', $3, $4, $3)",
+    )
+    .bind(doorstart::db::new_id())
+    .bind(doorstart::db::new_id())
+    .bind(now - asked_ago)
+    .bind(replied_after.map(|r| now - asked_ago + r))
+    .execute(&app.db.pool)
+    .await
+    .unwrap();
+}
+
+on_both_backends!(
+    the_reply_estimate_counts_unanswered_questions_and_shows_before_sending,
+    |app| {
+        // No questions yet: too few to say, on the form itself.
+        let (status, page) = app.page("/help").await;
+        assert_eq!(status, 200);
+        assert!(page.contains("Er zijn nog te weinig vragen"), "{page}");
+        // Five questions answered within hours: "within 1 day", before sending.
+        for hours in [1, 2, 3, 4, 5] {
+            help_row(app, 10 * 86_400, Some(hours * 3600)).await;
+        }
+        let (_, page) = app.page("/help").await;
+        assert!(
+            page.contains("Meestal krijg je binnen 1 dagen antwoord."),
+            "{page}"
+        );
+        // Six more that have waited four days without a reply: more than half still wait, and the
+        // page says so instead of "within 1 day".
+        for _ in 0..6 {
+            help_row(app, 4 * 86_400, None).await;
+        }
+        let (_, page) = app.page("/help").await;
+        assert!(page.contains("meer dan de helft van de vragen"), "{page}");
+        assert!(!page.contains("binnen 1 dagen"), "{page}");
+    }
+);

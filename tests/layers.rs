@@ -16,8 +16,8 @@ const FEATURES: [&str; 8] = [
     "monitoring",
     "home",
 ];
-const LOWER: [&str; 9] = [
-    "web", "db", "ui", "i18n", "security", "accounts", "error", "time", "config",
+const LOWER: [&str; 10] = [
+    "web", "db", "ui", "i18n", "security", "accounts", "error", "time", "config", "mail",
 ];
 const ASSEMBLY: [&str; 4] = ["server", "app", "demo", "retention"];
 const FACES: [&str; 9] = [

@@ -220,3 +220,63 @@ on_both_backends!(rsvp_bad_input_and_double_submit, |app| {
         .unwrap();
     assert_eq!(n, 0);
 });
+
+on_both_backends!(
+    a_change_of_capacity_moves_the_waiting_list_in_order,
+    |app| {
+        use doorstart::meetups::store::update_meetup;
+        let id = meetup(app, 4).await;
+        let (_, a) = rsvp(app, &id, "Anouk", "1", "1").await; // 2: place
+        app.clock.advance(1);
+        let (_, b) = rsvp(app, &id, "Bram", "1", "1").await; // 2: place (4 of 4)
+        app.clock.advance(1);
+        let (_, c) = rsvp(app, &id, "Cor", "1", "0").await; // 1: waits
+        app.clock.advance(1);
+        let (_, d) = rsvp(app, &id, "Dewi", "1", "1").await; // 2: waits
+        let waits = |path: String| async move {
+            let (_, body) = app.page(&path).await;
+            body.contains("je staat op de wachtlijst")
+        };
+        assert!(!waits(a.clone()).await && !waits(b.clone()).await);
+        assert!(waits(c.clone()).await && waits(d.clone()).await);
+        let (starts, ends): (i64, i64) =
+            sqlx::query_as("SELECT starts_at, ends_at FROM meetups WHERE id = $1")
+                .bind(&id)
+                .fetch_one(&app.db.pool)
+                .await
+                .unwrap();
+        // One more place: Cor (first in line, and fits) moves up; Dewi still waits.
+        update_meetup(&app.db, &id, starts, ends, "Buurthuis", 5)
+            .await
+            .unwrap();
+        assert!(!waits(c.clone()).await, "Cor moved up");
+        assert!(waits(d.clone()).await);
+        // Two more: Dewi moves up too.
+        update_meetup(&app.db, &id, starts, ends, "Buurthuis", 7)
+            .await
+            .unwrap();
+        assert!(!waits(d.clone()).await, "Dewi moved up");
+        // A smaller room (3): the earliest who fit keep their place (Anouk 2, Cor 1); Bram and
+        // Dewi go back on the waiting list, and their pages say so.
+        update_meetup(&app.db, &id, starts, ends, "Buurthuis", 3)
+            .await
+            .unwrap();
+        assert!(!waits(a.clone()).await && !waits(c.clone()).await);
+        assert!(waits(b.clone()).await && waits(d.clone()).await);
+        let (_, page) = app.page(&format!("/meetups/{id}")).await;
+        assert!(
+            !page.contains("plekken vrij") && !page.contains("plek vrij"),
+            "full: {page}"
+        );
+        // Back to 4: Bram is first in line but needs 2 (of 1 free); Dewi too: both wait.
+        update_meetup(&app.db, &id, starts, ends, "Buurthuis", 4)
+            .await
+            .unwrap();
+        assert!(waits(b.clone()).await && waits(d.clone()).await);
+        update_meetup(&app.db, &id, starts, ends, "Buurthuis", 5)
+            .await
+            .unwrap();
+        assert!(!waits(b.clone()).await, "Bram, first in line, moved up");
+        assert!(waits(d).await);
+    }
+);

@@ -281,8 +281,10 @@ fn the_service_worker_keeps_no_private_page() {
         );
     }
     assert!(sw.contains("no-store") && sw.contains("markedNoStore(res)"));
-    let page = std::fs::read_to_string("public/offline.js").unwrap();
-    assert!(page.contains("a.quick-exit") && page.contains("caches.delete"));
+    // Quick exit (a tap or Escape) empties the offline copies and the ticks before it leaves.
+    let exit = std::fs::read_to_string("public/quick-exit.js").unwrap();
+    assert!(exit.contains(".quick-exit") && exit.contains("caches.delete"));
+    assert!(exit.contains("doorstart-done-") && exit.contains("Escape"));
 }
 
 on_both_backends!(an_interpreter_is_asked_seen_and_counted, |app| {

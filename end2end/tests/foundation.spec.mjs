@@ -95,3 +95,29 @@ for (const mode of jsModes) {
     await context.close();
   });
 }
+
+test('Escape leaves at once, replaces the history entry and forgets ticks and language', async ({ browser }) => {
+  const context = await browser.newContext();
+  await fakeNeutralSite(context);
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.goto('/guides?lang=en');
+  await page.evaluate(() => {
+    localStorage.setItem('doorstart-done-money', 's1');
+    localStorage.setItem('other-site-key', 'kept');
+  });
+  expect((await context.cookies()).some((c) => c.name === 'lang')).toBe(true);
+  await page.locator('.quick-exit[data-alive="true"]').waitFor();
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL('https://www.google.nl/');
+  expect((await context.cookies()).some((c) => c.name === 'lang')).toBe(false);
+  await page.goBack();
+  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
+  expect(await page.evaluate(() => localStorage.getItem('doorstart-done-money'))).toBeNull();
+  expect(await page.evaluate(() => localStorage.getItem('other-site-key'))).toBe('kept');
+  // The footer carries the crisis lines on a parent page.
+  await expect(page.locator('.site-footer a[href="tel:112"]')).toBeVisible();
+  await expect(page.locator('.site-footer a[href="tel:08002000"]')).toBeVisible();
+  await expect(page.locator('.site-footer a[href="tel:113"]')).toBeVisible();
+  await context.close();
+});

@@ -39,3 +39,5 @@ join-withdraw-text = Changed your mind? Then we delete your request and your det
 join-withdraw = Withdraw and delete my details
 withdrawn-title = Your request has been deleted
 withdrawn-text = We have deleted your request and your details. You are always welcome to look again later.
+join-promise-meeting = You chose: I'll just come to a meeting. So nobody will call or mail you. Look on the group's page for when it meets. You are welcome.
+join-promise-late = Contact is taking longer than we promised. We are sorry. Your request is now with the coordinator of the municipality. The coordinator will contact you as soon as possible. You do not need to do anything.

@@ -39,3 +39,5 @@ join-withdraw-text = Wil je toch niet? Dan wissen we je aanvraag en je gegevens 
 join-withdraw = Trek in en wis mijn gegevens
 withdrawn-title = Je aanvraag is gewist
 withdrawn-text = We hebben je aanvraag en je gegevens gewist. Je bent altijd welkom om later opnieuw te kijken.
+join-promise-meeting = Je koos: ik kom gewoon naar een bijeenkomst. Daarom belt of mailt niemand je. Kijk op de pagina van de groep wanneer die samenkomt. Je bent welkom.
+join-promise-late = Het contact duurt langer dan we beloofden. Sorry. Je aanvraag ligt nu bij de coördinator van de gemeente. Die neemt zo snel mogelijk contact met je op. Je hoeft zelf niets te doen.

@@ -39,3 +39,5 @@ join-withdraw-text = Bo a kambia di idea? Anto nos ta kita bo petishon i bo dato
 join-withdraw = Retirá i kita mi datonan
 withdrawn-title = Bo petishon a wòrdu kitá
 withdrawn-text = Nos a kita bo petishon i bo datonan. Bo por semper wak atrobe despues.
+join-promise-meeting = Bo a skohe: mi ta bin djis na un reunion. P'esei ningun hende lo no yama bo ni manda bo e-mail. Wak riba e página di e grupo ki ora e ta reuní. Bo ta bon biní.
+join-promise-late = E kontakto ta tarda mas ku loke nos a primintí. Despensá nos. Bo petishon ta awor serka e koordinadó di e munisipio (gemeente). E koordinadó lo tuma kontakto ku bo mas lihé posibel. Bo no mester hasi nada.

@@ -39,3 +39,5 @@ join-withdraw-text = Jednak nie chcesz dołączyć? Wtedy od razu usuniemy Twoje
 join-withdraw = Wycofaj i usuń moje dane
 withdrawn-title = Twoje zgłoszenie zostało usunięte
 withdrawn-text = Usunęliśmy Twoje zgłoszenie i dane. Zawsze możesz zajrzeć ponownie później.
+join-promise-meeting = Twój wybór: po prostu przyjdę na spotkanie. Dlatego nikt do Ciebie nie zadzwoni ani nie napisze. Na stronie grupy sprawdzisz, kiedy się spotyka. Zapraszamy.
+join-promise-late = Kontakt trwa dłużej, niż obiecaliśmy. Przepraszamy. Twoje zgłoszenie jest teraz u koordynatora gminy (gemeente). Koordynator skontaktuje się z Tobą jak najszybciej. Nie musisz nic robić.

@@ -39,3 +39,5 @@ join-withdraw-text = Fikirkaaga ma beddeshay? Markaas isla markiiba waan tirtira
 join-withdraw = Ka noqo oo tirtir xogtayda
 withdrawn-title = Codsigaaga waa la tirtiray
 withdrawn-text = Waan tirtirnay codsigaaga iyo xogtaada. Mar walba waad soo eegi kartaa mar dambe.
+join-promise-meeting = Waxaad dooratay: kulan ayaan iska imanayaa. Sidaa darteed qofna kuuma soo wici doono kuumana soo qori doono. Bogga kooxda ka eeg goorta ay kulmayso. Soo dhawoow.
+join-promise-late = Xiriirku wuxuu qaadanayaa waqti ka badan intii aan ballanqaadnay. Waan ka xunnahay. Codsigaaga hadda wuxuu joogaa isku-duwaha degmada (gemeente). Isku-duwuhu si dhakhso ah ayuu kula soo xiriiri doonaa. Waxba uma baahnid inaad samayso.

@@ -39,3 +39,5 @@ join-withdraw-text = Fikrinizi mi değiştirdiniz? O zaman başvurunuzu ve bilgi
 join-withdraw = Geri çek ve bilgilerimi sil
 withdrawn-title = Başvurunuz silindi
 withdrawn-text = Başvurunuzu ve bilgilerinizi sildik. Daha sonra tekrar bakabilirsiniz, her zaman hoş geldiniz.
+join-promise-meeting = Seçiminiz: bir buluşmaya doğrudan geleceğim. Bu yüzden kimse sizi aramayacak veya size e-posta göndermeyecek. Grubun ne zaman buluştuğunu grubun sayfasında görebilirsiniz. Hoş geldiniz.
+join-promise-late = İletişim söz verdiğimizden uzun sürüyor. Özür dileriz. Başvurunuz şimdi belediyenin (gemeente) koordinatöründe. Koordinatör en kısa sürede sizinle iletişime geçecek. Sizin bir şey yapmanıza gerek yok.

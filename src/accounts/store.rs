@@ -116,6 +116,16 @@ pub async fn set_password_hash(db: &Db, id: &str, hash: &str) -> Result<(), sqlx
     Ok(())
 }
 
+/// The language a facilitator's mails are written in: the one they last signed in with.
+pub async fn set_lang(db: &Db, id: &str, lang: crate::i18n::Lang) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE accounts SET lang = $1 WHERE id = $2")
+        .bind(lang.code())
+        .bind(id)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}
+
 pub async fn password_hash(db: &Db, id: &str) -> Result<Option<String>, sqlx::Error> {
     sqlx::query_scalar("SELECT password_hash FROM accounts WHERE id = $1 AND active = 1")
         .bind(id)
@@ -209,6 +219,130 @@ pub async fn create_invite(
 }
 
 /// The role of an open invite (not used, not expired).
+/// A reset link lives this long.
+pub const RESET_SECONDS: i64 = 3600;
+/// At most this many reset links per account per hour (more asks are answered the same way,
+/// and nothing is sent).
+pub const RESETS_PER_HOUR: i64 = 3;
+
+/// "Forgot your password": for an active account with this address, a one-hour link is stored
+/// (as a hash) and its mail queued in the same transaction. Returns whether a mail was queued;
+/// the page answers the same either way.
+pub async fn request_reset(db: &Db, email: &str, token: &str) -> Result<bool, sqlx::Error> {
+    let now = db.now();
+    let mut tx = db.pool.begin().await?;
+    sqlx::query("DELETE FROM password_resets WHERE created_at < $1")
+        .bind(now - 86_400)
+        .execute(&mut *tx)
+        .await?;
+    let account: Option<(String, String)> =
+        sqlx::query_as("SELECT id, lang FROM accounts WHERE email = $1 AND active = 1")
+            .bind(email)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let Some((id, lang)) = account else {
+        tx.commit().await?;
+        return Ok(false);
+    };
+    let recent: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM password_resets WHERE account_id = $1 AND created_at > $2",
+    )
+    .bind(&id)
+    .bind(now - 3600)
+    .fetch_one(&mut *tx)
+    .await?;
+    if recent >= RESETS_PER_HOUR {
+        tx.commit().await?;
+        return Ok(false);
+    }
+    sqlx::query(
+        "INSERT INTO password_resets (token_hash, account_id, created_at, expires_at) \
+         VALUES ($1, $2, $3, $4)",
+    )
+    .bind(crate::security::tokens::hash_token(token))
+    .bind(&id)
+    .bind(now)
+    .bind(now + RESET_SECONDS)
+    .execute(&mut *tx)
+    .await?;
+    let lang = crate::i18n::Lang::parse(&lang).unwrap_or_default();
+    let path = format!("/admin/reset/{token}");
+    crate::mail::outbox::enqueue(
+        &mut tx,
+        now,
+        email,
+        lang,
+        crate::mail::Kind::PasswordReset,
+        &path,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// True when the reset link is unused, younger than an hour and its account active.
+pub async fn open_reset(db: &Db, token: &str) -> Result<bool, sqlx::Error> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM password_resets r JOIN accounts a ON a.id = r.account_id \
+         WHERE r.token_hash = $1 AND r.used_at IS NULL AND r.expires_at > $2 AND a.active = 1",
+    )
+    .bind(crate::security::tokens::hash_token(token))
+    .bind(db.now())
+    .fetch_one(&db.pool)
+    .await?;
+    Ok(n == 1)
+}
+
+/// Uses a reset link: the new password is set, every session of the account ends, the link
+/// (and any other open one of the account) can no longer be used. Returns the account id, or
+/// None when the link is used, expired or unknown.
+pub async fn use_reset(
+    db: &Db,
+    token: &str,
+    password_hash: &str,
+) -> Result<Option<String>, sqlx::Error> {
+    let now = db.now();
+    let hash = crate::security::tokens::hash_token(token);
+    let mut tx = db.pool.begin().await?;
+    let took = sqlx::query(
+        "UPDATE password_resets SET used_at = $1 \
+         WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1",
+    )
+    .bind(now)
+    .bind(&hash)
+    .execute(&mut *tx)
+    .await?;
+    if took.rows_affected() != 1 {
+        return Ok(None);
+    }
+    let id: Option<String> = sqlx::query_scalar(
+        "SELECT a.id FROM password_resets r JOIN accounts a ON a.id = r.account_id \
+         WHERE r.token_hash = $1 AND a.active = 1",
+    )
+    .bind(&hash)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(id) = id else {
+        return Ok(None);
+    };
+    sqlx::query(
+        "UPDATE accounts SET password_hash = $1, session_epoch = session_epoch + 1 WHERE id = $2",
+    )
+    .bind(password_hash)
+    .bind(&id)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "UPDATE password_resets SET used_at = $1 WHERE account_id = $2 AND used_at IS NULL",
+    )
+    .bind(now)
+    .bind(&id)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(Some(id))
+}
+
 pub async fn open_invite(db: &Db, token: &str) -> Result<Option<Role>, sqlx::Error> {
     let role: Option<String> = sqlx::query_scalar(
         "SELECT role FROM invites WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2",

@@ -49,6 +49,20 @@ pub async fn admin_audit() -> Result<Vec<crate::accounts::model::AuditEntry>, Ap
     Ok(crate::accounts::store::recent_audit(&db, 200).await?)
 }
 
+/// Whether a password-reset link can still be used (the page needs no sign-in; 404 if not).
+#[server(prefix = "/api", endpoint = "admin/reset")]
+pub async fn reset_open(token: String) -> Result<(), AppError> {
+    let db = expect_context::<crate::db::Db>();
+    if !crate::web::form::valid_token(&token) {
+        return Err(AppError::NotFound);
+    }
+    if crate::accounts::store::open_reset(&db, &token).await? {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
 /// The role an open invite gives (the accept page needs no sign-in).
 #[server(prefix = "/api", endpoint = "admin/invite")]
 pub async fn invite_role(token: String) -> Result<Role, AppError> {

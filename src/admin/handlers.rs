@@ -38,6 +38,8 @@ pub fn router() -> Router<AppState> {
         .route("/admin/invite/{token}", post(accept_invite))
         .route("/admin/accounts/{id}/deactivate", post(deactivate))
         .route("/admin/password", post(change_password))
+        .route("/admin/forgot", post(forgot))
+        .route("/admin/reset/{token}", post(reset))
         .merge(super::group_handlers::router())
 }
 
@@ -95,6 +97,8 @@ async fn login(
                 store::set_password_hash(&db, &account.id, &new_hash).await?;
             }
             store::clear_failures(&db, &account.id).await?;
+            let lang = parts.extensions.get::<crate::i18n::Lang>().copied();
+            store::set_lang(&db, &account.id, lang.unwrap_or_default()).await?;
             session::start(&session, &db, &account).await?;
             audit(&db, Some(&account.id), "sign-in", "account", &account.id).await?;
             Ok(see_other("/admin"))
@@ -263,4 +267,63 @@ async fn change_password(
     // Every other session has ended; this one goes on with a new id.
     session::start(&session, &db, &me).await?;
     Ok(see_other("/admin?password=changed"))
+}
+
+/// "Forgot your password": the same answer whether or not the address is known (and whether or
+/// not the per-account limit was reached), throttled per client like sign-in.
+async fn forgot(
+    State(db): State<Db>,
+    State(pages): State<Pages>,
+    State(limits): State<Limits>,
+    client: Client,
+    parts: Parts,
+    Form(form): Form<RawForm>,
+) -> WebResult {
+    if !limits.logins.allow(client.0) {
+        return Err(too_many(&pages, parts, form).await);
+    }
+    let Some(email) = parse_email(field(&form, "email")).map(|e| e.to_lowercase()) else {
+        return Err(again(&pages, parts, form, "email", k("join-email-invalid"))
+            .await
+            .into());
+    };
+    let token = crate::security::tokens::new_token();
+    if store::request_reset(&db, &email, &token).await? {
+        if let Some((account, _)) = store::for_sign_in(&db, &email).await? {
+            audit(
+                &db,
+                Some(&account.id),
+                "password-reset-asked",
+                "account",
+                &account.id,
+            )
+            .await?;
+        }
+    }
+    Ok(see_other("/admin/forgot?sent=1"))
+}
+
+/// A new password through a reset link: single use, 1 hour; every session of the account ends.
+async fn reset(
+    State(db): State<Db>,
+    State(pages): State<Pages>,
+    State(limits): State<Limits>,
+    client: Client,
+    Path(token): Path<String>,
+    parts: Parts,
+    Form(form): Form<RawForm>,
+) -> WebResult {
+    valid_token(&token).or_not_found()?;
+    if !limits.logins.allow(client.0) {
+        return Err(too_many(&pages, parts, form).await);
+    }
+    store::open_reset(&db, &token).await?.or_not_found()?;
+    let pass = match NewPassword::parse(field(&form, "new_password"), password::is_common) {
+        Ok(p) => p,
+        Err(key) => return Err(again(&pages, parts, form, "new_password", key).await.into()),
+    };
+    let hash = password::hash(pass.expose().to_string()).await;
+    let id = store::use_reset(&db, &token, &hash).await?.or_not_found()?;
+    audit(&db, Some(&id), "password-reset", "account", &id).await?;
+    Ok(see_other("/admin/login?reset=done"))
 }

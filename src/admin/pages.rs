@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::api::{admin_accounts, admin_audit, admin_inbox, invite_role, InboxData};
+use super::api::{admin_accounts, admin_audit, admin_inbox, invite_role, reset_open, InboxData};
 use crate::groups::join::InboxItem;
 use crate::i18n::{k, language_name_key, use_i18n, I18n};
 use crate::ui::forms::{use_form_state, ErrorSummary, TextField};
@@ -24,8 +24,57 @@ pub fn LoginPage() -> impl IntoView {
                 <TextField name="password" label=i.t("login-password") kind="password" autocomplete="current-password" maxlength=128/>
                 <button type="submit"><Icon name=IconName::Key/><span>{i.t("login-submit")}</span></button>
             </form>
+            <p><a href="/admin/forgot"><Icon name=IconName::Info/><span>{i.t("login-forgot")}</span></a></p>
         </section>
     }
+}
+
+/// Asks for a password-reset link by mail.
+#[component]
+pub fn ForgotPage() -> impl IntoView {
+    let i = use_i18n();
+    let state = use_form_state();
+    let form_error = state.errors.get("form").map(|key| i.t(key));
+    let sent = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("sent").is_some());
+    view! {
+        <Title text=i.t("forgot-title")/>
+        <section class="page narrow">
+            <h1>{i.t("forgot-title")}</h1>
+            {sent.then(|| view! { <p class="notice" role="status" id="forgot-sent">{i.t("forgot-sent")}</p> })}
+            <p>{i.t("forgot-intro")}</p>
+            <ErrorSummary/>
+            {form_error.map(|e| view! { <p class="error-summary" role="alert" id="form">{e}</p> })}
+            <form method="post" action="/admin/forgot" novalidate=true>
+                <TextField name="email" label=i.t("login-email") kind="email" autocomplete="username" maxlength=254 ltr=true/>
+                <button type="submit"><Icon name=IconName::Share/><span>{i.t("forgot-submit")}</span></button>
+            </form>
+        </section>
+    }
+}
+
+/// Sets a new password through a reset link (404 when the link is used, expired or unknown).
+#[component]
+pub fn ResetPage() -> impl IntoView {
+    let i = use_i18n();
+    let token = crate::ui::param("token");
+    let state = use_form_state();
+    let form_error = state.errors.get("form").map(|key| i.t(key));
+    crate::ui::loaded(reset_open(token.clone()), move |_| {
+        let action = format!("/admin/reset/{token}");
+        view! {
+            <Title text=i.t("reset-title")/>
+            <section class="page narrow">
+                <h1>{i.t("reset-title")}</h1>
+                <ErrorSummary/>
+                {form_error.clone().map(|e| view! { <p class="error-summary" role="alert" id="form">{e}</p> })}
+                <form method="post" action=action novalidate=true>
+                    <TextField name="new_password" label=i.t("password-new") hint=i.t("password-hint") kind="password" autocomplete="new-password" maxlength=128/>
+                    <button type="submit"><Icon name=IconName::Key/><span>{i.t("reset-submit")}</span></button>
+                </form>
+            </section>
+        }
+        .into_any()
+    })
 }
 
 fn status_label(i: &I18n, status: &str) -> String {
@@ -112,6 +161,9 @@ fn inbox_item(
                 <li><Icon name=IconName::Calendar/><span>{i.t_args("inbox-received", &[("date", i.date(item.created_at))])}</span></li>
                 <li><Icon name=IconName::Clock/><span>{i.t_args("inbox-deadline", &[("date", i.date(item.contact_deadline))])}</span></li>
                 <li><Icon name=IconName::Users/><span>{i.t_args("inbox-handler", &[("name", item.handler.clone())])}</span></li>
+                {item.escalated_from.clone().map(|name| view! {
+                    <li class="escalated"><Icon name=IconName::Info/><span>{i.t_args("inbox-escalated", &[("name", name)])}</span></li>
+                })}
             </ul>
             <div class="actions">
                 {button("contacted", i.t("inbox-mark-contacted"))}

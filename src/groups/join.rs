@@ -11,6 +11,17 @@ use crate::ui::forms::FieldErrors;
 pub const CONTACT_DAYS: i64 = 7;
 pub const NAME_MAX: usize = 40;
 
+/// The hour (Amsterdam time) of the reminder the morning after a join request.
+pub const REMINDER_HOUR: u8 = 8;
+
+/// When the handler is reminded of a request still without contact: 08:00 Amsterdam time on
+/// the day after it came in.
+#[cfg(feature = "ssr")]
+pub fn reminder_at(created_at: i64) -> i64 {
+    let (y, m, d) = crate::time::civil_from_days(crate::time::day_number(created_at) + 1);
+    crate::time::from_local(y, m, d, REMINDER_HOUR, 0)
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum JoinStatus {
     Received,
@@ -212,6 +223,11 @@ pub struct JoinStatusView {
     pub first_name: String,
     pub status: JoinStatus,
     pub contact_deadline: i64,
+    /// "I'll just come to a meeting": nobody promised to make contact.
+    pub just_comes: bool,
+    /// The contact deadline has passed without contact (the request is with the coordinator,
+    /// or moves there within the hour).
+    pub late: bool,
 }
 
 /// A join request as the facilitator's inbox shows it.
@@ -229,6 +245,8 @@ pub struct InboxItem {
     pub created_at: i64,
     pub contact_deadline: i64,
     pub handler: String,
+    /// Moved to the coordinator after the deadline: who had it ("-" when that account is gone).
+    pub escalated_from: Option<String>,
 }
 
 /// A group in the facilitator's list.
@@ -442,5 +460,31 @@ mod tests {
         assert!(valid_token(TOKEN));
         assert!(!valid_token("abc"));
         assert!(!valid_token(&TOKEN.replace('a', "/")));
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod reminder_tests {
+    use super::*;
+
+    #[test]
+    fn the_reminder_is_the_next_morning_at_eight() {
+        // Monday 23 November 2026, 12:00 → Tuesday 08:00 (winter time, UTC+1).
+        let monday_noon = 1_795_431_600;
+        assert_eq!(
+            reminder_at(monday_noon),
+            crate::time::from_local(2026, 11, 24, 8, 0)
+        );
+        assert_eq!(crate::time::to_local(reminder_at(monday_noon)).hour, 8);
+        // Just before midnight: still the next morning, not eight hours later.
+        let late = crate::time::from_local(2026, 11, 23, 23, 59);
+        assert_eq!(
+            reminder_at(late),
+            crate::time::from_local(2026, 11, 24, 8, 0)
+        );
+        // Summer time: 08:00 local too.
+        let summer = crate::time::from_local(2026, 7, 1, 9, 0);
+        assert_eq!(crate::time::to_local(reminder_at(summer)).hour, 8);
+        assert_eq!(crate::time::to_local(reminder_at(summer)).day, 2);
     }
 }

@@ -132,8 +132,14 @@ fn status_view(i: I18n, token: String, view_data: JoinStatusView) -> AnyView {
         first_name,
         status,
         contact_deadline,
+        just_comes,
+        late,
     } = view_data;
     let promise = match status {
+        // Nobody promised to call: the parent comes to a meeting.
+        JoinStatus::Received if just_comes => i.t("join-promise-meeting"),
+        // The date has passed: say what happens now, not a date in the past.
+        JoinStatus::Received if late => i.t("join-promise-late"),
         JoinStatus::Received => i.t_args(
             "join-promise",
             &[

@@ -1,5 +1,7 @@
 //! The group finder, a group page (parent side).
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod deadlines;
 pub mod edit;
 #[cfg(feature = "ssr")]
 mod handlers;

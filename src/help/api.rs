@@ -4,12 +4,13 @@ use leptos::prelude::*;
 use super::model::{HelpOne, HelpSummary};
 use crate::error::AppError;
 
-/// "Usually within N days", from the first-reply times of the last 90 days.
+/// What the page may say about the wait, from the requests of the last 90 days (answered and
+/// unanswered).
 #[server(prefix = "/api", endpoint = "help/reply-days")]
-pub async fn reply_days() -> Result<Option<i64>, AppError> {
+pub async fn reply_days() -> Result<super::model::ReplyEstimate, AppError> {
     let db = expect_context::<crate::db::Db>();
-    Ok(super::model::usual_reply_days(
-        super::store::recent_reply_seconds(&db).await?,
+    Ok(super::model::reply_estimate(
+        super::store::recent_waits(&db).await?,
     ))
 }
 

@@ -1,6 +1,8 @@
 //! Ask for help anonymously: a theme, a question, a pick-up code; facilitators answer.
 pub mod api;
 #[cfg(feature = "ssr")]
+pub mod digest;
+#[cfg(feature = "ssr")]
 mod handlers;
 pub mod model;
 pub mod pages;

@@ -295,14 +295,44 @@ pub struct HelpSummary {
     pub interpreter: Option<String>,
 }
 
-/// "Usually within N days", from recent first-reply times (median, rounded up to whole days).
-pub fn usual_reply_days(mut seconds: Vec<i64>) -> Option<i64> {
-    if seconds.is_empty() {
-        return None;
+/// Fewer cases than this (answered and unanswered together) and the page says "too few to say".
+pub const ESTIMATE_MIN_CASES: usize = 5;
+
+/// What the help page may honestly say about the wait for a first reply.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum ReplyEstimate {
+    /// Too few recent questions to say anything.
+    TooFew,
+    /// Half of the questions had a first reply within this many days.
+    Within(i64),
+    /// More than half of the recent questions are still without a reply.
+    Longer,
+}
+
+/// The median wait for a first reply from recent questions, counting the unanswered ones too:
+/// each is `(seconds waited, answered)`, where an unanswered question has waited "so far"
+/// (a censored case). The Kaplan–Meier median: at each answered wait the share still waiting
+/// drops by answered / still-at-risk; the first wait where half or fewer still wait is the
+/// median. Unanswered questions thus hold the estimate up instead of being left out, and a new
+/// question that has waited an hour does not count as "answered late".
+pub fn reply_estimate(mut waits: Vec<(i64, bool)>) -> ReplyEstimate {
+    if waits.len() < ESTIMATE_MIN_CASES {
+        return ReplyEstimate::TooFew;
     }
-    seconds.sort_unstable();
-    let median = seconds[seconds.len() / 2];
-    Some(((median + 86_399) / 86_400).max(1))
+    // Answered before unanswered at the same wait (the usual convention).
+    waits.sort_unstable_by_key(|&(t, answered)| (t, !answered));
+    let mut at_risk = waits.len() as f64;
+    let mut still_waiting = 1.0_f64;
+    for (t, answered) in waits {
+        if answered {
+            still_waiting *= 1.0 - 1.0 / at_risk;
+            if still_waiting <= 0.5 + 1e-9 {
+                return ReplyEstimate::Within(((t.max(0) + 86_399) / 86_400).max(1));
+            }
+        }
+        at_risk -= 1.0;
+    }
+    ReplyEstimate::Longer
 }
 
 #[cfg(test)]
@@ -471,8 +501,31 @@ mod tests {
 
     #[test]
     fn reply_time() {
-        assert_eq!(usual_reply_days(vec![]), None);
-        assert_eq!(usual_reply_days(vec![3600, 7200, 200_000]), Some(1));
-        assert_eq!(usual_reply_days(vec![90_000, 90_000, 10]), Some(2));
+        use ReplyEstimate::*;
+        const H: i64 = 3600;
+        let answered = |hours: &[i64]| hours.iter().map(|h| (h * H, true)).collect::<Vec<_>>();
+        // Too few cases: nothing is promised.
+        assert_eq!(reply_estimate(vec![]), TooFew);
+        assert_eq!(reply_estimate(answered(&[1, 2, 3, 4])), TooFew);
+        // All answered: the plain median, in whole days rounded up.
+        assert_eq!(reply_estimate(answered(&[1, 2, 3, 30, 80])), Within(1));
+        assert_eq!(reply_estimate(answered(&[25, 25, 26, 27, 90])), Within(2));
+        // Unanswered questions that waited long push the estimate up, rather than being left
+        // out (left out, this would say "within 1 day").
+        let mut w = answered(&[1, 2, 3]);
+        w.extend([(100 * H, false); 4]);
+        assert_eq!(reply_estimate(w), Longer);
+        // Exactly half answered within 3 hours: within 1 day.
+        let mut w = answered(&[1, 2, 3]);
+        w.extend([(100 * H, false); 3]);
+        assert_eq!(reply_estimate(w), Within(1));
+        // Two still waiting after 50 hours count as "longer than 50 hours" for the median.
+        let mut w = answered(&[1, 2, 60, 70]);
+        w.extend([(50 * H, false); 2]);
+        assert_eq!(reply_estimate(w), Within(3));
+        // A question asked an hour ago and not answered yet is not "answered late".
+        let mut w = answered(&[5, 6, 7, 8, 9]);
+        w.push((H, false));
+        assert_eq!(reply_estimate(w), Within(1));
     }
 }

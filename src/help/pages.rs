@@ -27,11 +27,21 @@ fn theme_icon(t: Theme) -> IconName {
     }
 }
 
-fn reply_time_text(i: &I18n, days: Option<i64>) -> String {
-    match days {
-        Some(d) => i.t_args("help-reply-time", &[("days", d.to_string())]),
-        None => i.t("help-reply-time-unknown"),
+fn reply_time_text(i: &I18n, estimate: Option<super::model::ReplyEstimate>) -> String {
+    use super::model::ReplyEstimate::*;
+    match estimate {
+        Some(Within(d)) => i.t_args("help-reply-time", &[("days", d.to_string())]),
+        Some(Longer) => i.t("help-reply-time-long"),
+        Some(TooFew) | None => i.t("help-reply-time-unknown"),
     }
+}
+
+/// The honest wait, shown before a parent sends and again after.
+#[component]
+fn ReplyTime() -> impl IntoView {
+    let i = use_i18n();
+    let text = Suspend::new(async move { reply_time_text(&i, reply_days().await.ok()) });
+    view! { <p class="reply-time"><Suspense fallback=|| ()>{text}</Suspense></p> }
 }
 
 #[component]
@@ -93,6 +103,7 @@ fn AskForm() -> impl IntoView {
                 </select>
             </div>
             <p>{i.t("help-anonymous-note")}</p>
+            <ReplyTime/>
             <button type="submit"><Icon name=IconName::Chat/><span>{i.t("help-submit")}</span></button>
         </form>
         <p class="trust-links">
@@ -109,8 +120,6 @@ pub fn HelpPage() -> impl IntoView {
     let body = if code.is_empty() {
         view! { <AskForm/> }.into_any()
     } else {
-        let days =
-            Suspend::new(async move { reply_time_text(&i, reply_days().await.ok().flatten()) });
         view! {
             <div class="code-box" role="status">
                 <h2>{i.t("help-code-heading")}</h2>
@@ -118,7 +127,7 @@ pub fn HelpPage() -> impl IntoView {
                 <p class="pickup-code" dir="ltr"><bdi>{code}</bdi></p>
                 <p>{i.t("help-code-once")}</p>
             </div>
-            <p><Suspense fallback=|| ()>{days}</Suspense></p>
+            <ReplyTime/>
             <p class="share">
                 <PrintButton label=i.t("help-print")/>
                 <a class="button" href="/help/reply"><Icon name=IconName::Key/><span>{i.t("help-wrote-it-down")}</span></a>

@@ -280,14 +280,20 @@ pub async fn created_since(db: &Db, since: i64) -> Result<i64, sqlx::Error> {
         .await
 }
 
-/// First-reply times (seconds) of requests made in the last 90 days.
-pub async fn recent_reply_seconds(db: &Db) -> Result<Vec<i64>, sqlx::Error> {
-    sqlx::query_scalar(
-        "SELECT first_reply_at - created_at FROM help_requests WHERE first_reply_at IS NOT NULL AND created_at >= $1",
+/// How long each request of the last 90 days waited for a first reply: `(seconds, answered)`;
+/// one still unanswered has waited until now so far.
+pub async fn recent_waits(db: &Db) -> Result<Vec<(i64, bool)>, sqlx::Error> {
+    let now = db.now();
+    let rows: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT COALESCE(first_reply_at, $1) - created_at, \
+         CASE WHEN first_reply_at IS NULL THEN 0 ELSE 1 END \
+         FROM help_requests WHERE created_at >= $2",
     )
-    .bind(db.now() - 90 * 86_400)
+    .bind(now)
+    .bind(now - 90 * 86_400)
     .fetch_all(&db.pool)
-    .await
+    .await?;
+    Ok(rows.into_iter().map(|(s, a)| (s, a == 1)).collect())
 }
 
 /// Oldest waiting first; filters are optional. A facilitator sees the requests nobody holds

@@ -199,26 +199,70 @@ pub async fn cancel_rsvp(db: &Db, token: &str) -> Result<bool, sqlx::Error> {
         .bind(&meetup_id)
         .fetch_one(&mut *tx)
         .await?;
-    let mut used = taken(&mut *tx, &meetup_id).await?;
+    fill_from_waiting(&mut tx, &meetup_id, capacity.max(0) as u32).await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// Gives free places to the waiting list, first come first served (a party that does not fit
+/// waits; a smaller one after it may move up). Returns how many RSVPs moved up.
+async fn fill_from_waiting(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    meetup_id: &str,
+    capacity: u32,
+) -> Result<u64, sqlx::Error> {
+    let mut used = taken(&mut **tx, meetup_id).await?;
     let waiting = sqlx::query(
         "SELECT id, adults + children AS people FROM rsvps WHERE meetup_id = $1 AND waiting = 1 \
          ORDER BY created_at, id",
     )
-    .bind(&meetup_id)
-    .fetch_all(&mut *tx)
+    .bind(meetup_id)
+    .fetch_all(&mut **tx)
     .await?;
+    let mut moved = 0;
     for row in waiting {
         let people = row.try_get::<i64, _>("people")?.max(0) as u32;
-        if super::model::fits(capacity.max(0) as u32, used, people) {
+        if super::model::fits(capacity, used, people) {
             sqlx::query("UPDATE rsvps SET waiting = 0 WHERE id = $1")
                 .bind(row.try_get::<String, _>("id")?)
-                .execute(&mut *tx)
+                .execute(&mut **tx)
                 .await?;
             used += people;
+            moved += 1;
         }
     }
-    tx.commit().await?;
-    Ok(true)
+    Ok(moved)
+}
+
+/// After a change of capacity: the places are given again in the order people said yes. A lower
+/// capacity keeps the earliest RSVPs that fit and puts the later ones back on the waiting list
+/// (their page says so); a higher one moves people up from the waiting list in order.
+async fn rebalance(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    meetup_id: &str,
+    capacity: u32,
+) -> Result<(), sqlx::Error> {
+    let confirmed = sqlx::query(
+        "SELECT id, adults + children AS people FROM rsvps WHERE meetup_id = $1 AND waiting = 0 \
+         ORDER BY created_at, id",
+    )
+    .bind(meetup_id)
+    .fetch_all(&mut **tx)
+    .await?;
+    let mut used = 0;
+    for row in confirmed {
+        let people = row.try_get::<i64, _>("people")?.max(0) as u32;
+        if super::model::fits(capacity, used, people) {
+            used += people;
+        } else {
+            sqlx::query("UPDATE rsvps SET waiting = 1 WHERE id = $1")
+                .bind(row.try_get::<String, _>("id")?)
+                .execute(&mut **tx)
+                .await?;
+        }
+    }
+    fill_from_waiting(tx, meetup_id, capacity).await?;
+    Ok(())
 }
 
 /// Retention: RSVPs (first names) go 30 days after their meetup ended.
@@ -301,6 +345,7 @@ pub async fn update_meetup(
     place: &str,
     capacity: u32,
 ) -> Result<(), sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
     sqlx::query(
         "UPDATE meetups SET starts_at = $1, ends_at = $2, place = $3, capacity = $4 WHERE id = $5",
     )
@@ -309,7 +354,9 @@ pub async fn update_meetup(
     .bind(place)
     .bind(capacity as i64)
     .bind(id)
-    .execute(&db.pool)
+    .execute(&mut *tx)
     .await?;
+    rebalance(&mut tx, id, capacity).await?;
+    tx.commit().await?;
     Ok(())
 }

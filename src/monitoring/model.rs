@@ -113,8 +113,14 @@ impl Period {
     }
 }
 
-/// Counts of 1 to 4 are not shown: "<5". Zero says nothing about anyone and is shown.
+/// Counts of 1 to 4 are not shown: "<5". Zero says nothing about anyone and is shown. Every
+/// other count, totals included, is rounded to the nearest multiple of 5 (halves up): a hidden
+/// `<5` can then no longer be worked out by subtracting the shown rows from a total (the
+/// difference of rounded figures is only known to within a few, and may be 0 or negative).
 pub const SMALL: i64 = 5;
+
+/// Counts are shown rounded to this.
+pub const ROUND_TO: i64 = 5;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Figure {
@@ -127,7 +133,7 @@ impl Figure {
         if n > 0 && n < SMALL {
             Figure::Small
         } else {
-            Figure::Count(n)
+            Figure::Count((n + ROUND_TO / 2) / ROUND_TO * ROUND_TO)
         }
     }
 
@@ -381,6 +387,17 @@ mod tests {
             assert_eq!(Figure::of(n).value(), None);
         }
         assert_eq!(Figure::of(5).shown(), "5");
+        // Rounded to 5, so a total minus shown rows does not give a hidden count back:
+        // rows 5, 6 and a hidden 2 make 13; shown 5, 5, "<5" and a total of 15.
+        assert_eq!(Figure::of(6).shown(), "5");
+        assert_eq!(Figure::of(7).shown(), "5");
+        assert_eq!(Figure::of(8).shown(), "10");
+        assert_eq!(Figure::of(13).shown(), "15");
+        for hidden in 1..SMALL {
+            let total = Figure::of(5 + 6 + hidden).value().unwrap();
+            let worked_out = total - 5 - 5;
+            assert_ne!(worked_out, hidden, "hidden {hidden} from the total");
+        }
     }
 
     #[test]

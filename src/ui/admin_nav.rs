@@ -8,6 +8,7 @@ use crate::i18n::use_i18n;
 pub fn AdminNav(coordinator: bool) -> impl IntoView {
     let i = use_i18n();
     view! {
+        <>
         <nav class="admin-nav" aria-label=i.t("admin-nav-label")>
             <a href="/admin"><Icon name=IconName::Users/><span>{i.t("admin-inbox")}</span></a>
             <a href="/admin/groups"><Icon name=IconName::Calendar/><span>{i.t("admin-groups")}</span></a>
@@ -25,5 +26,21 @@ pub fn AdminNav(coordinator: bool) -> impl IntoView {
                 <button type="submit" class="secondary"><Icon name=IconName::Exit/><span>{i.t("admin-sign-out")}</span></button>
             </form>
         </nav>
+        {mail_off().then(|| view! {
+            <p class="notice" role="status" id="mail-off">{i.t("admin-mail-off")}</p>
+        })}
+        </>
+    }
+}
+
+/// Mail is off when `DOORSTART_SMTP_URL` is not set: every admin page says so.
+fn mail_off() -> bool {
+    #[cfg(feature = "ssr")]
+    {
+        !crate::mail::is_on()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        false
     }
 }

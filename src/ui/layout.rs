@@ -8,14 +8,18 @@ use crate::i18n::{k, use_i18n, Lang};
 /// A neutral site to leave for.
 pub const QUICK_EXIT_URL: &str = "https://www.google.nl/";
 
-/// Leaves at once for a neutral site. Without JavaScript it is a plain link; with it, the
-/// current page is replaced in the history so "back" does not return here.
+/// Where the quick exit goes first: this site answers with a redirect to `QUICK_EXIT_URL` and
+/// expires the language cookie (it is HttpOnly, so only the server can remove it).
+pub const EXIT_PATH: &str = "/exit";
+
+/// Leaves at once for a neutral site, by a tap or the Escape key. Without JavaScript it is a
+/// plain link through `/exit` (which forgets the language cookie); with `/quick-exit.js` (a few
+/// lines, no WebAssembly) this site's ticks and offline copies are removed first and the current
+/// page is replaced in the history, so "back" does not return here.
 #[component]
 pub fn QuickExit(label: String) -> impl IntoView {
-    // `/quick-exit.js` (a few lines, no WebAssembly) replaces the page in the history on a
-    // click and marks the link `data-alive`; without it the link still leaves.
     view! {
-        <a class="quick-exit" href=QUICK_EXIT_URL rel="noreferrer">
+        <a class="quick-exit" href=EXIT_PATH rel="noreferrer" aria-keyshortcuts="Escape">
             <Icon name=IconName::Exit/>
             <span>{label}</span>
         </a>
@@ -108,6 +112,12 @@ pub fn Footer() -> impl IntoView {
                     <li><a href="/toegankelijkheid"><Icon name=IconName::Check/><span>{i.t("a11y-title")}</span></a></li>
                 </ul>
             </nav>
+            // The crisis lines on every page, not only on /help (numbers checked: README, Guides).
+            <ul class="footer-crisis">
+                <li><a href="tel:112"><Icon name=IconName::Phone/><bdi dir="ltr">"112"</bdi></a>" – "{i.t("crisis-112")}</li>
+                <li><a href="tel:08002000"><Icon name=IconName::Phone/><bdi dir="ltr">"0800-2000"</bdi></a>" "<strong>"Veilig Thuis"</strong>" – "{i.t("crisis-veilig-thuis")}</li>
+                <li><a href="tel:113"><Icon name=IconName::Phone/><bdi dir="ltr">"113"</bdi></a>" / "<a href="tel:08000113"><bdi dir="ltr">"0800-0113"</bdi></a>" "<strong>"113 Zelfmoordpreventie"</strong>" – "{i.t("crisis-113")}</li>
+            </ul>
         </footer>
     }
 }

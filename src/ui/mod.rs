@@ -8,7 +8,10 @@ mod layout;
 pub use admin_nav::AdminNav;
 pub use crisis::CrisisNumbers;
 pub use icons::{Icon, IconName};
-pub use layout::{ErrorNote, Footer, Header, NotFound, Notice, PrintButton, QuickExit, ToSignIn};
+pub use layout::{
+    ErrorNote, Footer, Header, NotFound, Notice, PrintButton, QuickExit, ToSignIn, EXIT_PATH,
+    QUICK_EXIT_URL,
+};
 
 /// Sets the HTTP status of the page being rendered (400 for bad input, 404, ...).
 #[cfg(feature = "ssr")]

@@ -23,8 +23,9 @@ pub async fn insert_join_request(
     let mut tx = db.pool.begin().await?;
     let done = sqlx::query(
         "INSERT INTO join_requests (id, group_id, token_hash, first_name, contact_kind, contact, \
-         language, children, child_ages, status, created_at, contact_deadline, updated_at, fact_id) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'received', $10, $11, $10, $12) \
+         language, children, child_ages, status, created_at, contact_deadline, updated_at, fact_id, \
+         remind_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'received', $10, $11, $10, $12, $13) \
          ON CONFLICT (token_hash) DO NOTHING",
     )
     .bind(crate::db::new_id())
@@ -39,10 +40,14 @@ pub async fn insert_join_request(
     .bind(now)
     .bind(now + crate::groups::join::CONTACT_DAYS * 86_400)
     .bind(&fact)
+    // "I'll just come": nobody promised a call, so no reminder and no escalation.
+    .bind((input.contact != crate::groups::join::Contact::AtMeeting)
+        .then(|| crate::groups::join::reminder_at(now)))
     .execute(&mut *tx)
     .await?;
     if done.rows_affected() == 1 {
         crate::monitoring::store::join_fact(&mut tx, &fact, group_id, now).await?;
+        notify_new_join(&mut tx, group_id, now).await?;
         tx.commit().await?;
         return Ok(Stored::New);
     }
@@ -60,12 +65,48 @@ pub async fn insert_join_request(
     })
 }
 
+/// A mail to whoever handles the group's requests (its active owner, or else every active
+/// coordinator), on the join request's own transaction. Only "there is a new request, sign in".
+async fn notify_new_join(
+    conn: &mut sqlx::AnyConnection,
+    group_id: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    let mut to: Vec<(String, String)> = sqlx::query_as(
+        "SELECT a.email, a.lang FROM accounts a JOIN peer_groups g ON g.owner_id = a.id \
+         WHERE g.id = $1 AND a.active = 1",
+    )
+    .bind(group_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    if to.is_empty() {
+        to = sqlx::query_as(
+            "SELECT email, lang FROM accounts WHERE role = 'coordinator' AND active = 1",
+        )
+        .fetch_all(&mut *conn)
+        .await?;
+    }
+    for (email, lang) in to {
+        let lang = crate::i18n::Lang::parse(&lang).unwrap_or_default();
+        crate::mail::outbox::enqueue(
+            conn,
+            now,
+            &email,
+            lang,
+            crate::mail::Kind::JoinNew,
+            "/admin",
+        )
+        .await?;
+    }
+    Ok(())
+}
+
 pub async fn join_status(
     db: &Db,
     token: &str,
 ) -> Result<Option<crate::groups::join::JoinStatusView>, sqlx::Error> {
     let row = sqlx::query(
-        "SELECT j.group_id, g.name, j.first_name, j.status, j.contact_deadline \
+        "SELECT j.group_id, g.name, j.first_name, j.status, j.contact_deadline, j.contact_kind \
          FROM join_requests j JOIN peer_groups g ON g.id = j.group_id WHERE j.token_hash = $1",
     )
     .bind(crate::security::tokens::hash_token(token))
@@ -79,6 +120,8 @@ pub async fn join_status(
             status: crate::groups::join::JoinStatus::parse(&r.try_get::<String, _>("status")?)
                 .ok_or_else(|| sqlx::Error::Decode("bad join status".into()))?,
             contact_deadline: r.try_get("contact_deadline")?,
+            just_comes: r.try_get::<String, _>("contact_kind")? == "meeting",
+            late: db.now() > r.try_get::<i64, _>("contact_deadline")?,
         })
     })
     .transpose()
@@ -124,9 +167,12 @@ pub async fn inbox(
     let sql = format!(
         "SELECT j.id, g.name AS group_name, j.first_name, j.contact_kind, j.contact, j.language, \
          j.children, j.child_ages, j.status, j.created_at, j.contact_deadline, \
-         COALESCE(a.display_name, o.display_name, '-') AS handler \
+         COALESCE(a.display_name, o.display_name, '-') AS handler, \
+         CASE WHEN j.escalated_at IS NULL THEN NULL ELSE COALESCE(e.display_name, '-') END \
+         AS escalated_from \
          FROM join_requests j JOIN peer_groups g ON g.id = j.group_id \
          LEFT JOIN accounts a ON a.id = j.assigned_to LEFT JOIN accounts o ON o.id = g.owner_id \
+         LEFT JOIN accounts e ON e.id = j.escalated_from \
          WHERE {MAY_HANDLE} \
          ORDER BY CASE j.status WHEN 'received' THEN 0 WHEN 'contacted' THEN 1 ELSE 2 END, j.created_at"
     );
@@ -146,6 +192,7 @@ pub async fn inbox(
                 created_at: r.try_get("created_at")?,
                 contact_deadline: r.try_get("contact_deadline")?,
                 handler: r.try_get("handler")?,
+                escalated_from: r.try_get("escalated_from")?,
             })
         })
         .collect()
@@ -163,13 +210,29 @@ pub async fn set_join_status(
         "UPDATE join_requests SET status = $3, updated_at = $4 WHERE id = $5 AND id IN \
          (SELECT j.id FROM join_requests j JOIN peer_groups g ON g.id = j.group_id WHERE {MAY_HANDLE})"
     );
+    let mut tx = db.pool.begin().await?;
     let done = as_viewer(&sql, viewer)
         .bind(status.as_str())
         .bind(db.now())
         .bind(id)
-        .execute(&db.pool)
+        .execute(&mut *tx)
         .await?;
     let changed = done.rows_affected() == 1;
+    if changed && status == crate::groups::join::JoinStatus::Contacted {
+        // A parent who asked for mail hears that there is news (never what), in their language.
+        let parent: Option<(String, String)> = sqlx::query_as(
+            "SELECT contact, language FROM join_requests WHERE id = $1 AND contact_kind = 'email'",
+        )
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if let Some((email, lang)) = parent {
+            let lang = crate::i18n::Lang::parse(&lang).unwrap_or_default();
+            let kind = crate::mail::Kind::JoinContacted;
+            crate::mail::outbox::enqueue(&mut tx, db.now(), &email, lang, kind, "/").await?;
+        }
+    }
+    tx.commit().await?;
     if changed {
         crate::monitoring::store::join_progress(db, id, status.as_str()).await?;
     }
@@ -188,4 +251,99 @@ pub async fn assign_join_request(db: &Db, id: &str, account_id: &str) -> Result<
         .bind(id),
     )
     .await
+}
+
+/// What one deadline pass did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DeadlinePass {
+    pub reminded: u64,
+    pub escalated: u64,
+}
+
+/// The handler of a request (assigned, else the group's owner) when active: mail address and
+/// language.
+const HANDLER: &str = "SELECT a.email, a.lang FROM join_requests j \
+     JOIN peer_groups g ON g.id = j.group_id \
+     JOIN accounts a ON a.id = COALESCE(j.assigned_to, g.owner_id) \
+     WHERE j.id = $1 AND a.active = 1";
+
+/// Deadlines that act, for every instance at once (each step takes a row with a conditional
+/// update, so two instances never both mail): the morning after a request without contact its
+/// handler is reminded; after the contact deadline the request moves to the coordinator's list
+/// (assigned to the first active coordinator, remembering who had it) and every active
+/// coordinator gets a mail. "I'll just come" requests have no deadline.
+pub async fn deadline_pass(db: &Db) -> Result<DeadlinePass, sqlx::Error> {
+    let now = db.now();
+    let mut pass = DeadlinePass::default();
+    let due: Vec<String> = sqlx::query_scalar(
+        "SELECT id FROM join_requests WHERE status = 'received' AND remind_at <= $1",
+    )
+    .bind(now)
+    .fetch_all(&db.pool)
+    .await?;
+    for id in due {
+        let mut tx = db.pool.begin().await?;
+        let took = sqlx::query(
+            "UPDATE join_requests SET remind_at = NULL WHERE id = $1 AND remind_at IS NOT NULL",
+        )
+        .bind(&id)
+        .execute(&mut *tx)
+        .await?;
+        if took.rows_affected() == 1 {
+            let to: Vec<(String, String)> = sqlx::query_as(HANDLER)
+                .bind(&id)
+                .fetch_all(&mut *tx)
+                .await?;
+            for (email, lang) in to {
+                let lang = crate::i18n::Lang::parse(&lang).unwrap_or_default();
+                let kind = crate::mail::Kind::JoinReminder;
+                crate::mail::outbox::enqueue(&mut tx, now, &email, lang, kind, "/admin").await?;
+                pass.reminded += 1;
+            }
+        }
+        tx.commit().await?;
+    }
+    let late: Vec<String> = sqlx::query_scalar(
+        "SELECT id FROM join_requests WHERE status = 'received' AND contact_kind <> 'meeting' \
+         AND escalated_at IS NULL AND contact_deadline < $1",
+    )
+    .bind(now)
+    .fetch_all(&db.pool)
+    .await?;
+    for id in late {
+        let mut tx = db.pool.begin().await?;
+        let coordinator: Option<String> = sqlx::query_scalar(
+            "SELECT id FROM accounts WHERE role = 'coordinator' AND active = 1 \
+             ORDER BY created_at, id LIMIT 1",
+        )
+        .fetch_optional(&mut *tx)
+        .await?;
+        let took = sqlx::query(
+            "UPDATE join_requests SET escalated_at = $1, remind_at = NULL, \
+             escalated_from = (SELECT COALESCE(j.assigned_to, g.owner_id) FROM join_requests j \
+               JOIN peer_groups g ON g.id = j.group_id WHERE j.id = $2), \
+             assigned_to = COALESCE($3, assigned_to) \
+             WHERE id = $2 AND escalated_at IS NULL",
+        )
+        .bind(now)
+        .bind(&id)
+        .bind(&coordinator)
+        .execute(&mut *tx)
+        .await?;
+        if took.rows_affected() == 1 {
+            pass.escalated += 1;
+            let to: Vec<(String, String)> = sqlx::query_as(
+                "SELECT email, lang FROM accounts WHERE role = 'coordinator' AND active = 1",
+            )
+            .fetch_all(&mut *tx)
+            .await?;
+            for (email, lang) in to {
+                let lang = crate::i18n::Lang::parse(&lang).unwrap_or_default();
+                let kind = crate::mail::Kind::JoinEscalated;
+                crate::mail::outbox::enqueue(&mut tx, now, &email, lang, kind, "/admin").await?;
+            }
+        }
+        tx.commit().await?;
+    }
+    Ok(pass)
 }

@@ -1,0 +1,620 @@
+//! Mail through a real SMTP conversation: a tiny SMTP sink started by each test (no mock of the
+//! sending code), the outbox written with the event, retries with backoff, claims with a lease,
+//! never sent twice after a stop, on both databases.
+mod common;
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
+use doorstart::accounts::model::Role;
+use doorstart::i18n::Lang;
+use doorstart::mail::send::deliver_due;
+use doorstart::mail::{outbox, Kind, Mailer};
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+
+const PUBLIC: &str = "https://doorstart.example";
+
+/// One received mail: the envelope recipients and the data.
+#[derive(Clone, Debug)]
+struct Received {
+    to: Vec<String>,
+    data: String,
+}
+
+/// A local SMTP server that keeps what it receives. The first `fail_first` DATA commands are
+/// answered "451 try again later".
+#[derive(Clone)]
+struct Sink {
+    port: u16,
+    got: Arc<Mutex<Vec<Received>>>,
+}
+
+impl Sink {
+    async fn start(fail_first: usize) -> Sink {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let got = Arc::new(Mutex::new(Vec::new()));
+        let fails = Arc::new(AtomicUsize::new(fail_first));
+        let store = got.clone();
+        tokio::spawn(async move {
+            loop {
+                let Ok((socket, _)) = listener.accept().await else {
+                    return;
+                };
+                let (store, fails) = (store.clone(), fails.clone());
+                tokio::spawn(async move {
+                    let (read, mut write) = socket.into_split();
+                    let mut lines = BufReader::new(read).lines();
+                    let _ = write.write_all(b"220 sink ready\r\n").await;
+                    let mut to = Vec::new();
+                    while let Ok(Some(line)) = lines.next_line().await {
+                        let verb = line.get(..4).unwrap_or("").to_ascii_uppercase();
+                        let answer: &[u8] = match verb.as_str() {
+                            "EHLO" | "HELO" | "MAIL" | "RSET" | "NOOP" => b"250 ok\r\n",
+                            "RCPT" => {
+                                to.push(line[8..].trim().trim_matches(['<', '>']).to_string());
+                                b"250 ok\r\n"
+                            }
+                            "DATA" => {
+                                let _ = write.write_all(b"354 go on\r\n").await;
+                                let mut data = String::new();
+                                while let Ok(Some(l)) = lines.next_line().await {
+                                    if l == "." {
+                                        break;
+                                    }
+                                    data.push_str(&l);
+                                    data.push('\n');
+                                }
+                                let failing = fails
+                                    .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| {
+                                        n.checked_sub(1)
+                                    })
+                                    .is_ok();
+                                if failing {
+                                    b"451 try again later\r\n"
+                                } else {
+                                    store.lock().unwrap().push(Received {
+                                        to: std::mem::take(&mut to),
+                                        data,
+                                    });
+                                    b"250 queued\r\n"
+                                }
+                            }
+                            "QUIT" => {
+                                let _ = write.write_all(b"221 bye\r\n").await;
+                                return;
+                            }
+                            _ => b"500 what\r\n",
+                        };
+                        if write.write_all(answer).await.is_err() {
+                            return;
+                        }
+                    }
+                });
+            }
+        });
+        Sink { port, got }
+    }
+
+    fn mailer(&self) -> Mailer {
+        Mailer::new(
+            &format!("smtp://127.0.0.1:{}", self.port),
+            "Doorstart <noreply@doorstart.example>",
+        )
+        .unwrap()
+    }
+
+    fn received(&self) -> Vec<Received> {
+        self.got.lock().unwrap().clone()
+    }
+}
+
+async fn states(app: &common::TestApp) -> Vec<(String, i64)> {
+    outbox::counts(&app.db).await.unwrap()
+}
+
+async fn enqueue(app: &common::TestApp, to: &str) {
+    let mut conn = app.db.pool.acquire().await.unwrap();
+    outbox::enqueue(
+        &mut conn,
+        app.db.now(),
+        to,
+        Lang::Nl,
+        Kind::JoinNew,
+        "/admin",
+    )
+    .await
+    .unwrap();
+}
+
+fn token_from(body: &str) -> String {
+    let at = body.find(r#"name="token" value=""#).expect("token field");
+    body[at + 20..at + 20 + 43].to_string()
+}
+
+on_both_backends!(
+    a_join_request_mails_the_facilitator_without_personal_data,
+    |app| {
+        let anna = app.account("anna@example.org", Role::Facilitator).await;
+        app.account("coord@example.org", Role::Coordinator).await;
+        let group = common::add_group(app, "Almelo").await;
+        doorstart::groups::store::set_owner(&app.db, &group, &anna)
+            .await
+            .unwrap();
+        // Anna signs in in English: her mails are in English.
+        let res = app
+            .client
+            .post(app.url("/admin/login?lang=en"))
+            .form(&[
+                ("email", "anna@example.org"),
+                ("password", common::PASSWORD),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status().as_u16(), 303);
+
+        let (_, form) = app.page(&format!("/groups/{group}/join")).await;
+        let token = token_from(&form);
+        let fields = [
+            ("token", token.as_str()),
+            ("website", ""),
+            ("first_name", "Sanne"),
+            ("contact_kind", "phone"),
+            ("phone", "06 12345678"),
+            ("language", "nl"),
+            ("child_count", "2"),
+            ("child_ages", "5, 8"),
+            ("consent", "yes"),
+        ];
+        let (status, _, _) = app
+            .post_as("", &format!("/groups/{group}/join"), &fields)
+            .await;
+        assert_eq!(status, 303);
+        // Written with the request: one waiting mail, to the owner only (not the coordinator).
+        assert_eq!(states(app).await, vec![("waiting".to_string(), 1)]);
+        // The same post again stores nothing and queues nothing.
+        app.post_as("", &format!("/groups/{group}/join"), &fields)
+            .await;
+        assert_eq!(states(app).await, vec![("waiting".to_string(), 1)]);
+
+        let sink = Sink::start(0).await;
+        let pass = deliver_due(&app.db, &sink.mailer(), PUBLIC).await.unwrap();
+        assert_eq!(pass.sent, 1);
+        let got = sink.received();
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].to, vec!["anna@example.org".to_string()]);
+        let data = &got[0].data;
+        assert!(
+            data.contains("Subject: New join request for your group"),
+            "{data}"
+        );
+        assert!(data.contains("Content-Type: text/plain"), "{data}");
+        assert!(data.contains("Content-Type: text/html"), "{data}");
+        assert!(data.contains(&format!("{PUBLIC}/admin")), "{data}");
+        for personal in ["Sanne", "12345678", "06 12", "5, 8"] {
+            assert!(!data.contains(personal), "{personal} in a mail");
+        }
+        // Sent rows are gone; another pass sends nothing.
+        assert!(states(app).await.is_empty());
+        let again = deliver_due(&app.db, &sink.mailer(), PUBLIC).await.unwrap();
+        assert_eq!(again.sent, 0);
+        assert_eq!(sink.received().len(), 1);
+    }
+);
+
+on_both_backends!(
+    a_group_without_owner_mails_the_coordinators_in_dutch,
+    |app| {
+        app.account("coord@example.org", Role::Coordinator).await;
+        let group = common::add_group(app, "Almelo").await;
+        let input = doorstart::groups::join::JoinInput {
+            token: doorstart::security::tokens::new_token(),
+            first_name: "Sanne".into(),
+            contact: doorstart::groups::join::Contact::Phone("0612345678".into()),
+            language: "nl".into(),
+            children: Some(1),
+            child_ages: vec![5],
+        };
+        doorstart::groups::store::insert_join_request(&app.db, &group, &input.token, &input)
+            .await
+            .unwrap();
+        let sink = Sink::start(0).await;
+        deliver_due(&app.db, &sink.mailer(), PUBLIC).await.unwrap();
+        let got = sink.received();
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].to, vec!["coord@example.org".to_string()]);
+        assert!(
+            got[0].data.contains("Subject: Nieuwe aanmelding"),
+            "{}",
+            got[0].data
+        );
+    }
+);
+
+on_both_backends!(a_refused_try_waits_longer_and_is_sent_later, |app| {
+    enqueue(app, "anna@example.org").await;
+    let sink = Sink::start(1).await;
+    let mailer = sink.mailer();
+    let first = deliver_due(&app.db, &mailer, PUBLIC).await.unwrap();
+    assert_eq!((first.sent, first.again), (0, 1));
+    assert_eq!(states(app).await, vec![("waiting".to_string(), 1)]);
+    // Not due yet: the backoff holds it back.
+    app.clock.advance(30);
+    let early = deliver_due(&app.db, &mailer, PUBLIC).await.unwrap();
+    assert_eq!((early.sent, early.again), (0, 0));
+    app.clock.advance(outbox::backoff_seconds(0));
+    let later = deliver_due(&app.db, &mailer, PUBLIC).await.unwrap();
+    assert_eq!(later.sent, 1);
+    assert_eq!(sink.received().len(), 1);
+    assert!(states(app).await.is_empty());
+});
+
+on_both_backends!(with_the_smtp_server_down_nothing_is_lost, |app| {
+    enqueue(app, "anna@example.org").await;
+    // A port where nobody listens.
+    let closed = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let down = Mailer::new(
+        &format!("smtp://127.0.0.1:{closed}"),
+        "noreply@doorstart.example",
+    )
+    .unwrap();
+    let pass = deliver_due(&app.db, &down, PUBLIC).await.unwrap();
+    assert_eq!((pass.sent, pass.again), (0, 1));
+    assert_eq!(states(app).await, vec![("waiting".to_string(), 1)]);
+    // After a restart (a new mailer on the same database) the mail goes out once.
+    let sink = Sink::start(0).await;
+    app.clock.advance(outbox::backoff_seconds(0));
+    deliver_due(&app.db, &sink.mailer(), PUBLIC).await.unwrap();
+    deliver_due(&app.db, &sink.mailer(), PUBLIC).await.unwrap();
+    assert_eq!(sink.received().len(), 1);
+});
+
+on_both_backends!(
+    a_stop_mid_send_never_sends_twice_and_a_lost_claim_is_taken_over,
+    |app| {
+        // Row A: a sender stopped while handing it over (state 'sending', lease past). Row B: a
+        // sender stopped after claiming it, before sending (state 'waiting', lease held).
+        enqueue(app, "a@example.org").await;
+        enqueue(app, "b@example.org").await;
+        let now = app.db.now();
+        sqlx::query(
+            "UPDATE mail_outbox SET state = 'sending', claim = 'dead', claimed_until = $1 \
+         WHERE recipient = 'a@example.org'",
+        )
+        .bind(now + outbox::LEASE_SECONDS)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+        sqlx::query(
+        "UPDATE mail_outbox SET claim = 'dead', claimed_until = $1 WHERE recipient = 'b@example.org'",
+    )
+    .bind(now + outbox::LEASE_SECONDS)
+    .execute(&app.db.pool)
+    .await
+    .unwrap();
+        let sink = Sink::start(0).await;
+        let mailer = sink.mailer();
+        // While the leases hold, another instance leaves both alone.
+        let held = deliver_due(&app.db, &mailer, PUBLIC).await.unwrap();
+        assert_eq!((held.sent, held.uncertain), (0, 0));
+        assert!(sink.received().is_empty());
+        // After the lease: B is sent by the new pass, A is never sent again.
+        app.clock.advance(outbox::LEASE_SECONDS + 1);
+        let after = deliver_due(&app.db, &mailer, PUBLIC).await.unwrap();
+        assert_eq!((after.sent, after.uncertain), (1, 1));
+        let got = sink.received();
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].to, vec!["b@example.org".to_string()]);
+        assert_eq!(states(app).await, vec![("uncertain".to_string(), 1)]);
+        // Rows that could not be sent do not keep the address for long.
+        app.clock.advance(outbox::KEEP_SECONDS);
+        deliver_due(&app.db, &mailer, PUBLIC).await.unwrap();
+        assert!(states(app).await.is_empty());
+    }
+);
+
+on_both_backends!(two_instances_send_each_mail_once, |app| {
+    for n in 0..12 {
+        enqueue(app, &format!("f{n}@example.org")).await;
+    }
+    let sink = Sink::start(0).await;
+    let (m1, m2) = (sink.mailer(), sink.mailer());
+    let (a, b) = tokio::join!(
+        deliver_due(&app.db, &m1, PUBLIC),
+        deliver_due(&app.db, &m2, PUBLIC)
+    );
+    assert_eq!(a.unwrap().sent + b.unwrap().sent, 12);
+    let mut to: Vec<String> = sink.received().into_iter().flat_map(|r| r.to).collect();
+    to.sort();
+    to.dedup();
+    assert_eq!(to.len(), 12);
+    assert_eq!(sink.received().len(), 12);
+});
+
+on_both_backends!(the_admin_pages_say_when_mail_is_off, |app| {
+    // The tests run without DOORSTART_SMTP_URL.
+    app.account("anna@example.org", Role::Facilitator).await;
+    let cookie = app.sign_in("anna@example.org").await;
+    let (status, _, body) = app.get_as(&cookie, "/admin").await;
+    assert_eq!(status, 200);
+    assert!(body.contains("id=\"mail-off\""), "{body}");
+});
+
+/// A join request stored as the form would; returns (request id, status token).
+async fn join(
+    app: &common::TestApp,
+    group: &str,
+    contact: doorstart::groups::join::Contact,
+    language: &str,
+) -> (String, String) {
+    let input = doorstart::groups::join::JoinInput {
+        token: doorstart::security::tokens::new_token(),
+        first_name: "Sanne".into(),
+        contact,
+        language: language.into(),
+        children: Some(1),
+        child_ages: vec![5],
+    };
+    doorstart::groups::store::insert_join_request(&app.db, group, &input.token, &input)
+        .await
+        .unwrap();
+    let id: String = sqlx::query_scalar("SELECT id FROM join_requests WHERE token_hash = $1")
+        .bind(doorstart::security::tokens::hash_token(&input.token))
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    (id, input.token)
+}
+
+async fn facilitator_with_group(app: &common::TestApp) -> String {
+    let anna = app.account("anna@example.org", Role::Facilitator).await;
+    let group = common::add_group(app, "Almelo").await;
+    doorstart::groups::store::set_owner(&app.db, &group, &anna)
+        .await
+        .unwrap();
+    group
+}
+
+on_both_backends!(
+    the_deadline_reminds_the_next_morning_then_moves_to_the_coordinator,
+    |app| {
+        use doorstart::groups::join::Contact;
+        use doorstart::groups::store::deadline_pass;
+        app.account("coord@example.org", Role::Coordinator).await;
+        let group = facilitator_with_group(app).await;
+        // Monday 12:00.
+        let (_, token) = join(app, &group, Contact::Phone("0612345678".into()), "nl").await;
+        let sink = Sink::start(0).await;
+        deliver_due(&app.db, &sink.mailer(), PUBLIC).await.unwrap();
+        assert_eq!(sink.received().len(), 1, "the new request");
+        // Nothing the same day, nor at 07:59 the next morning.
+        let morning = doorstart::groups::join::reminder_at(app.db.now());
+        app.clock.advance(morning - 60 - app.db.now());
+        assert_eq!(deadline_pass(&app.db).await.unwrap().reminded, 0);
+        app.clock.advance(60);
+        assert_eq!(deadline_pass(&app.db).await.unwrap().reminded, 1);
+        assert_eq!(deadline_pass(&app.db).await.unwrap().reminded, 0, "once");
+        deliver_due(&app.db, &sink.mailer(), PUBLIC).await.unwrap();
+        let got = sink.received();
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1].to, vec!["anna@example.org".to_string()]);
+        assert!(
+            got[1].data.contains("Subject: Herinnering"),
+            "{}",
+            got[1].data
+        );
+        // The status page still shows the promised date.
+        let (_, page) = app.page(&format!("/join/{token}")).await;
+        assert!(page.contains("binnen 7 dagen"), "{page}");
+        // Past the 7 days: the request moves to the coordinator, who is mailed.
+        app.clock.advance(7 * 86_400);
+        let pass = deadline_pass(&app.db).await.unwrap();
+        assert_eq!(pass.escalated, 1);
+        assert_eq!(deadline_pass(&app.db).await.unwrap().escalated, 0, "once");
+        deliver_due(&app.db, &sink.mailer(), PUBLIC).await.unwrap();
+        let got = sink.received();
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[2].to, vec!["coord@example.org".to_string()]);
+        assert!(!got[2].data.contains("Sanne") && !got[2].data.contains("12345678"));
+        // The coordinator's list shows who had it; the facilitator's list no longer has it.
+        let coord = app.sign_in("coord@example.org").await;
+        let (_, _, inbox) = app.get_as(&coord, "/admin").await;
+        assert!(
+            inbox.contains("Sanne") && inbox.contains("Was bij Anna"),
+            "{inbox}"
+        );
+        let anna = app.sign_in("anna@example.org").await;
+        let (_, _, inbox) = app.get_as(&anna, "/admin").await;
+        assert!(!inbox.contains("Sanne"), "{inbox}");
+        // The parent's page says what happens now instead of a date in the past.
+        let (_, page) = app.page(&format!("/join/{token}")).await;
+        assert!(page.contains("ligt nu bij de coördinator"), "{page}");
+        assert!(!page.contains("binnen 7 dagen"), "{page}");
+    }
+);
+
+on_both_backends!(
+    i_will_just_come_promises_no_contact_and_has_no_deadline,
+    |app| {
+        use doorstart::groups::join::Contact;
+        use doorstart::groups::store::deadline_pass;
+        app.account("coord@example.org", Role::Coordinator).await;
+        let group = facilitator_with_group(app).await;
+        let (_, token) = join(app, &group, Contact::AtMeeting, "nl").await;
+        let (_, page) = app.page(&format!("/join/{token}")).await;
+        assert!(page.contains("Daarom belt of mailt niemand je"), "{page}");
+        assert!(!page.contains("binnen 7 dagen"), "{page}");
+        app.clock.advance(30 * 86_400);
+        let pass = deadline_pass(&app.db).await.unwrap();
+        assert_eq!((pass.reminded, pass.escalated), (0, 0));
+        let (_, page) = app.page(&format!("/join/{token}")).await;
+        assert!(!page.contains("ligt nu bij de coördinator"), "{page}");
+    }
+);
+
+on_both_backends!(
+    a_parent_who_left_an_email_hears_of_contact_in_their_language,
+    |app| {
+        use doorstart::groups::join::Contact;
+        let group = facilitator_with_group(app).await;
+        let (id, _) = join(
+            app,
+            &group,
+            Contact::Email("sanne@example.net".into()),
+            "en",
+        )
+        .await;
+        let (phone_id, _) = join(app, &group, Contact::Phone("0612345678".into()), "en").await;
+        let sink = Sink::start(0).await;
+        deliver_due(&app.db, &sink.mailer(), PUBLIC).await.unwrap();
+        assert_eq!(sink.received().len(), 2, "two new requests for Anna");
+        let anna = app.sign_in("anna@example.org").await;
+        for request in [&id, &phone_id] {
+            let (status, _, _) = app
+                .post_as(
+                    &anna,
+                    &format!("/admin/requests/{request}/status"),
+                    &[("status", "contacted")],
+                )
+                .await;
+            assert_eq!(status, 303);
+        }
+        deliver_due(&app.db, &sink.mailer(), PUBLIC).await.unwrap();
+        let got = sink.received();
+        assert_eq!(got.len(), 3, "only the parent who left an e-mail address");
+        assert_eq!(got[2].to, vec!["sanne@example.net".to_string()]);
+        assert!(
+            got[2].data.contains("Subject: News about your request"),
+            "{}",
+            got[2].data
+        );
+        assert!(got[2].data.contains("Content-Type: text/plain"));
+        assert!(!got[2].data.contains("Sanne"), "no name in the mail");
+    }
+);
+
+on_both_backends!(
+    new_help_questions_reach_facilitators_at_most_hourly,
+    |app| {
+        use doorstart::help::digest::{digest_pass, DIGEST_EVERY};
+        app.account("anna@example.org", Role::Facilitator).await;
+        app.account("coord@example.org", Role::Coordinator).await;
+        assert_eq!(digest_pass(&app.db).await.unwrap(), 0, "nothing new");
+        let ask = |text: &'static str| async move {
+            let (status, _, _) = app
+                .post_as("", "/help", &[("theme", "money"), ("message", text)])
+                .await;
+            assert_eq!(status, 200);
+        };
+        ask("Mijn geheime vraag over schulden").await;
+        ask("Nog een vraag").await;
+        assert_eq!(
+            digest_pass(&app.db).await.unwrap(),
+            1,
+            "one digest for two questions"
+        );
+        assert_eq!(digest_pass(&app.db).await.unwrap(), 0);
+        // Another question within the hour: no second mail yet.
+        app.clock.advance(600);
+        ask("Derde vraag").await;
+        assert_eq!(
+            digest_pass(&app.db).await.unwrap(),
+            0,
+            "at most one an hour"
+        );
+        app.clock.advance(DIGEST_EVERY);
+        assert_eq!(digest_pass(&app.db).await.unwrap(), 1);
+        let sink = Sink::start(0).await;
+        deliver_due(&app.db, &sink.mailer(), PUBLIC).await.unwrap();
+        let got = sink.received();
+        assert_eq!(got.len(), 2);
+        for mail in &got {
+            assert_eq!(mail.to, vec!["anna@example.org".to_string()]);
+            assert!(mail.data.contains(&format!("{PUBLIC}/admin/help")));
+            assert!(!mail.data.contains("geheime") && !mail.data.contains("schulden"));
+        }
+    }
+);
+
+on_both_backends!(
+    a_forgotten_password_is_reset_by_a_one_hour_single_use_link,
+    |app| {
+        app.account("anna@example.org", Role::Facilitator).await;
+        let old_session = app.sign_in("anna@example.org").await;
+        let (status, page) = app.page("/admin/forgot").await;
+        assert_eq!(status, 200);
+        assert!(page.contains("action=\"/admin/forgot\""));
+        let (_, login) = app.page("/admin/login").await;
+        assert!(login.contains("href=\"/admin/forgot\""));
+        // An unknown address gets the same answer, and no mail.
+        let (status, location, _) = app
+            .post_as("", "/admin/forgot", &[("email", "nobody@example.org")])
+            .await;
+        assert_eq!((status, location.as_str()), (303, "/admin/forgot?sent=1"));
+        assert!(states(app).await.is_empty());
+        // Not an address: the form again with a message, 400.
+        let (status, _, _) = app.post_as("", "/admin/forgot", &[("email", "nope")]).await;
+        assert_eq!(status, 400);
+        let (status, location, _) = app
+            .post_as("", "/admin/forgot", &[("email", "Anna@Example.org")])
+            .await;
+        assert_eq!((status, location.as_str()), (303, "/admin/forgot?sent=1"));
+        let sink = Sink::start(0).await;
+        deliver_due(&app.db, &sink.mailer(), PUBLIC).await.unwrap();
+        let got = sink.received();
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].to, vec!["anna@example.org".to_string()]);
+        let data = got[0].data.replace("=\n", "");
+        let at = data.find(&format!("{PUBLIC}/admin/reset/")).expect("link");
+        let start = at + PUBLIC.len();
+        let path = &data[start..start + "/admin/reset/".len() + 43];
+        let (status, page) = app.page(path).await;
+        assert_eq!(status, 200, "{path}");
+        assert!(page.contains("new_password"));
+        // A weak password: the form again.
+        let (status, _, _) = app.post_as("", path, &[("new_password", "kort")]).await;
+        assert_eq!(status, 400);
+        let new = "another sentence that is long enough";
+        let (status, location, _) = app.post_as("", path, &[("new_password", new)]).await;
+        assert_eq!(
+            (status, location.as_str()),
+            (303, "/admin/login?reset=done")
+        );
+        // Single use; the old session has ended; the new password works.
+        let (status, _, _) = app.post_as("", path, &[("new_password", new)]).await;
+        assert_eq!(status, 404);
+        assert_eq!(app.page(path).await.0, 404);
+        let (status, location, _) = app.get_as(&old_session, "/admin").await;
+        assert!(
+            status == 303 && location.starts_with("/admin/login"),
+            "{status} {location}"
+        );
+        let res = app
+            .client
+            .post(app.url("/admin/login"))
+            .form(&[("email", "anna@example.org"), ("password", new)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status().as_u16(), 303);
+        // A link older than an hour no longer works; at most 3 links an hour per account.
+        app.clock.advance(3 * 3600);
+        for _ in 0..5 {
+            app.post_as("", "/admin/forgot", &[("email", "anna@example.org")])
+                .await;
+        }
+        assert_eq!(states(app).await, vec![("waiting".to_string(), 3)]);
+        deliver_due(&app.db, &sink.mailer(), PUBLIC).await.unwrap();
+        let data = sink.received()[1].data.replace("=\n", "");
+        let at = data.find(&format!("{PUBLIC}/admin/reset/")).expect("link") + PUBLIC.len();
+        let path = data[at..at + "/admin/reset/".len() + 43].to_string();
+        app.clock.advance(3601);
+        assert_eq!(app.page(&path).await.0, 404, "expired after an hour");
+        let (status, _, _) = app.post_as("", &path, &[("new_password", new)]).await;
+        assert_eq!(status, 404);
+    }
+);
