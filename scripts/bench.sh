@@ -10,11 +10,7 @@
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
-for tool in wrk nginx brotli; do
-  command -v "$tool" >/dev/null || {
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light brotli >/dev/null
-  }
-done
+"$ROOT/scripts/setup.sh" bench
 if [ -z "${BENCH_NO_BUILD:-}" ]; then
   "$ROOT/scripts/setup.sh" test
   env -u RUSTFLAGS cargo leptos build --release >/dev/null 2>&1

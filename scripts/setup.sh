@@ -43,3 +43,11 @@ if [ "${1:-}" = "test" ]; then
     pg_isready -h 127.0.0.1 -p 5432
   fi
 fi
+
+if [ "${1:-}" = "bench" ]; then
+  if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null || ! command -v brotli >/dev/null; then
+    step "installing wrk, nginx and brotli for the benchmarks"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light brotli >/dev/null
+  fi
+fi
