@@ -116,7 +116,7 @@ test('a guide read once is still there offline; private pages never are', async 
   const problems = watchForErrors(page);
   await page.goto('/guides/money');
   // The service worker takes over the page; from then on what is read is kept.
-  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; return true; });
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await page.reload();
   await expect(page.locator('h1')).toContainText('Geld');
