@@ -51,7 +51,7 @@ for (const mode of jsModes) {
     ]);
     expect(download.suggestedFilename()).toBe(`doorstart-help-${month}-${month}.csv`);
     const text = fs.readFileSync(await download.path(), 'utf8');
-    expect(text.split('\n')[0]).toBe('month,help_requests,median_hours_to_first_reply,answered_within_2_days_pct');
+    expect(text.split('\n')[0]).toBe('month,help_requests,median_hours_to_first_reply,answered_within_2_days_pct,interpreter_requests');
     expect(text).toContain(`${month},`);
 
     // The one-page report.
