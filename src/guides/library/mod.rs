@@ -3,91 +3,13 @@
 use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
 
-use serde::Deserialize;
+mod file;
 
-use super::model::{Contact, Guide, GuideTile, InnerLink, Joiner, Step, ThemeTiles};
+pub use file::StepFact;
+use file::*;
+
+use super::model::{Contact, Guide, GuideTile, InnerLink, Step, ThemeTiles};
 use crate::i18n::Lang;
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct File {
-    theme: Vec<ThemeDef>,
-    guide: Vec<GuideDef>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ThemeDef {
-    id: String,
-    guides: Vec<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct GuideDef {
-    slug: String,
-    icon: String,
-    step: Vec<StepDef>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct StepDef {
-    id: String,
-    icon: String,
-    next: Option<String>,
-    #[serde(default)]
-    contacts: Vec<ContactDef>,
-    #[serde(default)]
-    links: Vec<LinkDef>,
-    /// The official page the step's facts rest on (`https://…`).
-    source: String,
-    /// The day someone last read `source` against the words (`YYYY-MM-DD`).
-    checked: String,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ContactDef {
-    name: String,
-    phone: Option<String>,
-    url: Option<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct LinkDef {
-    path: String,
-    label: String,
-}
-
-/// Where a step's national facts come from and when they were last checked: for the
-/// coordinator's list of facts to re-check.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StepFact {
-    pub guide: String,
-    pub step: String,
-    pub source: String,
-    pub checked: String,
-}
-
-/// A step's source must be an https address with a host.
-fn valid_source(url: &str) -> bool {
-    url.strip_prefix("https://").is_some_and(|rest| {
-        rest.len() > 3 && rest.contains('.') && !rest.contains(char::is_whitespace)
-    })
-}
-
-/// A check date is a real calendar day written `YYYY-MM-DD`.
-fn valid_date(date: &str) -> bool {
-    date.len() == 10
-        && date.as_bytes()[4] == b'-'
-        && date.as_bytes()[7] == b'-'
-        && chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_ok()
-}
-
-/// The optional parts of a step; which a step has is set by the Dutch words.
-const PARTS: [&str; 3] = ["who", "need", "cost"];
 
 /// Themes a guide can be grouped under (words: `guides-theme-<id>`).
 pub const THEMES: [&str; 4] = ["money", "family", "home", "you"];
@@ -102,20 +24,20 @@ pub struct GuideLibrary {
 
 /// The words of the guides as shipped, one file per language.
 const SHIPPED: [(Lang, &str); Lang::ALL.len()] = [
-    (Lang::Nl, include_str!("../../locales/nl/guides.ftl")),
-    (Lang::En, include_str!("../../locales/en/guides.ftl")),
-    (Lang::Ar, include_str!("../../locales/ar/guides.ftl")),
-    (Lang::Tr, include_str!("../../locales/tr/guides.ftl")),
-    (Lang::Pl, include_str!("../../locales/pl/guides.ftl")),
-    (Lang::Uk, include_str!("../../locales/uk/guides.ftl")),
-    (Lang::Fa, include_str!("../../locales/fa/guides.ftl")),
-    (Lang::So, include_str!("../../locales/so/guides.ftl")),
-    (Lang::Pap, include_str!("../../locales/pap/guides.ftl")),
-    (Lang::Ti, include_str!("../../locales/ti/guides.ftl")),
+    (Lang::Nl, include_str!("../../../locales/nl/guides.ftl")),
+    (Lang::En, include_str!("../../../locales/en/guides.ftl")),
+    (Lang::Ar, include_str!("../../../locales/ar/guides.ftl")),
+    (Lang::Tr, include_str!("../../../locales/tr/guides.ftl")),
+    (Lang::Pl, include_str!("../../../locales/pl/guides.ftl")),
+    (Lang::Uk, include_str!("../../../locales/uk/guides.ftl")),
+    (Lang::Fa, include_str!("../../../locales/fa/guides.ftl")),
+    (Lang::So, include_str!("../../../locales/so/guides.ftl")),
+    (Lang::Pap, include_str!("../../../locales/pap/guides.ftl")),
+    (Lang::Ti, include_str!("../../../locales/ti/guides.ftl")),
 ];
 
 static BUILTIN: LazyLock<GuideLibrary> = LazyLock::new(|| {
-    GuideLibrary::parse(include_str!("../../data/guides.toml"), &SHIPPED)
+    GuideLibrary::parse(include_str!("../../../data/guides.toml"), &SHIPPED)
         .unwrap_or_else(|e| panic!("the guides do not load: {e}"))
 });
 
@@ -135,67 +57,6 @@ pub fn current() -> &'static GuideLibrary {
 /// Context handle, so the integration tests can serve a library with a missing translation.
 #[derive(Clone, Copy)]
 pub struct LibraryRef(pub &'static GuideLibrary);
-
-/// Message id → formatted text, for one Fluent file.
-fn messages(lang: Lang, ftl: &str) -> Result<HashMap<String, String>, String> {
-    use fluent_templates::fluent_bundle::{FluentBundle, FluentResource};
-    let resource = FluentResource::try_new(ftl.to_string())
-        .map_err(|(_, errors)| format!("{}: {errors:?}", lang.code()))?;
-    // Message ids start a line ("id = value"); comments, terms and continued lines do not.
-    let ids: Vec<String> = ftl
-        .lines()
-        .filter(|l| l.starts_with(|c: char| c.is_ascii_alphabetic()))
-        .filter_map(|l| l.split_once('=').map(|(id, _)| id.trim().to_string()))
-        .collect();
-    let id = lang
-        .code()
-        .parse()
-        .map_err(|_| format!("{}: not a language", lang.code()))?;
-    let mut bundle = FluentBundle::new(vec![id]);
-    bundle.set_use_isolating(false);
-    bundle
-        .add_resource(resource)
-        .map_err(|e| format!("{}: {e:?}", lang.code()))?;
-    let mut out = HashMap::new();
-    for id in ids {
-        let Some(pattern) = bundle.get_message(&id).and_then(|m| m.value()) else {
-            continue;
-        };
-        let mut errors = Vec::new();
-        let text = bundle
-            .format_pattern(pattern, None, &mut errors)
-            .trim()
-            .to_string();
-        if !errors.is_empty() {
-            return Err(format!("{}: {id}: {errors:?}", lang.code()));
-        }
-        if !text.is_empty() {
-            out.insert(id, text);
-        }
-    }
-    Ok(out)
-}
-
-/// Every key a guide may have words for (the Dutch decides which it has).
-fn guide_keys(g: &GuideDef) -> Vec<String> {
-    let mut keys = vec![format!("g-{}-title", g.slug), format!("g-{}-intro", g.slug)];
-    for s in &g.step {
-        for part in ["title", "text"].into_iter().chain(PARTS) {
-            keys.push(format!("g-{}-{}-{part}", g.slug, s.id));
-        }
-        keys.extend(s.links.iter().map(|l| l.label.clone()));
-    }
-    keys
-}
-
-fn joiner(next: &Option<String>) -> Result<Option<Joiner>, String> {
-    match next.as_deref() {
-        None | Some("") => Ok(None),
-        Some("and") => Ok(Some(Joiner::And)),
-        Some("or") => Ok(Some(Joiner::Or)),
-        Some(other) => Err(format!("next = {other:?}: use \"and\" or \"or\"")),
-    }
-}
 
 impl GuideLibrary {
     /// Reads and checks the steps file and the words. Errors name what is wrong.
@@ -526,7 +387,7 @@ checked = "2026-11-30"
         assert!(en.fell_back);
         assert_eq!(en.lang, "nl");
         assert_eq!(en.title, "Geld");
-        assert_eq!(en.steps[0].next, Some(Joiner::Or));
+        assert_eq!(en.steps[0].next, Some(super::super::model::Joiner::Or));
         assert_eq!(en.steps[0].cost.as_deref(), Some("Gratis."));
         let ar = lib.guide("a", Lang::Ar).unwrap();
         assert!(ar.fell_back, "no Arabic file at all");
