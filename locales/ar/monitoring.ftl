@@ -45,3 +45,5 @@ monitoring-report-title = Doorstart: أرقام من { $from } حتى { $to }
 monitoring-report-intro = ملخص للمجلس البلدي. كل الأرقام مجاميع للفترة كلها.
 monitoring-per-month = لكل شهر
 monitoring-table = جدول: { $name }
+monitoring-referred-professional = Join requests after a professional's referral (wijkteam, consultatiebureau, school, GP)
+monitoring-joined-four-plus = Families with a child aged 4 or older who joined (from the ages parents gave)

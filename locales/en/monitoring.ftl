@@ -45,3 +45,5 @@ monitoring-report-title = Doorstart: figures from { $from } up to and including 
 monitoring-report-intro = Summary for the municipal council. All figures are totals over the whole period.
 monitoring-per-month = Per month
 monitoring-table = Table: { $name }
+monitoring-referred-professional = Join requests after a professional's referral (wijkteam, consultatiebureau, school, GP)
+monitoring-joined-four-plus = Families with a child aged 4 or older who joined (from the ages parents gave)

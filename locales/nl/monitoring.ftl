@@ -45,3 +45,5 @@ monitoring-report-title = Doorstart: cijfers van { $from } tot en met { $to }
 monitoring-report-intro = Samenvatting voor de gemeenteraad. Alle cijfers zijn totalen over de hele periode.
 monitoring-per-month = Per maand
 monitoring-table = Tabel: { $name }
+monitoring-referred-professional = Aanmeldingen na een tip van een professional (wijkteam, consultatiebureau, school, huisarts)
+monitoring-joined-four-plus = Gezinnen met een kind van 4 jaar of ouder die meedoen (uit de leeftijden die ouders gaven)
