@@ -47,6 +47,7 @@ async fn group_with_request(
         language: "nl".into(),
         children: Some(1),
         child_ages: vec![5],
+        referral: "unknown".into(),
     };
     store::insert_join_request(&app.db, &id, &input.token, &input)
         .await

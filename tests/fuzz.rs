@@ -191,6 +191,7 @@ on_both_backends!(hostile_input_never_makes_a_server_error, |app| {
         language: "nl".into(),
         children: None,
         child_ages: vec![],
+        referral: "unknown".into(),
     };
     groups::store::insert_join_request(&app.db, &group, &join.token, &join)
         .await

@@ -194,6 +194,7 @@ on_both_backends!(retention_deletes_old_requests, |app| {
             language: "nl".into(),
             children: None,
             child_ages: vec![],
+            referral: "unknown".into(),
         };
         store::insert_join_request(&app.db, &id, &input.token, &input)
             .await

@@ -215,6 +215,7 @@ on_both_backends!(
             language: "nl".into(),
             children: Some(1),
             child_ages: vec![5],
+            referral: "unknown".into(),
         };
         doorstart::groups::store::insert_join_request(&app.db, &group, &input.token, &input)
             .await
@@ -358,6 +359,7 @@ async fn join(
         language: language.into(),
         children: Some(1),
         child_ages: vec![5],
+        referral: "unknown".into(),
     };
     doorstart::groups::store::insert_join_request(&app.db, group, &input.token, &input)
         .await

@@ -23,6 +23,7 @@ async fn join(app: &common::TestApp, group: &str) -> String {
         language: "nl".into(),
         children: Some(1),
         child_ages: vec![5],
+        referral: "unknown".into(),
     };
     store::insert_join_request(&app.db, group, &input.token, &input)
         .await
@@ -298,3 +299,97 @@ on_both_backends!(counts_are_kept_three_years, |app| {
     doorstart::retention::purge_once(&app.db).await;
     assert_eq!(rows(app).await, 0);
 });
+
+on_both_backends!(
+    the_council_figures_referrals_and_families_after_four,
+    |app| {
+        app.account("coordinator@example.org", Role::Coordinator)
+            .await;
+        let g = group(app, "Almelo").await;
+        // Through the form: "who sent you" is a choice (no names); a made-up value is a 400.
+        let (_, form) = app.page(&format!("/groups/{g}/join")).await;
+        assert!(form.contains("name=\"referral\"") && form.contains("value=\"professional\""));
+        let at = form.find(r#"name="token" value=""#).unwrap() + 20;
+        let token = form[at..at + 43].to_string();
+        let mut fields = vec![
+            ("token", token.as_str()),
+            ("website", ""),
+            ("first_name", "Sanne"),
+            ("contact_kind", "meeting"),
+            ("language", "nl"),
+            ("child_ages", "2, 5"),
+            ("consent", "yes"),
+            ("referral", "de buurvrouw"),
+        ];
+        let (status, _, _) = app.post_as("", &format!("/groups/{g}/join"), &fields).await;
+        assert_eq!(status, 400);
+        fields[7] = ("referral", "professional");
+        let (status, _, _) = app.post_as("", &format!("/groups/{g}/join"), &fields).await;
+        assert_eq!(status, 303);
+        // Six more by the store: five sent by a professional in all, with a child of 4 or older;
+        // one sent by someone they know with a child of 2.
+        let coordinator = doorstart::accounts::store::active_by_id(
+            &app.db,
+            &sqlx::query_scalar::<_, String>("SELECT id FROM accounts")
+                .fetch_one(&app.db.pool)
+                .await
+                .unwrap(),
+        )
+        .await
+        .unwrap()
+        .unwrap();
+        for (n, (referral, ages)) in [
+            ("professional", vec![4]),
+            ("professional", vec![6, 1]),
+            ("professional", vec![9]),
+            ("professional", vec![4]),
+            ("known", vec![2]),
+            ("self", vec![]),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let input = JoinInput {
+                token: doorstart::security::tokens::new_token(),
+                first_name: format!("Ouder{n}"),
+                contact: Contact::AtMeeting,
+                language: "nl".into(),
+                children: None,
+                child_ages: ages,
+                referral: referral.into(),
+            };
+            store::insert_join_request(&app.db, &g, &input.token, &input)
+                .await
+                .unwrap();
+        }
+        let ids: Vec<String> = sqlx::query_scalar("SELECT id FROM join_requests")
+            .fetch_all(&app.db.pool)
+            .await
+            .unwrap();
+        for id in &ids {
+            store::set_join_status(&app.db, &coordinator, id, JoinStatus::Joined)
+                .await
+                .unwrap();
+        }
+        let me = app.sign_in("coordinator@example.org").await;
+        let (status, _, report) = app
+            .get_as(&me, "/admin/monitoring/report?from=2026-11&to=2026-11")
+            .await;
+        assert_eq!(status, 200);
+        let row = |label: &str| {
+            let at = report.find(label).unwrap_or_else(|| panic!("{label}"));
+            let td = report[at..].find("<td>").unwrap() + at + 4;
+            report[td..td + report[td..].find("</td>").unwrap()].replace("<!>", "")
+        };
+        // Five professional referrals; five joined families with a child of 4 or older.
+        assert_eq!(row("Aanmeldingen na een tip van een professional"), "5");
+        assert_eq!(row("Gezinnen met een kind van 4 jaar of ouder"), "5");
+        // The facts hold no name.
+        let names: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM join_facts WHERE referral LIKE '%buurvrouw%'")
+                .fetch_one(&app.db.pool)
+                .await
+                .unwrap();
+        assert_eq!(names, 0);
+    }
+);

@@ -25,6 +25,7 @@ async fn join_request(app: &common::TestApp, group: &str) {
         language: "nl".into(),
         children: None,
         child_ages: vec![],
+        referral: "unknown".into(),
     };
     doorstart::groups::store::insert_join_request(&app.db, group, &input.token, &input)
         .await

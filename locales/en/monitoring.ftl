@@ -48,3 +48,5 @@ monitoring-table = Table: { $name }
 monitoring-interpreter = Interpreter asked
 monitoring-by-interpreter = Interpreter asked, by language
 monitoring-interpreter-language = Interpreter's language
+monitoring-referred-professional = Join requests after a professional's referral (wijkteam, consultatiebureau, school, GP)
+monitoring-joined-four-plus = Families with a child aged 4 or older who joined (from the ages parents gave)

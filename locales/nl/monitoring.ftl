@@ -48,3 +48,5 @@ monitoring-table = Tabel: { $name }
 monitoring-interpreter = Tolk gevraagd
 monitoring-by-interpreter = Tolk gevraagd, per taal
 monitoring-interpreter-language = Taal van de tolk
+monitoring-referred-professional = Aanmeldingen na een tip van een professional (wijkteam, consultatiebureau, school, huisarts)
+monitoring-joined-four-plus = Gezinnen met een kind van 4 jaar of ouder die meedoen (uit de leeftijden die ouders gaven)

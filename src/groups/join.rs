@@ -147,6 +147,9 @@ pub fn parse_ages(input: &str) -> Option<Vec<u8>> {
     ages.filter(|a| a.len() <= 10)
 }
 
+/// "Who sent you?": a kind of source, never a name (not required).
+pub const REFERRALS: [&str; 4] = ["self", "known", "professional", "other"];
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JoinInput {
     pub token: String,
@@ -155,6 +158,8 @@ pub struct JoinInput {
     pub language: String,
     pub children: Option<u8>,
     pub child_ages: Vec<u8>,
+    /// One of `REFERRALS`, or "unknown" when not given.
+    pub referral: String,
 }
 
 impl FromForm for JoinInput {
@@ -199,6 +204,14 @@ impl FromForm for JoinInput {
         if field("consent") != "yes" {
             errors.add("consent", k("join-consent-missing"));
         }
+        let referral = match field("referral") {
+            "" => "unknown".to_string(),
+            r if REFERRALS.contains(&r) => r.to_string(),
+            _ => {
+                errors.add("referral", k("join-referral-invalid"));
+                String::new()
+            }
+        };
         match (first_name, contact, children, child_ages) {
             (Ok(first_name), Ok(contact), Ok(children), Ok(child_ages)) if errors.is_empty() => {
                 Ok(JoinInput {
@@ -208,6 +221,7 @@ impl FromForm for JoinInput {
                     language,
                     children,
                     child_ages,
+                    referral,
                 })
             }
             _ => Err(errors),

@@ -8,7 +8,9 @@ use super::join::{JoinStatus, JoinStatusView, CONTACT_DAYS, NAME_MAX};
 use super::model::GROUP_LANGUAGES;
 use crate::i18n::k;
 use crate::i18n::{language_name_key, use_i18n, I18n};
-use crate::ui::forms::{form_token, no_store, use_form_state, ErrorSummary, Honeypot, TextField};
+use crate::ui::forms::{
+    form_token, no_store, use_form_state, Choice, ErrorSummary, Honeypot, TextField,
+};
 use crate::ui::Notice;
 use crate::ui::{Icon, IconName};
 
@@ -76,6 +78,13 @@ fn JoinForm(group_id: String, group_name: String) -> impl IntoView {
                 </div>
                 <TextField name="child_count" label=i.t("join-children-label") hint=i.t("optional") kind="number" maxlength=2/>
                 <TextField name="child_ages" label=i.t("join-ages-label") hint=i.t("join-ages-hint") maxlength=40/>
+                <Choice name="referral" label=i.t("join-referral-label") options=vec![
+                    (String::new(), i.t("join-referral-none")),
+                    ("self".to_string(), i.t("join-referral-self")),
+                    ("known".to_string(), i.t("join-referral-known")),
+                    ("professional".to_string(), i.t("join-referral-professional")),
+                    ("other".to_string(), i.t("join-referral-other")),
+                ]/>
                 <div class="field check" id="consent">
                     {consent_error.map(|e| view! { <p class="field-error">{e}</p> })}
                     <input type="checkbox" id="consent-box" name="consent" value="yes"/>

@@ -181,6 +181,18 @@ pub fn dashboard(period: Period, raw: Raw) -> Dashboard {
         interpreter_requests: interpreters(&all_help),
         guide_views: Figure::of(raw.guides.iter().map(|g| g.1).sum()),
         searches_without_group: Figure::of(raw.misses.iter().map(|m| m.1).sum()),
+        referred_by_professional: Figure::of(
+            raw.joins
+                .iter()
+                .filter(|f| f.referral == "professional")
+                .count() as i64,
+        ),
+        joined_child_four_plus: Figure::of(
+            raw.joins
+                .iter()
+                .filter(|f| f.joined && f.child_four_plus)
+                .count() as i64,
+        ),
         per_month: months
             .iter()
             .map(|m| {

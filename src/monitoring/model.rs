@@ -249,6 +249,11 @@ pub struct Totals {
     pub interpreter_requests: Figure,
     pub guide_views: Figure,
     pub searches_without_group: Figure,
+    /// Join requests sent by a professional ("who sent you?": wijkteam, consultatiebureau, …).
+    pub referred_by_professional: Figure,
+    /// Families that joined a group with a child of 4 or older (from the ages parents gave):
+    /// they go on after the 4th birthday.
+    pub joined_child_four_plus: Figure,
     /// Per month: join requests and help requests (for the chart).
     pub per_month: Vec<(String, Figure, Figure)>,
 }
@@ -299,6 +304,9 @@ pub struct JoinFact {
     pub municipality: String,
     pub contacted_after: Option<i64>,
     pub joined: bool,
+    /// "self", "known", "professional", "other" or "unknown".
+    pub referral: String,
+    pub child_four_plus: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]

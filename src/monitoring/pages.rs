@@ -5,7 +5,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::api::monitoring_figures;
 use super::model::{Dashboard, Figure, GuideRow, SplitRow};
-use crate::i18n::{language_name_key, use_i18n, I18n};
+use crate::i18n::{k, language_name_key, use_i18n, I18n};
 use crate::ui::failed;
 use crate::ui::AdminNav;
 use crate::ui::{Icon, IconName, PrintButton};
@@ -351,6 +351,8 @@ pub fn MonitoringReportPage() -> impl IntoView {
                             {line("monitoring-contacted-7", pct(t.contacted_in_7_days))}
                             {line("monitoring-median-days", text(&t.median_days_to_contact))}
                             {line("monitoring-joined", pct(t.joined))}
+                            {line(k("monitoring-referred-professional"), t.referred_by_professional.shown())}
+                            {line(k("monitoring-joined-four-plus"), t.joined_child_four_plus.shown())}
                             {line("monitoring-help-requests", t.help_requests.shown())}
                             {line("monitoring-median-hours", text(&t.median_hours_to_reply))}
                             {line("monitoring-answered-2", pct(t.answered_in_2_days))}

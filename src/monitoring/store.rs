@@ -24,6 +24,23 @@ pub async fn join_fact(
     Ok(())
 }
 
+/// Who sent the parent (a kind of source) and whether a child of 4 or older was named, on the
+/// join request's transaction.
+pub async fn join_fact_origin(
+    tx: &mut Tx<'_>,
+    fact: &str,
+    referral: &str,
+    child_four_plus: bool,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE join_facts SET referral = $1, child_four_plus = $2 WHERE id = $3")
+        .bind(referral)
+        .bind(child_four_plus as i64)
+        .bind(fact)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
 /// A facilitator moved a request on: the first time it is "contacted" (or "joined") the delay
 /// is kept; "joined" is kept.
 pub async fn join_progress(db: &Db, request_id: &str, status: &str) -> Result<(), sqlx::Error> {
@@ -126,14 +143,16 @@ async fn facts_in<T>(
 }
 
 pub async fn join_facts(db: &Db, period: Period) -> Result<Vec<JoinFact>, sqlx::Error> {
-    let sql = "SELECT month, municipality, contacted_after, joined FROM join_facts \
-               WHERE month >= $1 AND month <= $2";
+    let sql = "SELECT month, municipality, contacted_after, joined, referral, child_four_plus \
+               FROM join_facts WHERE month >= $1 AND month <= $2";
     facts_in(db, sql, period, |r| {
         Ok(JoinFact {
             month: month_column(r)?,
             municipality: r.try_get("municipality")?,
             contacted_after: r.try_get("contacted_after")?,
             joined: r.try_get::<i64, _>("joined")? != 0,
+            referral: r.try_get("referral")?,
+            child_four_plus: r.try_get::<i64, _>("child_four_plus")? != 0,
         })
     })
     .await

@@ -47,6 +47,13 @@ pub async fn insert_join_request(
     .await?;
     if done.rows_affected() == 1 {
         crate::monitoring::store::join_fact(&mut tx, &fact, group_id, now).await?;
+        crate::monitoring::store::join_fact_origin(
+            &mut tx,
+            &fact,
+            &input.referral,
+            input.child_ages.iter().any(|a| *a >= 4),
+        )
+        .await?;
         notify_new_join(&mut tx, group_id, now).await?;
         tx.commit().await?;
         return Ok(Stored::New);
