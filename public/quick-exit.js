@@ -4,8 +4,6 @@
 // Without this script the link still leaves through /exit.
 'use strict';
 (function () {
-  var link = document.querySelector('.quick-exit');
-  if (!link) return;
   var leaving = false;
 
   function forget() {
@@ -27,6 +25,11 @@
     }
     return Promise.all(jobs).catch(function () {});
   }
+  // "Clear my traces" (offline.js) forgets the same things.
+  window.doorstartForget = forget;
+
+  var link = document.querySelector('.quick-exit');
+  if (!link) return;
 
   function leave() {
     if (leaving) return;
