@@ -191,7 +191,7 @@ pub fn LocalHelpAdminPage() -> impl IntoView {
                         <h2 id="new-heading">{i.t("local-new-heading")}</h2>
                         <EntryForm action="/admin/local-help".into() steps municipalities editing=None submit=i.t("local-add")/>
                     </section>
-                    <section aria-labelledby="facts-heading">
+                    <section class="facts">
                         <h2 id="facts-heading">{i.t_args("local-facts-heading", &[("count", due.to_string())])}</h2>
                         <p>{i.t_args("local-facts-intro", &[("days", super::model::NATIONAL_RECHECK_DAYS.to_string())])}</p>
                         <div class="table-wrap" role="region" aria-labelledby="facts-heading" tabindex="0">
