@@ -104,7 +104,6 @@ pub fn Footer() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <p>{i.t("footer-privacy")}</p>
-            <p>{i.t("footer-emergency")}</p>
             <nav aria-label=i.t("footer-nav-label")>
                 <ul class="footer-links">
                     <li><a href="/privacy"><Icon name=IconName::Key/><span>{i.t("privacy-title")}</span></a></li>
@@ -113,6 +112,7 @@ pub fn Footer() -> impl IntoView {
                 </ul>
             </nav>
             // The crisis lines on every page, not only on /help (numbers checked: README, Guides).
+            <p>{i.t("footer-emergency")}</p>
             <ul class="footer-crisis">
                 <li><a href="tel:112"><Icon name=IconName::Phone/><bdi dir="ltr">"112"</bdi></a>" – "{i.t("crisis-112")}</li>
                 <li><a href="tel:08002000"><Icon name=IconName::Phone/><bdi dir="ltr">"0800-2000"</bdi></a>" "<strong>"Veilig Thuis"</strong>" – "{i.t("crisis-veilig-thuis")}</li>
