@@ -18,18 +18,18 @@ fn account(r: &AnyRow) -> Result<Account, sqlx::Error> {
 /// The one INSERT of an account (made on the command line, or by accepting an invite).
 async fn insert_account(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    id: &str,
     email: &str,
     display_name: &str,
     role: Role,
     password_hash: &str,
     now: i64,
-) -> Result<(), sqlx::Error> {
+) -> Result<String, sqlx::Error> {
+    let id = new_id();
     sqlx::query(
         "INSERT INTO accounts (id, email, display_name, role, password_hash, active, created_at) \
          VALUES ($1, $2, $3, $4, $5, 1, $6)",
     )
-    .bind(id)
+    .bind(&id)
     .bind(email)
     .bind(display_name)
     .bind(role.as_str())
@@ -37,7 +37,7 @@ async fn insert_account(
     .bind(now)
     .execute(&mut **tx)
     .await?;
-    Ok(())
+    Ok(id)
 }
 
 pub async fn create_account(
@@ -47,18 +47,8 @@ pub async fn create_account(
     role: Role,
     password_hash: &str,
 ) -> Result<String, sqlx::Error> {
-    let id = new_id();
     let mut tx = db.pool.begin().await?;
-    insert_account(
-        &mut tx,
-        &id,
-        email,
-        display_name,
-        role,
-        password_hash,
-        db.now(),
-    )
-    .await?;
+    let id = insert_account(&mut tx, email, display_name, role, password_hash, db.now()).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -380,18 +370,8 @@ pub async fn accept_invite(
     if taken > 0 {
         return Ok(None);
     }
-    let id = new_id();
     let role = Role::parse(&role).ok_or_else(|| sqlx::Error::Decode("bad role".into()))?;
-    insert_account(
-        &mut tx,
-        &id,
-        email,
-        display_name,
-        role,
-        password_hash,
-        db.now(),
-    )
-    .await?;
+    let id = insert_account(&mut tx, email, display_name, role, password_hash, db.now()).await?;
     tx.commit().await?;
     Ok(Some(id))
 }

@@ -140,10 +140,8 @@ async fn set_text(
     Form(form): Form<RawForm>,
 ) -> WebResult {
     let page = format!("/admin/groups/{}", g.id);
-    let input = match GroupTextInput::from_form(&form) {
-        Ok(input) => input,
-        Err(errors) => return Err(again_at(&pages, &mut parts, &page, form, errors).await),
-    };
+    let parsed = GroupTextInput::from_form(&form);
+    let input = valid_at(&pages, &mut parts, &page, form, parsed).await?;
     crate::groups::store::set_text(&db, &g.id, &input).await?;
     done(&db, &g.me, "group-texts", "group", &g.id, &page).await
 }
@@ -189,12 +187,8 @@ async fn edit_meetup(
 ) -> WebResult {
     let mut one = form.clone();
     one.insert("weeks".into(), "1".into());
-    let change = match SeriesInput::from_form(&one) {
-        Ok(s) => s,
-        Err(errors) => {
-            return Err(again_at(&pages, &mut parts, &meetups_page(&m), form, errors).await)
-        }
-    };
+    let parsed = SeriesInput::from_form(&one);
+    let change = valid_at(&pages, &mut parts, &meetups_page(&m), form, parsed).await?;
     let (start, end) = change.times()[0];
     crate::meetups::store::update_meetup(&db, &m.id, start, end, &change.place, change.capacity)
         .await?;
@@ -209,18 +203,24 @@ async fn edit_meetup(
     .await
 }
 
-async fn again_at(
+/// The parsed form, or the page at `path` again with what was posted and what was wrong (for a
+/// form that lives on another page than its own address).
+async fn valid_at<T>(
     pages: &Pages,
     parts: &mut Parts,
     path: &str,
     form: RawForm,
-    errors: FieldErrors,
-) -> WebError {
+    parsed: Result<T, FieldErrors>,
+) -> Result<T, WebError> {
+    let errors = match parsed {
+        Ok(value) => return Ok(value),
+        Err(errors) => errors,
+    };
     if let Ok(uri) = path.parse() {
         parts.uri = uri;
     }
-    pages
+    Err(pages
         .form_again(parts.clone(), FormState::again(form, errors))
         .await
-        .into()
+        .into())
 }

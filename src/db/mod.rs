@@ -106,6 +106,10 @@ pub enum DbSetupError {
 const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
      PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON;";
 
+/// The app's pepper, kept after the first read (see `Db::pepper`).
+#[derive(Default)]
+struct Pepper(tokio::sync::OnceCell<String>);
+
 /// What became of a post that carries a private link token.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stored {
@@ -122,7 +126,13 @@ impl Db {
     /// when set (keep it out of the database), else one the app makes on first start and keeps
     /// in `app_secrets`. A pepper that is set but too short is an error (the server does not
     /// start with one; see `config::check_pepper`), never ignored.
+    /// Read once per database (it never changes), not on every post.
     pub async fn pepper(&self) -> Result<String, sqlx::Error> {
+        let kept = self.caches.get::<Pepper>();
+        kept.0.get_or_try_init(|| self.read_pepper()).await.cloned()
+    }
+
+    async fn read_pepper(&self) -> Result<String, sqlx::Error> {
         if let Some(p) = crate::config::pepper_from_env()
             .map_err(|e| sqlx::Error::Configuration(e.to_string().into()))?
         {
