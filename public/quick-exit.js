@@ -1,5 +1,5 @@
-// Quick exit, by a tap or the Escape key: forget this site's ticks and offline copies on the
-// device, then leave through /exit (which expires the language cookie and sends the browser to
+// Quick exit, by a tap or the Escape key: forget this site's ticks, a kept pick-up code and
+// offline copies on the device, then leave through /exit (which expires the language cookie and sends the browser to
 // a neutral site), replacing this page in the history so "back" does not return here.
 // Without this script the link still leaves through /exit.
 'use strict';
@@ -9,7 +9,7 @@
   function forget() {
     try {
       Object.keys(localStorage).forEach(function (k) {
-        if (k.indexOf('doorstart-done-') === 0) localStorage.removeItem(k);
+        if (k.indexOf('doorstart-done-') === 0 || k === 'doorstart-code') localStorage.removeItem(k);
       });
     } catch (e) { /* storage may be off */ }
     var jobs = [];

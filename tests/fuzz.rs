@@ -207,6 +207,7 @@ on_both_backends!(hostile_input_never_makes_a_server_error, |app| {
         message: "Een vraag".into(),
         callback_phone: None,
         interpreter: None,
+        notify_email: None,
     };
     let help_id = help::store::create(&app.db, &ask, "nl", &help::store::code_hash(&pepper, &code))
         .await

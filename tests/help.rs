@@ -53,7 +53,7 @@ on_both_backends!(ask_answer_read_delete, |app| {
         .await;
     assert_eq!(status, 200);
     let code = code_in(&page);
-    assert_eq!(code.replace(' ', "").len(), 36);
+    assert_eq!(code.replace(' ', "").len(), 16);
     assert!(page.contains("Je ziet deze code maar één keer."));
 
     // Only a keyed hash of the code is kept; no address, no user agent.
@@ -390,11 +390,16 @@ on_both_backends!(code_throttle_is_shared_between_instances, |app| {
         .post_as("", "/help/reply", &[("code", &format!("{:036}", 1))])
         .await;
     assert_eq!(status, 429, "this instance's own limit still holds");
-    let windows: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM throttle_windows")
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
-    assert_eq!(windows, 1);
+    let now = app.db.now();
+    let old: i64 = sqlx::query_scalar(
+        "SELECT (SELECT COUNT(*) FROM throttle_windows WHERE window_start < $1) \
+         + (SELECT COUNT(*) FROM throttle_hits WHERE window_start < $1)",
+    )
+    .bind(now - now.rem_euclid(900))
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(old, 0, "the old window's key and counts are gone");
 });
 
 // A code that does not work (mistyped, or the request is gone) never costs the parent the
@@ -460,3 +465,187 @@ on_both_backends!(
         assert!(!page.contains("binnen 1 dagen"), "{page}");
     }
 );
+
+// While many addresses guess (the site-wide budget of wrong codes is used up), a client's first
+// try is still checked, so a parent who types the code right gets in; a client that missed once
+// waits for the next window, even with the right code. The 16-digit code opens its question.
+on_both_backends!(
+    a_site_under_guessing_still_opens_a_first_right_code,
+    |app| {
+        let (_, _, page) = app
+            .post_as(
+                "",
+                "/help",
+                &[("theme", "money"), ("message", "Mijn huur is te hoog.")],
+            )
+            .await;
+        let code = code_in(&page);
+        assert_eq!(code.len(), 19, "four groups of four digits: {code}");
+        // Others (many addresses) used up the site's budget in this window.
+        let now = app.db.now();
+        let window = now - now.rem_euclid(900);
+        sqlx::query("INSERT INTO throttle_windows (window_start, secret) VALUES ($1, 'k')")
+            .bind(window)
+            .execute(&app.db.pool)
+            .await
+            .unwrap();
+        sqlx::query(
+            "INSERT INTO throttle_hits (window_start, client, hits) VALUES ($1, 'others', $2)",
+        )
+        .bind(window)
+        .bind(doorstart::help::model::SITE_CODE_TRIES)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+        let (status, _, body) = app.post_as("", "/help/reply", &[("code", &code)]).await;
+        assert_eq!(status, 200, "a first try is checked");
+        assert!(body.contains("Mijn huur is te hoog."));
+        let (status, _, _) = app
+            .post_as("", "/help/reply", &[("code", "1111 2222 3333 4444")])
+            .await;
+        assert_eq!(status, 404);
+        let (status, _, body) = app.post_as("", "/help/reply", &[("code", &code)]).await;
+        assert_eq!(
+            status, 429,
+            "after a miss, nothing is checked in this window"
+        );
+        assert!(!body.contains("Mijn huur is te hoog."));
+        // The next window starts clean.
+        app.clock.advance(900);
+        let (status, _, body) = app.post_as("", "/help/reply", &[("code", &code)]).await;
+        assert_eq!(status, 200);
+        assert!(body.contains("Mijn huur is te hoog."));
+    }
+);
+
+// After ten wrong codes the right one is not even looked up: the throttle stops guessing, it
+// does not only change the message.
+on_both_backends!(after_ten_wrong_codes_the_right_one_waits, |app| {
+    let (_, _, page) = app
+        .post_as("", "/help", &[("theme", "other"), ("message", "Hallo.")])
+        .await;
+    let code = code_in(&page);
+    for i in 0..10 {
+        let (status, _, _) = app
+            .post_as("", "/help/reply", &[("code", &format!("{:016}", i))])
+            .await;
+        assert_eq!(status, 404);
+    }
+    let (status, _, body) = app.post_as("", "/help/reply", &[("code", &code)]).await;
+    assert_eq!(status, 429);
+    assert!(!body.contains("Hallo."));
+});
+
+// A parent may leave an address to hear "there is an answer": one mail an hour at most, in the
+// question's language, with no words of the question or answer and no code; the facilitator
+// never sees the address; it goes with the question.
+on_both_backends!(a_parent_hears_there_is_an_answer, |app| {
+    let (status, _, page) = app
+        .post_as(
+            "",
+            "/help?lang=en",
+            &[
+                ("theme", "money"),
+                ("message", "Ik heb schulden."),
+                ("email", "ouder@example.org"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200);
+    let code = code_in(&page);
+    // A wrong address: the form again with a message, nothing stored.
+    let (status, _, page) = app
+        .post_as(
+            "",
+            "/help",
+            &[
+                ("theme", "money"),
+                ("message", "Tweede vraag."),
+                ("email", "ouder at home"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 400);
+    assert!(page.contains("Tweede vraag."));
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM help_requests")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(n, 1);
+
+    app.account("hulp@example.org", Role::Facilitator).await;
+    let cookie = app.sign_in("hulp@example.org").await;
+    let id: String = sqlx::query_scalar("SELECT id FROM help_requests")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    for text in ["Bel de schuldhulp.", "En nog iets."] {
+        let (status, _, _) = app
+            .post_as(
+                &cookie,
+                &format!("/admin/help/{id}/reply"),
+                &[("message", text)],
+            )
+            .await;
+        assert_eq!(status, 303);
+    }
+    let (_, _, seen) = app.get_as(&cookie, &format!("/admin/help/{id}")).await;
+    assert!(seen.contains("Ik heb schulden."));
+    assert!(
+        !seen.contains("ouder@example.org"),
+        "the address is not shown"
+    );
+    let mails: Vec<(String, String, String, String)> =
+        sqlx::query_as("SELECT recipient, lang, kind, link_path FROM mail_outbox")
+            .fetch_all(&app.db.pool)
+            .await
+            .unwrap();
+    let answered: Vec<_> = mails.iter().filter(|m| m.2 == "help-answered").collect();
+    assert_eq!(
+        answered.len(),
+        1,
+        "one mail for two answers in an hour: {mails:?}"
+    );
+    assert_eq!(
+        answered[0],
+        &(
+            "ouder@example.org".to_string(),
+            "en".to_string(),
+            "help-answered".to_string(),
+            "/help/reply".to_string()
+        )
+    );
+    // An hour later, a new answer is worth a new mail.
+    app.clock.advance(3600);
+    app.post_as(
+        &cookie,
+        &format!("/admin/help/{id}/reply"),
+        &[("message", "Gaat het?")],
+    )
+    .await;
+    let n: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM mail_outbox WHERE kind = 'help-answered'")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(n, 2);
+    // The parent deletes the question: the address is gone with it.
+    let (status, _, _) = app
+        .post_as("", "/help/reply/delete", &[("code", &code)])
+        .await;
+    assert_eq!(status, 303);
+    let left: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM help_requests WHERE notify_email = 'ouder@example.org'",
+    )
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(left, 0);
+    let waiting: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM mail_outbox WHERE recipient = 'ouder@example.org'",
+    )
+    .fetch_one(&app.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(waiting, 0, "an unsent mail goes with the question");
+});

@@ -620,3 +620,60 @@ on_both_backends!(
         assert_eq!(status, 404);
     }
 );
+
+// "There is an answer": to the parent's own address, in the question's language, through a
+// real SMTP conversation, with neither the words nor the pick-up code.
+on_both_backends!(a_parent_hears_of_an_answer_without_its_words, |app| {
+    let (status, _, page) = app
+        .post_as(
+            "",
+            "/help?lang=en",
+            &[
+                ("theme", "housing"),
+                ("message", "Mijn huisbaas wil dat ik vertrek."),
+                ("email", "ouder@example.org"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200);
+    let at = page.find("pickup-code").unwrap();
+    let code: String = page[at..]
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take(19)
+        .filter(char::is_ascii_digit)
+        .collect();
+    assert_eq!(code.len(), 16);
+    app.account("hulp@example.org", Role::Facilitator).await;
+    let cookie = app.sign_in("hulp@example.org").await;
+    let id: String = sqlx::query_scalar("SELECT id FROM help_requests")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+    let (status, _, _) = app
+        .post_as(
+            &cookie,
+            &format!("/admin/help/{id}/reply"),
+            &[("message", "Het Juridisch Loket helpt je gratis.")],
+        )
+        .await;
+    assert_eq!(status, 303);
+    let sink = Sink::start(0).await;
+    let pass = deliver_due(&app.db, &sink.mailer(), PUBLIC).await.unwrap();
+    let got = sink.received();
+    let to_parent: Vec<_> = got
+        .iter()
+        .filter(|m| m.to == vec!["ouder@example.org".to_string()])
+        .collect();
+    assert_eq!(to_parent.len(), 1, "sent {}: {got:?}", pass.sent);
+    let data = &to_parent[0].data;
+    assert!(
+        data.contains("Subject: There is an answer to your question"),
+        "{data}"
+    );
+    assert!(data.contains(&format!("{PUBLIC}/help/reply")), "{data}");
+    assert!(data.contains("Content-Type: text/plain"), "{data}");
+    for secret in ["huisbaas", "Juridisch", code.as_str()] {
+        assert!(!data.contains(secret), "{secret} in a mail");
+    }
+});

@@ -101,6 +101,7 @@ on_both_backends!(every_figure_with_small_counts_hidden, |app| {
             message: "Een vraag".into(),
             callback_phone: (n < 5).then(|| "0612345678".to_string()),
             interpreter: (n < 5).then(|| "ar".to_string()),
+            notify_email: None,
         };
         help.push(
             doorstart::help::store::create(&app.db, &input, "nl", &format!("hash{n}"))

@@ -38,6 +38,7 @@ async fn help_request(app: &common::TestApp, text: &str) {
         message: text.into(),
         callback_phone: None,
         interpreter: None,
+        notify_email: Some("ouder@example.org".into()),
     };
     let hash = doorstart::db::new_id();
     doorstart::help::store::create(&app.db, &input, "nl", &hash)

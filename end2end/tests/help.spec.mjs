@@ -23,10 +23,20 @@ for (const mode of jsModes) {
     await parent.getByText('Geld en schulden').click();
     await parent.getByRole('button', { name: 'Verstuur mijn vraag' }).click();
     const code = (await parent.locator('.pickup-code').innerText()).trim();
-    expect(code.replace(/ /g, '')).toMatch(/^\d{36}$/);
+    expect(code).toMatch(/^\d{4} \d{4} \d{4} \d{4}$/);
     expect(parent.url()).not.toContain(code.slice(0, 4) + code.slice(5, 9));
+    // The card says where the answer is read.
+    await expect(parent.locator('.code-card')).toContainText('/help/reply');
     await expectNoAxeViolations(parent, mode);
-    if (mode.javaScriptEnabled) await screenshot(parent, 'help-code-nl');
+    const keep = parent.getByRole('button', { name: 'Bewaar de code op deze telefoon' });
+    if (mode.javaScriptEnabled) {
+      await screenshot(parent, 'help-code-nl');
+      await keep.click();
+      await expect(parent.getByText('De code staat nu op deze telefoon.')).toBeVisible();
+      expect(await parent.evaluate(() => localStorage.getItem('doorstart-code'))).toBe(code.replace(/ /g, ''));
+    } else {
+      await expect(keep).toBeHidden();
+    }
 
     // A volunteer answers.
     const helper = await (await browser.newContext()).newPage();
@@ -42,8 +52,12 @@ for (const mode of jsModes) {
     await helper.getByRole('button', { name: 'Verstuur' }).click();
     await expectNoAxeViolations(helper);
 
-    // The parent reads the answer with the code and deletes everything.
+    // The parent reads the answer with the code (kept on the phone, or typed).
     await parent.goto('/help/reply');
+    if (mode.javaScriptEnabled) {
+      await expect(parent.getByLabel('Je ophaalcode')).toHaveValue(code.replace(/ /g, ''));
+      await expect(parent.getByText('De code van deze telefoon staat al in het vak.')).toBeVisible();
+    }
     await parent.getByLabel('Je ophaalcode').fill('1234 5678');
     await parent.getByRole('button', { name: 'Bekijk' }).click();
     await expect(parent.getByRole('alert')).toContainText('Deze code kennen we niet.');
@@ -52,8 +66,23 @@ for (const mode of jsModes) {
     await expect(parent.locator('.messages')).toContainText('gratis schuldhulp');
     await expectNoAxeViolations(parent, mode);
     if (mode.javaScriptEnabled) await screenshot(parent, 'help-reply-nl');
-    await parent.getByRole('button', { name: 'Wis alles nu' }).click();
-    await expect(parent.locator('h1')).toHaveText('Alles is gewist');
+
+    // In a second tab the parent deletes everything; in the first, a message typed after that
+    // is not lost: the code form comes back with the words kept.
+    const other = await context.newPage();
+    await other.goto('/help/reply');
+    await other.getByLabel('Je ophaalcode').fill(code);
+    await other.getByRole('button', { name: 'Bekijk' }).click();
+    await other.getByRole('button', { name: 'Wis alles nu' }).click();
+    await expect(other.locator('h1')).toHaveText('Alles is gewist');
+    if (mode.javaScriptEnabled) {
+      expect(await other.evaluate(() => localStorage.getItem('doorstart-code'))).toBeNull();
+    }
+    await parent.getByLabel('Je antwoord').fill('Ja graag, hoe werkt dat?');
+    await parent.getByRole('button', { name: 'Verstuur' }).click();
+    await expect(parent.getByRole('alert')).toContainText('Deze code kennen we niet.');
+    await expect(parent.getByLabel(/Je antwoord/)).toHaveValue('Ja graag, hoe werkt dat?');
+    await expectNoAxeViolations(parent, mode);
     expect(problems).toEqual([]);
     await context.close();
   });

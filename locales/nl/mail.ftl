@@ -13,3 +13,5 @@ mail-help-digest-subject = Nieuwe hulpvragen
 mail-help-digest-body = Er zijn nieuwe hulpvragen binnengekomen. Log in om ze te lezen. Je krijgt hierover hoogstens één mail per uur.
 mail-reset-subject = Nieuw wachtwoord kiezen
 mail-reset-body = Iemand vroeg een nieuw wachtwoord voor je account bij Doorstart. Was jij dat? Kies dan met deze link een nieuw wachtwoord. De link werkt 1 uur en één keer. Was jij het niet? Dan hoef je niets te doen.
+mail-help-answered-subject = Er is een antwoord op je vraag
+mail-help-answered-body = Er is een antwoord op je vraag bij Doorstart. Open de link en typ je ophaalcode. In deze mail staat niets over je vraag of het antwoord.

@@ -13,3 +13,5 @@ mail-help-digest-subject = New help questions
 mail-help-digest-body = New help questions came in. Sign in to read them. You get at most one mail an hour about this.
 mail-reset-subject = Choose a new password
 mail-reset-body = Someone asked for a new password for your Doorstart account. Was it you? Then choose a new password with this link. The link works for 1 hour, once. Was it not you? Then you need not do anything.
+mail-help-answered-subject = Tin un kontesta riba bo pregunta
+mail-help-answered-body = Tin un kontesta riba bo pregunta na Doorstart. Habri e link i tek bo kódigo. E e-mail aki no ta bisa nada tokante bo pregunta òf e kontesta.

@@ -13,3 +13,5 @@ mail-help-digest-subject = New help questions
 mail-help-digest-body = New help questions came in. Sign in to read them. You get at most one mail an hour about this.
 mail-reset-subject = Choose a new password
 mail-reset-body = Someone asked for a new password for your Doorstart account. Was it you? Then choose a new password with this link. The link works for 1 hour, once. Was it not you? Then you need not do anything.
+mail-help-answered-subject = ንሕቶኹም መልሲ ኣሎ
+mail-help-answered-body = ኣብ Doorstart ንሕቶኹም መልሲ ኣሎ። ነቲ ሊንክ ክፈቱ እሞ ናይ ምውሳድ ኮድኩም ጽሓፉ። እዚ ኢመይል ብዛዕባ ሕቶኹም ወይ እቲ መልሲ ዋላ ሓንቲ ኣይጠቅስን።

@@ -8,7 +8,9 @@ use axum::routing::post;
 use axum::{Form, Router};
 use leptos::prelude::provide_context;
 
-use super::model::{parse_message, AskInput, Conversation, HelpAccess, HelpStatus, PickupCode};
+use super::model::{
+    parse_message, AskInput, Conversation, HelpAccess, HelpStatus, PickupCode, SITE_CODE_TRIES,
+};
 use super::store;
 use crate::accounts::model::Account;
 use crate::accounts::store::audit;
@@ -17,12 +19,9 @@ use crate::i18n::{k, Lang};
 use crate::web::client::Client;
 use crate::web::form::{field, FieldErrors, FormState, RawForm};
 use crate::web::{
-    see_other, AppState, Coordinator, Limited, Limits, OrNotFound, Pages, SignedIn, WebError,
-    WebResult,
+    see_other, AppState, Coordinator, Limited, Limits, OrNotFound, Pages, PublicUrl, SignedIn,
+    WebError, WebResult,
 };
-
-/// Wrong pick-up codes a client may try in 15 minutes.
-pub const CODE_TRIES: i64 = 10;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -50,6 +49,7 @@ async fn ask(
     State(db): State<Db>,
     State(pages): State<Pages>,
     State(limits): State<Limits>,
+    State(public_url): State<PublicUrl>,
     Limited(form): Limited<AskInput>,
 ) -> WebResult {
     // The volunteers can read only so much: past the hourly cap (all instances, counted in
@@ -84,9 +84,11 @@ async fn ask(
     )
     .await?;
     // Shown once, in this answer only: never in a URL, never stored.
-    let page = pages
-        .render(form.parts, FormState::showing("code", code.grouped()))
-        .await;
+    let mut shown = FormState::showing("code", code.grouped());
+    shown
+        .values
+        .insert("reply_link".to_string(), public_url.link("/help/reply"));
+    let page = pages.render(form.parts, shown).await;
     Ok(no_store(page))
 }
 
@@ -105,25 +107,33 @@ async fn find(
     parts: &Parts,
     form: &RawForm,
 ) -> Result<Found, WebError> {
-    let code = PickupCode::parse(field(form, "code"));
-    let found = match &code {
-        Some(code) => {
-            let pepper = db.pepper().await?;
-            store::by_code(db, &store::code_hash(&pepper, code)).await?
-        }
-        None => None,
-    };
-    if let (Some(conversation), Some(code)) = (found, code) {
-        return Ok(Found { conversation, code });
-    }
-    // Only wrong codes count towards the throttle: per instance in memory, and for all
-    // instances together in the database (spreading tries over instances gains nothing).
-    let here = limits.codes.allow(client.0);
-    let everywhere = store::wrong_code(db, client.0).await? <= CODE_TRIES;
-    let (key, status) = if here && everywhere {
-        (k("help-code-wrong"), StatusCode::NOT_FOUND)
-    } else {
+    // Guessing is stopped before any look-up: per instance in memory, and for all instances
+    // together in the database (spreading tries over instances gains nothing).
+    let tries = store::code_tries(db, client.0).await?;
+    let (key, status) = if !tries.may_try() || !limits.codes.has_room(client.0) {
         (k("help-code-too-many"), StatusCode::TOO_MANY_REQUESTS)
+    } else {
+        let code = PickupCode::parse(field(form, "code"));
+        let found = match &code {
+            Some(code) => {
+                let pepper = db.pepper().await?;
+                store::by_code(db, &store::code_hash(&pepper, code)).await?
+            }
+            None => None,
+        };
+        if let (Some(conversation), Some(code)) = (found, code) {
+            return Ok(Found { conversation, code });
+        }
+        limits.codes.allow(client.0);
+        let after = store::wrong_code(db, client.0).await?;
+        if after.site == SITE_CODE_TRIES {
+            tracing::warn!(
+                budget = SITE_CODE_TRIES,
+                "help: the site-wide budget of wrong pick-up codes is used up in this window; \
+                 only first tries are checked until it ends"
+            );
+        }
+        (k("help-code-wrong"), StatusCode::NOT_FOUND)
     };
     let mut parts = parts.clone();
     parts.uri = "/help/reply".parse().expect("a valid path");

@@ -58,10 +58,38 @@ impl Theme {
     }
 }
 
-/// Digits in a pick-up code: 36 decimal digits ≈ 119.6 bits, above the 112 bits that OWASP ASVS
-/// 6.5.2 asks of a secret kept as a plain keyed hash. Digits need no Dutch to read aloud.
-pub const CODE_DIGITS: usize = 36;
+/// Digits in a new pick-up code: 16, written as four groups of four like a bank card, so a
+/// parent who reads little can copy it, read it aloud in any language or type it on a phone.
+/// 16 digits are 10^16 codes (≈ 53 bits); what makes that enough is the guessing limit below,
+/// argued in `SECURITY.md` ("The pick-up code").
+pub const CODE_DIGITS: usize = 16;
+/// Codes given out before 2026-12 had 36 digits; they keep working until their question goes.
+pub const OLD_CODE_DIGITS: usize = 36;
 pub const MESSAGE_MAX: usize = 2000;
+
+/// Wrong pick-up codes one client (an IPv4 address or an IPv6 /64) may try in a window.
+pub const CODE_TRIES: i64 = 10;
+/// Wrong pick-up codes the whole site accepts in a window before only first tries are checked.
+/// Far above what parents mistype (a pilot has a few hundred open questions at most).
+pub const SITE_CODE_TRIES: i64 = 500;
+
+/// The wrong pick-up codes of the current window: this client's and the whole site's (all
+/// instances together, counted in the database).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CodeTries {
+    pub mine: i64,
+    pub site: i64,
+}
+
+impl CodeTries {
+    /// Whether a code from this client is looked up at all. A client that used up its tries
+    /// waits for the next window. While the whole site is over its budget (someone guessing
+    /// from many addresses), only a client's first try is checked: a parent who types their
+    /// code right is never stopped, and each address an attacker holds buys one guess a window.
+    pub fn may_try(self) -> bool {
+        self.mine < CODE_TRIES && (self.mine == 0 || self.site < SITE_CODE_TRIES)
+    }
+}
 
 /// A pick-up code, normalised to its digits.
 #[derive(Clone, PartialEq, Eq)]
@@ -74,7 +102,8 @@ impl std::fmt::Debug for PickupCode {
 }
 
 impl PickupCode {
-    /// Accepts spaces, dashes and dots between the digits, and Arabic-Indic or Persian digits.
+    /// Accepts spaces, dashes and dots between the digits, and Arabic-Indic or Persian digits;
+    /// 16 digits (or the 36 of an older code).
     pub fn parse(input: &str) -> Option<PickupCode> {
         let mut digits = String::with_capacity(CODE_DIGITS);
         for c in input.chars() {
@@ -85,11 +114,13 @@ impl PickupCode {
                 ' ' | '-' | '.' | '\u{a0}' => {}
                 _ => return None,
             }
-            if digits.len() > CODE_DIGITS {
+            if digits.len() > OLD_CODE_DIGITS {
                 return None;
             }
         }
-        (digits.len() == CODE_DIGITS).then_some(PickupCode(digits))
+        [CODE_DIGITS, OLD_CODE_DIGITS]
+            .contains(&digits.len())
+            .then_some(PickupCode(digits))
     }
 
     /// A new random code (server only).
@@ -132,6 +163,9 @@ pub struct AskInput {
     pub callback_phone: Option<String>,
     /// A call back with an interpreter in this language (only with a call-back number).
     pub interpreter: Option<String>,
+    /// Only when the parent wants to hear "there is an answer" by mail; never shown to a
+    /// facilitator, deleted with the question.
+    pub notify_email: Option<String>,
 }
 
 /// A message text: 1 to 2000 characters, control and bidi characters removed (new lines kept).
@@ -179,12 +213,20 @@ impl FromForm for AskInput {
                 }
             },
         };
+        let notify_email = match field("email").trim() {
+            "" => None,
+            typed => crate::groups::join::parse_email(typed).or_else(|| {
+                errors.add("email", k("help-email-invalid"));
+                None
+            }),
+        };
         match (theme, message, callback_phone) {
             (Some(theme), Ok(message), Ok(callback_phone)) if errors.is_empty() => Ok(AskInput {
                 theme,
                 message,
                 callback_phone,
                 interpreter,
+                notify_email,
             }),
             _ => Err(errors),
         }
@@ -363,13 +405,11 @@ mod tests {
     }
 
     #[test]
-    fn codes_are_long_enough_and_parse_in_any_shape() {
-        // 36 digits carry 36 × log2(10) ≈ 119.6 bits, at least the 112 bits of ASVS 6.5.2.
-        assert!(CODE_DIGITS as f64 * 10f64.log2() >= 112.0);
+    fn codes_are_short_and_parse_in_any_shape() {
         let code = PickupCode::generate();
-        assert_eq!(code.digits().len(), CODE_DIGITS);
+        assert_eq!(code.digits().len(), 16);
         assert!(code.digits().bytes().all(|b| b.is_ascii_digit()));
-        assert_eq!(code.grouped().split(' ').count(), 9);
+        assert_eq!(code.grouped().split(' ').count(), 4);
         assert_eq!(PickupCode::parse(&code.grouped()), Some(code.clone()));
         assert_eq!(
             PickupCode::parse(&code.grouped().replace(' ', "-")),
@@ -383,9 +423,26 @@ mod tests {
         assert_eq!(PickupCode::parse(&arabic), Some(code.clone()));
         assert_ne!(PickupCode::generate(), PickupCode::generate());
         assert_eq!(PickupCode::parse("1234"), None);
+        assert_eq!(PickupCode::parse(&"1".repeat(15)), None);
+        assert_eq!(PickupCode::parse(&"1".repeat(17)), None);
         assert_eq!(PickupCode::parse(&format!("{}a", code.digits())), None);
         assert_eq!(PickupCode::parse(&"1".repeat(37)), None);
         assert!(!format!("{code:?}").contains(code.digits()));
+        // A code given out before the change (36 digits) still opens its question.
+        let old = "1234".repeat(9);
+        assert_eq!(PickupCode::parse(&old).unwrap().digits(), old);
+    }
+
+    #[test]
+    fn guessing_stops_per_client_and_narrows_when_the_site_is_under_attack() {
+        let t = |mine, site| CodeTries { mine, site }.may_try();
+        assert!(t(0, 0));
+        assert!(t(CODE_TRIES - 1, CODE_TRIES - 1));
+        assert!(!t(CODE_TRIES, CODE_TRIES), "ten wrong codes: wait");
+        // Many addresses guessing: a client that missed once is not checked again...
+        assert!(!t(1, SITE_CODE_TRIES));
+        // ...but a first try is, so a parent typing their code right still gets in.
+        assert!(t(0, SITE_CODE_TRIES * 100));
     }
 
     #[test]
@@ -396,8 +453,8 @@ mod tests {
                 counts[(b - b'0') as usize] += 1;
             }
         }
-        // 10,800 digits: each about 1,080; a broken generator would be far off.
-        assert!(counts.iter().all(|c| (900..1260).contains(c)), "{counts:?}");
+        // 4,800 digits: each about 480; a broken generator would be far off.
+        assert!(counts.iter().all(|c| (370..600).contains(c)), "{counts:?}");
     }
 
     #[test]
@@ -460,6 +517,22 @@ mod tests {
                 && bad.get("message").is_some()
                 && bad.get("phone").is_some()
         );
+        // A mail address is optional; when typed, it must look like one.
+        assert_eq!(ok.notify_email, None);
+        let mail = AskInput::from_form(&form(&[
+            ("theme", "money"),
+            ("message", "x"),
+            ("email", " ouder@example.nl "),
+        ]))
+        .unwrap();
+        assert_eq!(mail.notify_email.as_deref(), Some("ouder@example.nl"));
+        let bad = AskInput::from_form(&form(&[
+            ("theme", "money"),
+            ("message", "x"),
+            ("email", "ouder at home"),
+        ]))
+        .unwrap_err();
+        assert_eq!(bad.get("email"), Some("help-email-invalid"));
     }
 
     use proptest::prelude::*;
@@ -475,7 +548,7 @@ mod tests {
         }
 
         #[test]
-        fn codes_round_trip(digits in "[0-9]{36}") {
+        fn codes_round_trip(digits in "[0-9]{16}|[0-9]{36}") {
             let code = PickupCode::parse(&digits).unwrap();
             prop_assert_eq!(code.digits(), digits.as_str());
             prop_assert_eq!(PickupCode::parse(&code.grouped()), Some(code));

@@ -102,6 +102,7 @@ fn AskForm() -> impl IntoView {
                     {interpreters}
                 </select>
             </div>
+            <TextField name="email" label=i.t("help-email-label") hint=i.t("help-email-hint") kind="email" autocomplete="email" maxlength=254 ltr=true/>
             <p>{i.t("help-anonymous-note")}</p>
             <ReplyTime/>
             <button type="submit"><Icon name=IconName::Chat/><span>{i.t("help-submit")}</span></button>
@@ -116,22 +117,32 @@ fn AskForm() -> impl IntoView {
 #[component]
 pub fn HelpPage() -> impl IntoView {
     let i = use_i18n();
-    let code = use_form_state().value("code");
+    let state = use_form_state();
+    let code = state.value("code");
     let body = if code.is_empty() {
         view! { <AskForm/> }.into_any()
     } else {
+        let digits: String = code.chars().filter(char::is_ascii_digit).collect();
+        // The card prints on its own (print style): the code, where to read the answer, and
+        // that nobody else can make it again.
         view! {
-            <div class="code-box" role="status">
+            <div class="code-box code-card" role="status">
                 <h2>{i.t("help-code-heading")}</h2>
                 <p>{i.t("help-code-text")}</p>
                 <p class="pickup-code" dir="ltr"><bdi>{code}</bdi></p>
+                <p>{i.t("help-code-where")}" "<bdi dir="ltr" class="reply-link">{state.value("reply_link")}</bdi></p>
                 <p>{i.t("help-code-once")}</p>
             </div>
             <ReplyTime/>
             <p class="share">
                 <PrintButton label=i.t("help-print")/>
+                <button type="button" class="secondary keep-code" data-code=digits hidden=true>
+                    <Icon name=IconName::Key/><span>{i.t("help-keep-code")}</span>
+                </button>
                 <a class="button" href="/help/reply"><Icon name=IconName::Key/><span>{i.t("help-wrote-it-down")}</span></a>
             </p>
+            <p class="keep-done" role="status" hidden=true>{i.t("help-keep-done")}</p>
+            <CodeScript/>
         }
         .into_any()
     };
@@ -199,10 +210,17 @@ pub fn HelpReplyPage() -> impl IntoView {
                         {code_error.clone().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
                         <input id="code" name="code" type="text" inputmode="numeric" autocomplete="off" maxlength="60" dir="ltr"
                             aria-invalid=code_error.is_some().then_some("true")/>
+                        <p class="kept-note hint" hidden=true>{i.t("help-kept-note")}</p>
                     </div>
                     {kept}
                     <button type="submit"><Icon name=IconName::Key/><span>{i.t("help-open")}</span></button>
                 </form>
+                <p>
+                    <button type="button" class="secondary forget-code" hidden=true>
+                        <Icon name=IconName::Exit/><span>{i.t("help-forget-code")}</span>
+                    </button>
+                </p>
+                <CodeScript/>
             }
             .into_any()
         }
@@ -249,9 +267,20 @@ pub fn HelpReplyPage() -> impl IntoView {
 
 #[component]
 pub fn HelpDeletedPage() -> impl IntoView {
+    // The question is gone: a code kept on this phone goes too (`data-forget`).
     view! {
         <Notice title=k("help-deleted-title") text=k("help-deleted-text") href="/help" icon=IconName::Chat action=k("home-ask-help")/>
+        <span hidden=true class="forget-kept-code"></span>
+        <CodeScript/>
     }
+}
+
+/// `/help-code.js`: keeps the pick-up code on this phone when the parent asks, fills it in on
+/// the reply page, and forgets it on request or when the question is deleted. Without the
+/// script its buttons stay hidden and the code is written down or printed.
+#[component]
+fn CodeScript() -> impl IntoView {
+    view! { <script src="/help-code.js" defer=true nonce=leptos::nonce::use_nonce()></script> }
 }
 
 fn waited(i: &I18n, now: i64, since: i64) -> String {

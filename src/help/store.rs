@@ -6,56 +6,96 @@ use sqlx::any::AnyRow;
 use sqlx::Row;
 
 use super::model::{
-    AskInput, Conversation, HelpMessage, HelpStatus, HelpSummary, PickupCode, Theme,
+    AskInput, CodeTries, Conversation, HelpMessage, HelpStatus, HelpSummary, PickupCode, Theme,
 };
 use crate::db::{new_id, Db};
 
 /// Length of a throttle window for wrong pick-up codes.
 pub const CODE_WINDOW_SECONDS: i64 = 900;
 
-/// Counts one wrong pick-up code of this client in the current window, for all instances
-/// together, and returns how many this client made in it. The client is kept only as an HMAC
-/// under a key of this window; the key and the counts go when the window is over.
-pub async fn wrong_code(db: &Db, client: Option<std::net::IpAddr>) -> Result<i64, sqlx::Error> {
+/// The current throttle window and its key (made on first use; it goes with the window).
+async fn window_key(db: &Db, create: bool) -> Result<(i64, Option<String>), sqlx::Error> {
     let now = db.now();
     let window = now - now.rem_euclid(CODE_WINDOW_SECONDS);
-    sqlx::query("DELETE FROM throttle_hits WHERE window_start < $1")
+    if create {
+        sqlx::query(
+            "INSERT INTO throttle_windows (window_start, secret) VALUES ($1, $2) \
+             ON CONFLICT (window_start) DO NOTHING",
+        )
         .bind(window)
+        .bind(crate::security::tokens::new_token())
         .execute(&db.pool)
         .await?;
-    sqlx::query("DELETE FROM throttle_windows WHERE window_start < $1")
-        .bind(window)
-        .execute(&db.pool)
-        .await?;
-    sqlx::query(
-        "INSERT INTO throttle_windows (window_start, secret) VALUES ($1, $2) \
-         ON CONFLICT (window_start) DO NOTHING",
-    )
-    .bind(window)
-    .bind(crate::security::tokens::new_token())
-    .execute(&db.pool)
-    .await?;
-    let secret: String =
+    }
+    let secret: Option<String> =
         sqlx::query_scalar("SELECT secret FROM throttle_windows WHERE window_start = $1")
             .bind(window)
-            .fetch_one(&db.pool)
+            .fetch_optional(&db.pool)
             .await?;
+    if secret.is_none() {
+        // A new window: the keys and counts of the old ones go now.
+        sqlx::query("DELETE FROM throttle_hits WHERE window_start < $1")
+            .bind(window)
+            .execute(&db.pool)
+            .await?;
+        sqlx::query("DELETE FROM throttle_windows WHERE window_start < $1")
+            .bind(window)
+            .execute(&db.pool)
+            .await?;
+    }
+    Ok((window, secret))
+}
+
+/// The client as the throttle knows it: an HMAC of its address under the window's key.
+fn client_key(secret: &str, client: Option<std::net::IpAddr>) -> String {
     let who = client.map_or_else(|| "-".to_string(), |ip| ip.to_string());
     let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).expect("any key length");
     mac.update(who.as_bytes());
-    let key: String = mac.finalize().into_bytes()[..16]
+    mac.finalize().into_bytes()[..16]
         .iter()
         .map(|b| format!("{b:02x}"))
-        .collect();
-    sqlx::query_scalar(
-        "INSERT INTO throttle_hits (window_start, client, hits) VALUES ($1, $2, 1) \
-         ON CONFLICT (window_start, client) DO UPDATE SET hits = throttle_hits.hits + 1 \
-         RETURNING hits",
+        .collect()
+}
+
+/// The wrong pick-up codes of this window so far: this client's and the whole site's, for all
+/// instances together. Asked before a code is looked up.
+pub async fn code_tries(
+    db: &Db,
+    client: Option<std::net::IpAddr>,
+) -> Result<CodeTries, sqlx::Error> {
+    let (window, Some(secret)) = window_key(db, false).await? else {
+        return Ok(CodeTries::default());
+    };
+    let (site, mine): (i64, i64) = sqlx::query_as(
+        "SELECT CAST(COALESCE(SUM(hits), 0) AS BIGINT), \
+         CAST(COALESCE(SUM(CASE WHEN client = $2 THEN hits ELSE 0 END), 0) AS BIGINT) \
+         FROM throttle_hits WHERE window_start = $1",
     )
     .bind(window)
-    .bind(key)
+    .bind(client_key(&secret, client))
     .fetch_one(&db.pool)
-    .await
+    .await?;
+    Ok(CodeTries { mine, site })
+}
+
+/// Counts one wrong pick-up code of this client in the current window, for all instances
+/// together, and returns the window's counts after it. The client is kept only as an HMAC
+/// under a key of this window; the key and the counts go when the window is over.
+pub async fn wrong_code(
+    db: &Db,
+    client: Option<std::net::IpAddr>,
+) -> Result<CodeTries, sqlx::Error> {
+    let (window, secret) = window_key(db, true).await?;
+    let secret = secret.ok_or(sqlx::Error::RowNotFound)?;
+    sqlx::query(
+        "INSERT INTO throttle_hits (window_start, client, hits) VALUES ($1, $2, 1) \
+         ON CONFLICT (window_start, client) DO UPDATE SET hits = throttle_hits.hits + 1",
+    )
+    .bind(window)
+    .bind(client_key(&secret, client))
+    .execute(&db.pool)
+    .await?;
+    code_tries(db, client).await
 }
 
 pub fn code_hash(pepper: &str, code: &PickupCode) -> String {
@@ -79,8 +119,8 @@ pub async fn create(
     let now = db.now();
     let mut tx = db.pool.begin().await?;
     sqlx::query(
-        "INSERT INTO help_requests (id, code_hash, theme, language, callback_phone, status, created_at, last_message_at, fact_id, interpreter) \
-         VALUES ($1, $2, $3, $4, $5, 'new', $6, $6, $7, $8)",
+        "INSERT INTO help_requests (id, code_hash, theme, language, callback_phone, status, created_at, last_message_at, fact_id, interpreter, notify_email) \
+         VALUES ($1, $2, $3, $4, $5, 'new', $6, $6, $7, $8, $9)",
     )
     .bind(&id)
     .bind(hash)
@@ -90,6 +130,7 @@ pub async fn create(
     .bind(now)
     .bind(&fact)
     .bind(input.interpreter.as_deref())
+    .bind(input.notify_email.as_deref())
     .execute(&mut *tx)
     .await?;
     crate::monitoring::store::help_fact(
@@ -213,8 +254,36 @@ pub async fn add_message(
     .await?;
     if !from_parent {
         crate::monitoring::store::help_replied(&mut tx, id).await?;
+        tell_parent(&mut tx, id, now).await?;
     }
     tx.commit().await
+}
+
+/// At most one "there is an answer" mail an hour per question.
+pub const ANSWER_MAIL_EVERY: i64 = 3600;
+
+/// Queues "there is an answer" for a parent who left an address (in the question's language,
+/// linking to the page where the code opens it; the code itself is in no mail).
+async fn tell_parent(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    id: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    let to: Option<(String, String)> = sqlx::query_as(
+        "UPDATE help_requests SET notified_at = $1 WHERE id = $2 AND notify_email IS NOT NULL \
+         AND (notified_at IS NULL OR notified_at <= $3) RETURNING notify_email, language",
+    )
+    .bind(now)
+    .bind(id)
+    .bind(now - ANSWER_MAIL_EVERY)
+    .fetch_optional(&mut **tx)
+    .await?;
+    if let Some((email, lang)) = to {
+        let lang = crate::i18n::Lang::parse(&lang).unwrap_or_default();
+        let kind = crate::mail::Kind::HelpAnswered;
+        crate::mail::outbox::enqueue(&mut *tx, now, &email, lang, kind, "/help/reply").await?;
+    }
+    Ok(())
 }
 
 pub async fn set_status(db: &Db, id: &str, status: HelpStatus) -> Result<bool, sqlx::Error> {
@@ -265,10 +334,20 @@ pub async fn holder(db: &Db, id: &str) -> Result<Option<Option<String>>, sqlx::E
 /// `secure_delete` overwrites the freed pages and a checkpoint empties the write-ahead log, so
 /// the words are gone from the files too.
 pub async fn delete(db: &Db, id: &str) -> Result<(), sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    // A "there is an answer" mail not sent yet goes with the question and its address.
+    sqlx::query(
+        "DELETE FROM mail_outbox WHERE kind = 'help-answered' AND state = 'waiting' \
+         AND recipient = (SELECT notify_email FROM help_requests WHERE id = $1)",
+    )
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
     sqlx::query("DELETE FROM help_requests WHERE id = $1")
         .bind(id)
-        .execute(&db.pool)
+        .execute(&mut *tx)
         .await?;
+    tx.commit().await?;
     db.checkpoint_deleted().await
 }
 

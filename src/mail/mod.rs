@@ -31,6 +31,8 @@ pub enum Kind {
     HelpDigest,
     /// A facilitator who forgot their password: a link valid for 1 hour.
     PasswordReset,
+    /// A parent who asked for help and left an address: there is an answer (never its text).
+    HelpAnswered,
 }
 
 impl Kind {
@@ -42,6 +44,7 @@ impl Kind {
             Kind::JoinContacted => "join-contacted",
             Kind::HelpDigest => "help-digest",
             Kind::PasswordReset => "password-reset",
+            Kind::HelpAnswered => "help-answered",
         }
     }
 
@@ -53,6 +56,7 @@ impl Kind {
             "join-contacted" => Some(Kind::JoinContacted),
             "help-digest" => Some(Kind::HelpDigest),
             "password-reset" => Some(Kind::PasswordReset),
+            "help-answered" => Some(Kind::HelpAnswered),
             _ => None,
         }
     }
@@ -75,6 +79,10 @@ impl Kind {
             ),
             Kind::HelpDigest => (k("mail-help-digest-subject"), k("mail-help-digest-body")),
             Kind::PasswordReset => (k("mail-reset-subject"), k("mail-reset-body")),
+            Kind::HelpAnswered => (
+                k("mail-help-answered-subject"),
+                k("mail-help-answered-body"),
+            ),
         }
     }
 }

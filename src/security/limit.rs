@@ -40,6 +40,14 @@ impl RateLimiter {
         self.allow_at(ip, Instant::now())
     }
 
+    /// True when this client has tries left in its window; counts nothing.
+    pub fn has_room(&self, ip: Option<IpAddr>) -> bool {
+        let now = Instant::now();
+        let seen = self.seen.lock().unwrap_or_else(|e| e.into_inner());
+        seen.get(&self.client(ip))
+            .is_none_or(|(n, start)| now.duration_since(*start) >= self.window || *n < self.max)
+    }
+
     fn allow_at(&self, ip: Option<IpAddr>, now: Instant) -> bool {
         let client = self.client(ip);
         let mut seen = self.seen.lock().unwrap_or_else(|e| e.into_inner());
