@@ -395,6 +395,19 @@ on_both_backends!(hostile_input_never_makes_a_server_error, |app| {
             &[("x", "")],
         )
         .await;
+        let texts = [
+            ("text_lang", "en"),
+            ("text_description", "A group for parents."),
+            ("text_first_visit", "Just come in."),
+        ];
+        f.post_all(cookie, &format!("/admin/groups/{group}/texts"), &texts)
+            .await;
+        f.post_all(
+            cookie,
+            &format!("/admin/help/{help_id}/assign"),
+            &[("account", coordinator_id.as_str())],
+        )
+        .await;
         f.post_all(cookie, "/admin/local-help", &local).await;
         f.post_all(
             cookie,
@@ -441,6 +454,10 @@ on_both_backends!(hostile_input_never_makes_a_server_error, |app| {
         .await;
         f.paths(cookie, "/admin/help/{}/claim", Some(&[])).await;
         f.paths(cookie, "/admin/help/{}/close", Some(&[])).await;
+        f.paths(cookie, "/admin/help/{}/assign", Some(&[("account", "x")]))
+            .await;
+        f.paths(cookie, "/admin/groups/{}/texts", Some(&texts))
+            .await;
         f.paths(cookie, "/admin/local-help/{}", Some(&local)).await;
         f.paths(
             cookie,
