@@ -94,6 +94,26 @@ test('coordinator invites a facilitator, a parent joins, the request is marked c
   await parent.reload();
   await expect(parent.locator('.step[aria-current="step"]')).toHaveText('De begeleider heeft contact opgenomen');
 
+  // A parent asks for help; the coordinator hands the question to Miriam, who then holds it
+  // and reads it.
+  await parent.goto('/help');
+  await parent.getByText('Werk en opvang').click();
+  await parent.getByLabel('Je vraag').fill('Hoe vind ik opvang op woensdag?');
+  await parent.getByRole('button', { name: 'Verstuur mijn vraag' }).click();
+  await expect(parent.locator('.pickup-code')).toBeVisible();
+  await coordinator.goto('/admin/help');
+  await coordinator.locator('.inbox-item', { hasText: 'Werk en opvang' }).first().getByRole('link').click();
+  await coordinator.getByLabel('Geef deze vraag aan').selectOption({ label: 'Miriam' });
+  await expectNoAxeViolations(coordinator);
+  await coordinator.getByRole('button', { name: 'Geef door' }).click();
+  await expect(coordinator.locator('.messages')).toContainText('opvang op woensdag');
+  await facilitator.goto('/admin/help');
+  const handed = facilitator.locator('.inbox-item', { hasText: 'Werk en opvang' }).first();
+  await expect(handed).toContainText('Miriam');
+  await handed.getByRole('link').click();
+  await expect(facilitator.locator('.messages')).toContainText('opvang op woensdag');
+  await expectNoAxeViolations(facilitator);
+
   // The coordinator's other pages pass axe too.
   for (const name of ['Accounts', 'Wachtwoord wijzigen', 'Groepen']) {
     await coordinator.goto('/admin');
