@@ -31,6 +31,14 @@ pub enum Kind {
     HelpDigest,
     /// A facilitator who forgot their password: a link valid for 1 hour.
     PasswordReset,
+    /// Someone the coordinator invited: the one-time invite link (7 days).
+    Invite,
+    /// A parent who left an e-mail address with their RSVP: a place came free, it is theirs.
+    RsvpPlace,
+    /// The same parent: fewer places now, they are on the waiting list again.
+    RsvpWaiting,
+    /// The same parent: the facilitator cancelled the meetup.
+    MeetupCancelled,
 }
 
 impl Kind {
@@ -42,6 +50,10 @@ impl Kind {
             Kind::JoinContacted => "join-contacted",
             Kind::HelpDigest => "help-digest",
             Kind::PasswordReset => "password-reset",
+            Kind::Invite => "invite",
+            Kind::RsvpPlace => "rsvp-place",
+            Kind::RsvpWaiting => "rsvp-waiting",
+            Kind::MeetupCancelled => "meetup-cancelled",
         }
     }
 
@@ -53,6 +65,10 @@ impl Kind {
             "join-contacted" => Some(Kind::JoinContacted),
             "help-digest" => Some(Kind::HelpDigest),
             "password-reset" => Some(Kind::PasswordReset),
+            "invite" => Some(Kind::Invite),
+            "rsvp-place" => Some(Kind::RsvpPlace),
+            "rsvp-waiting" => Some(Kind::RsvpWaiting),
+            "meetup-cancelled" => Some(Kind::MeetupCancelled),
             _ => None,
         }
     }
@@ -75,6 +91,16 @@ impl Kind {
             ),
             Kind::HelpDigest => (k("mail-help-digest-subject"), k("mail-help-digest-body")),
             Kind::PasswordReset => (k("mail-reset-subject"), k("mail-reset-body")),
+            Kind::Invite => (k("mail-invite-subject"), k("mail-invite-body")),
+            Kind::RsvpPlace => (k("mail-rsvp-place-subject"), k("mail-rsvp-place-body")),
+            Kind::RsvpWaiting => (
+                k("mail-rsvp-waiting-subject"),
+                k("mail-rsvp-waiting-body"),
+            ),
+            Kind::MeetupCancelled => (
+                k("mail-meetup-cancelled-subject"),
+                k("mail-meetup-cancelled-body"),
+            ),
         }
     }
 }
@@ -268,8 +294,16 @@ mod tests {
             Kind::JoinContacted,
             Kind::HelpDigest,
             Kind::PasswordReset,
+            Kind::Invite,
+            Kind::RsvpPlace,
+            Kind::RsvpWaiting,
+            Kind::MeetupCancelled,
         ] {
             assert_eq!(Kind::parse(kind.as_str()), Some(kind));
+            for lang in Lang::ALL {
+                let mail = render(kind, lang, link);
+                assert!(!mail.subject.is_empty() && mail.text.contains(link), "{kind:?}");
+            }
         }
     }
 }

@@ -10,6 +10,7 @@ use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
 use super::model::{MeetupSummary, RsvpInput};
 use super::store;
 use crate::db::Db;
+use crate::i18n::Lang;
 use crate::security::tokens::derive_token;
 use crate::web::form::{valid_token, FormState};
 use crate::web::valid::landing;
@@ -97,7 +98,9 @@ async fn rsvp(
         .or_not_found()?;
     // The cancel link is made here from the form's one-time key, never taken from the form.
     let token = derive_token(&db.pepper().await?, "rsvp", &form.value.token);
-    let stored = store::insert_rsvp(&db, &detail.meetup.id, &token, &form.value).await?;
+    // News by mail comes in the language of the page the parent said yes on.
+    let lang = form.parts.extensions.get::<Lang>().copied().unwrap_or_default();
+    let stored = store::insert_rsvp(&db, &detail.meetup.id, &token, &form.value, lang).await?;
     landing(stored, &format!("/rsvp/{token}"), &pages, form).await
 }
 
