@@ -601,7 +601,10 @@ on_both_backends!(
         assert_eq!(status, 303);
         let (_, page) = app.page(&format!("{fatima}?lang=en")).await;
         assert!(page.contains("you are on the waiting list"), "{page}");
-        assert!(page.contains("we mail you at the address you gave"), "{page}");
+        assert!(
+            page.contains("we mail you at the address you gave"),
+            "{page}"
+        );
         assert!(states(app).await.is_empty(), "nothing to tell yet");
 
         // More places: Fatima moves up and gets a mail in English with her own page's link.
@@ -691,7 +694,9 @@ on_both_backends!(
         assert_eq!(link_in(&got[0].data, "/rsvp/"), fatima);
         assert_eq!(got[1].to, vec!["sanne@example.net".to_string()]);
         assert!(
-            got[1].data.contains("Subject: Een bijeenkomst gaat niet door"),
+            got[1]
+                .data
+                .contains("Subject: Een bijeenkomst gaat niet door"),
             "{}",
             got[1].data
         );
@@ -730,7 +735,10 @@ on_both_backends!(
         // The form says what the address is for and that it goes with the RSVP.
         let (_, page) = app.page(&format!("/meetups/{meetup}")).await;
         assert!(page.contains("name=\"email\""), "{page}");
-        assert!(page.contains("We wissen het samen met je aanmelding."), "{page}");
+        assert!(
+            page.contains("We wissen het samen met je aanmelding."),
+            "{page}"
+        );
         // No address, no mail, and the row keeps none.
         let (status, _, _) = rsvp(app, &meetup, "Sanne", "1", "", "nl").await;
         assert_eq!(status, 303);
@@ -765,7 +773,10 @@ on_both_backends!(
         let (status, location, _) = app
             .post_as(&anna, "/admin/help-choice", &[("theme-money", "1")])
             .await;
-        assert_eq!((status, location.as_str()), (303, "/admin/password?saved=help"));
+        assert_eq!(
+            (status, location.as_str()),
+            (303, "/admin/password?saved=help")
+        );
         let (_, _, page) = app.get_as(&anna, "/admin/password?saved=help").await;
         assert!(page.contains("id=\"help-choice-saved\""), "{page}");
         assert!(
@@ -774,8 +785,12 @@ on_both_backends!(
         );
         assert!(page.contains(r#"name="lang-fa""#), "{page}");
         let bea = app.sign_in("bea@example.org").await;
-        app.post_as(&bea, "/admin/help-choice", &[("lang-ar", "1"), ("lang-xx", "1")])
-            .await;
+        app.post_as(
+            &bea,
+            "/admin/help-choice",
+            &[("lang-ar", "1"), ("lang-xx", "1")],
+        )
+        .await;
         let ask = |path: &'static str, theme: &'static str| async move {
             let (status, _, _) = app
                 .post_as("", path, &[("theme", theme), ("message", "Een vraag")])
@@ -840,7 +855,10 @@ on_both_backends!(
         assert_eq!(status, 200);
         assert!(page.contains("id=\"invite-link\""), "{page}");
         assert!(page.contains("id=\"invite-by-hand\""), "{page}");
-        assert!(states(app).await.is_empty(), "nothing queued, no address kept");
+        assert!(
+            states(app).await.is_empty(),
+            "nothing queued, no address kept"
+        );
         // A wrong address: the form again with a message, and no invite made.
         let (status, _, page) = app
             .post_as(&coord, "/admin/invites", &[("email", "new at example")])

@@ -44,7 +44,10 @@ on_both_backends!(an_invite_goes_out_by_mail_and_its_link_works, |app| {
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].to, vec!["Nieuw@Example.org".to_string()]);
     let data = got[0].data.replace("=\n", "");
-    assert!(data.contains("Subject: You are invited to Doorstart"), "{data}");
+    assert!(
+        data.contains("Subject: You are invited to Doorstart"),
+        "{data}"
+    );
     assert!(data.contains("Content-Type: text/plain"), "{data}");
     let at = data.find(&format!("{PUBLIC}/admin/invite/")).expect("link") + PUBLIC.len();
     let path = data[at..at + "/admin/invite/".len() + 43].to_string();

@@ -76,7 +76,8 @@ impl HelpChoice {
 
     /// Whether a question with this theme and language is one of the chosen.
     pub fn wants(&self, theme: &str, lang: &str) -> bool {
-        let any_or = |list: &[String], code: &str| list.is_empty() || list.iter().any(|c| c == code);
+        let any_or =
+            |list: &[String], code: &str| list.is_empty() || list.iter().any(|c| c == code);
         any_or(&self.themes, theme) && any_or(&self.langs, lang)
     }
 }

@@ -188,9 +188,16 @@ async fn create_invite(
     let role = Role::Facilitator;
     let to = mail_to.map(|e| (e.as_str(), lang));
     store::create_invite_for(&db, &token, role, &me.id, INVITE_DAYS, to).await?;
-    let action = if mail_to.is_some() { "invite-mailed" } else { "invite" };
+    let action = if mail_to.is_some() {
+        "invite-mailed"
+    } else {
+        "invite"
+    };
     audit(&db, Some(&me.id), action, "invite", "-").await?;
-    let mut state = FormState::showing("invite_link", public_url.link(&format!("/admin/invite/{token}")));
+    let mut state = FormState::showing(
+        "invite_link",
+        public_url.link(&format!("/admin/invite/{token}")),
+    );
     if mail_to.is_some() {
         state.values.insert("invite_mailed".into(), "1".into());
     }

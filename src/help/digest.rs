@@ -5,6 +5,8 @@
 //! conditional update, so two instances never both mail).
 use std::time::Duration;
 
+use sqlx::Row;
+
 use crate::accounts::model::{HelpChoice, Role};
 use crate::db::Db;
 
@@ -27,24 +29,28 @@ struct Reader {
 /// through.
 pub async fn digest_pass(db: &Db) -> Result<u64, sqlx::Error> {
     let now = db.now();
-    let rows: Vec<(String, String, String, String, Option<i64>, String, String)> =
-        sqlx::query_as(
-            "SELECT id, email, lang, role, help_digest_at, help_themes, help_langs FROM accounts \
-             WHERE active = 1 AND role IN ('facilitator', 'coordinator')",
-        )
-        .fetch_all(&db.pool)
-        .await?;
-    let readers: Vec<Reader> = rows
-        .into_iter()
-        .map(|(id, email, lang, role, last, themes, langs)| Reader {
-            id,
-            email,
-            lang,
-            coordinator: role == Role::Coordinator.as_str(),
-            last,
-            choice: HelpChoice::from_lists(&themes, &langs),
+    let rows = sqlx::query(
+        "SELECT id, email, lang, role, help_digest_at, help_themes, help_langs FROM accounts \
+         WHERE active = 1 AND role IN ('facilitator', 'coordinator')",
+    )
+    .fetch_all(&db.pool)
+    .await?;
+    let readers = rows
+        .iter()
+        .map(|r| {
+            Ok(Reader {
+                id: r.try_get("id")?,
+                email: r.try_get("email")?,
+                lang: r.try_get("lang")?,
+                coordinator: r.try_get::<String, _>("role")? == Role::Coordinator.as_str(),
+                last: r.try_get("help_digest_at")?,
+                choice: HelpChoice::from_lists(
+                    &r.try_get::<String, _>("help_themes")?,
+                    &r.try_get::<String, _>("help_langs")?,
+                ),
+            })
         })
-        .collect();
+        .collect::<Result<Vec<Reader>, sqlx::Error>>()?;
     // New since a reader's last digest (a first digest: new in the last day), nobody holds it.
     let since = |r: &Reader| r.last.unwrap_or(now - 86_400);
     let Some(oldest) = readers.iter().map(since).min() else {

@@ -93,10 +93,7 @@ impl Kind {
             Kind::PasswordReset => (k("mail-reset-subject"), k("mail-reset-body")),
             Kind::Invite => (k("mail-invite-subject"), k("mail-invite-body")),
             Kind::RsvpPlace => (k("mail-rsvp-place-subject"), k("mail-rsvp-place-body")),
-            Kind::RsvpWaiting => (
-                k("mail-rsvp-waiting-subject"),
-                k("mail-rsvp-waiting-body"),
-            ),
+            Kind::RsvpWaiting => (k("mail-rsvp-waiting-subject"), k("mail-rsvp-waiting-body")),
             Kind::MeetupCancelled => (
                 k("mail-meetup-cancelled-subject"),
                 k("mail-meetup-cancelled-body"),
@@ -302,7 +299,10 @@ mod tests {
             assert_eq!(Kind::parse(kind.as_str()), Some(kind));
             for lang in Lang::ALL {
                 let mail = render(kind, lang, link);
-                assert!(!mail.subject.is_empty() && mail.text.contains(link), "{kind:?}");
+                assert!(
+                    !mail.subject.is_empty() && mail.text.contains(link),
+                    "{kind:?}"
+                );
             }
         }
     }

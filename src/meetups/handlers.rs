@@ -99,7 +99,12 @@ async fn rsvp(
     // The cancel link is made here from the form's one-time key, never taken from the form.
     let token = derive_token(&db.pepper().await?, "rsvp", &form.value.token);
     // News by mail comes in the language of the page the parent said yes on.
-    let lang = form.parts.extensions.get::<Lang>().copied().unwrap_or_default();
+    let lang = form
+        .parts
+        .extensions
+        .get::<Lang>()
+        .copied()
+        .unwrap_or_default();
     let stored = store::insert_rsvp(&db, &detail.meetup.id, &token, &form.value, lang).await?;
     landing(stored, &format!("/rsvp/{token}"), &pages, form).await
 }

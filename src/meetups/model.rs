@@ -112,7 +112,9 @@ impl Moved {
     }
 
     pub fn parse(s: &str) -> Option<Moved> {
-        [Moved::Up, Moved::Down].into_iter().find(|m| m.as_str() == s)
+        [Moved::Up, Moved::Down]
+            .into_iter()
+            .find(|m| m.as_str() == s)
     }
 }
 

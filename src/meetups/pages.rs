@@ -118,7 +118,9 @@ fn rsvp_view(i: I18n, token: String, r: RsvpView) -> AnyView {
         (false, Some(Moved::Down), true) => Some(("rsvp-moved-down", k("rsvp-moved-down"))),
         _ => None,
     }
-    .map(|(id, key)| view! { <p class="notice" role="status" id=id><strong>{i.t(key)}</strong></p> });
+    .map(
+        |(id, key)| view! { <p class="notice" role="status" id=id><strong>{i.t(key)}</strong></p> },
+    );
     let mails = (r.mails && !r.meetup.cancelled).then(|| view! { <p>{i.t("rsvp-mails-you")}</p> });
     let ics = format!("/meetups/{}.ics", r.meetup.id);
     let cancel = format!("/rsvp/{token}/cancel");

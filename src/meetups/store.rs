@@ -250,7 +250,7 @@ async fn mail_parents(
             None => format!("/meetups/{meetup_id}"),
         };
         let lang = Lang::parse(&c.lang).unwrap_or_default();
-        crate::mail::outbox::enqueue(&mut **tx, now, email, lang, kind, &path).await?;
+        crate::mail::outbox::enqueue(tx, now, email, lang, kind, &path).await?;
     }
     Ok(())
 }
@@ -395,7 +395,15 @@ pub async fn cancel_meetup(db: &Db, id: &str) -> Result<bool, sqlx::Error> {
     .fetch_all(&mut *tx)
     .await?;
     let everyone = rows.iter().map(Change::of).collect::<Result<Vec<_>, _>>()?;
-    mail_parents(&mut tx, db.now(), &pepper, id, &everyone, Kind::MeetupCancelled).await?;
+    mail_parents(
+        &mut tx,
+        db.now(),
+        &pepper,
+        id,
+        &everyone,
+        Kind::MeetupCancelled,
+    )
+    .await?;
     tx.commit().await?;
     Ok(true)
 }

@@ -83,9 +83,18 @@ mod tests {
         let sealed = seal_token("pepper", "rsvp-link", "r1", &t).unwrap();
         assert!(crate::web::form::valid_token(&sealed));
         assert_ne!(sealed, t);
-        assert_eq!(open_token("pepper", "rsvp-link", "r1", &sealed), Some(t.clone()));
-        assert_ne!(open_token("other", "rsvp-link", "r1", &sealed), Some(t.clone()));
-        assert_ne!(open_token("pepper", "rsvp-link", "r2", &sealed), Some(t.clone()));
+        assert_eq!(
+            open_token("pepper", "rsvp-link", "r1", &sealed),
+            Some(t.clone())
+        );
+        assert_ne!(
+            open_token("other", "rsvp-link", "r1", &sealed),
+            Some(t.clone())
+        );
+        assert_ne!(
+            open_token("pepper", "rsvp-link", "r2", &sealed),
+            Some(t.clone())
+        );
         assert_ne!(seal_token("pepper", "rsvp-link", "r2", &t), Some(sealed));
         assert_eq!(seal_token("pepper", "rsvp-link", "r1", "not a token"), None);
     }

@@ -93,6 +93,10 @@ pub fn valid_token(token: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
+/// Something typed where an e-mail address belongs that is not one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotAnEmail;
+
 /// An e-mail address, parsed once where it is typed: something@domain.tld, no spaces, no
 /// control or bidi characters, at most 254 characters, trimmed. Whatever holds one may mail it.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -116,10 +120,10 @@ impl EmailAddress {
     }
 
     /// An optional field: empty is `Ok(None)`, anything else must be an address.
-    pub fn parse_optional(input: &str) -> Result<Option<EmailAddress>, ()> {
+    pub fn parse_optional(input: &str) -> Result<Option<EmailAddress>, NotAnEmail> {
         match input.trim() {
             "" => Ok(None),
-            e => EmailAddress::parse(e).map(Some).ok_or(()),
+            e => EmailAddress::parse(e).map(Some).ok_or(NotAnEmail),
         }
     }
 
@@ -207,10 +211,16 @@ mod tests {
         ] {
             assert_eq!(EmailAddress::parse(bad), None, "{bad:?}");
         }
-        assert_eq!(EmailAddress::parse(&format!("{}@x.nl", "a".repeat(260))), None);
+        assert_eq!(
+            EmailAddress::parse(&format!("{}@x.nl", "a".repeat(260))),
+            None
+        );
         assert_eq!(EmailAddress::parse_optional("  "), Ok(None));
-        assert_eq!(EmailAddress::parse_optional("a@b.nl"), Ok(Some(ok_of("a@b.nl"))));
-        assert_eq!(EmailAddress::parse_optional("nope"), Err(()));
+        assert_eq!(
+            EmailAddress::parse_optional("a@b.nl"),
+            Ok(Some(ok_of("a@b.nl")))
+        );
+        assert_eq!(EmailAddress::parse_optional("nope"), Err(NotAnEmail));
     }
 
     fn ok_of(s: &str) -> EmailAddress {

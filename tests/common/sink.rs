@@ -104,4 +104,3 @@ impl Sink {
         self.got.lock().unwrap().clone()
     }
 }
-
