@@ -534,13 +534,20 @@ fn link_in(data: &str, prefix: &str) -> String {
     data[start..start + prefix.len() + 43].to_string()
 }
 
-/// A meetup of Anna's group on Tuesday 24 November 2026, 10:00–12:00, for `capacity` people.
-async fn meetup_of_anna(app: &common::TestApp, capacity: u32) -> String {
+/// A meetup of Anna's group on Tuesday 24 November 2026, 10:00–12:00, for `capacity` people;
+/// returns it with Anna's session.
+async fn meetup_of_anna(app: &common::TestApp, capacity: u32) -> (String, String) {
     let group = facilitator_with_group(app).await;
     let start = common::START + 86_400 - 2 * 3600;
-    doorstart::meetups::store::insert(&app.db, &group, start, start + 7200, "Buurthuis", capacity)
-        .await
-        .unwrap()
+    let store = doorstart::meetups::store::insert;
+    let meetup = store(&app.db, &group, start, start + 7200, "Buurthuis", capacity).await;
+    (meetup.unwrap(), app.sign_in("anna@example.org").await)
+}
+
+/// One number from the database (a `SELECT COUNT(*) …`).
+async fn count(app: &common::TestApp, sql: &str) -> i64 {
+    let n = sqlx::query_scalar(sql).fetch_one(&app.db.pool).await;
+    n.unwrap()
 }
 
 /// "I'm coming" as the form sends it, on the page in `lang`: status, Location and body.
@@ -590,8 +597,7 @@ async fn set_capacity(app: &common::TestApp, anna: &str, meetup: &str, capacity:
 on_both_backends!(
     a_waiting_parent_hears_of_a_place_and_of_the_waiting_list_by_mail,
     |app| {
-        let meetup = meetup_of_anna(app, 2).await;
-        let anna = app.sign_in("anna@example.org").await;
+        let (meetup, anna) = meetup_of_anna(app, 2).await;
         // Sanne fills the meetup without an address; Fatima waits and leaves one, in English.
         let (status, sanne, _) = rsvp(app, &meetup, "Sanne", "2", "", "nl").await;
         assert_eq!(status, 303);
@@ -660,8 +666,7 @@ on_both_backends!(
 on_both_backends!(
     a_cancelled_meetup_mails_everyone_who_left_an_address,
     |app| {
-        let meetup = meetup_of_anna(app, 1).await;
-        let anna = app.sign_in("anna@example.org").await;
+        let (meetup, anna) = meetup_of_anna(app, 1).await;
         let (_, sanne, _) = rsvp(app, &meetup, "Sanne", "1", "sanne@example.net", "nl").await;
         app.clock.advance(60);
         let (_, fatima, _) = rsvp(app, &meetup, "Fatima", "1", "fatima@example.net", "en").await;
@@ -671,14 +676,8 @@ on_both_backends!(
             .post_as(&anna, &format!("/admin/meetups/{meetup}/cancel"), &[])
             .await;
         assert_eq!(status, 303);
-        let audited: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM audit_log WHERE action = 'meetup-cancel' AND object_id = $1",
-        )
-        .bind(&meetup)
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
-        assert_eq!(audited, 1);
+        let audited = "SELECT COUNT(*) FROM audit_log WHERE action = 'meetup-cancel'";
+        assert_eq!(count(app, audited).await, 1);
         // Cancelling again mails nobody twice.
         app.post_as(&anna, &format!("/admin/meetups/{meetup}/cancel"), &[])
             .await;
@@ -722,16 +721,12 @@ on_both_backends!(
 on_both_backends!(
     an_rsvp_with_a_wrong_address_is_refused_and_nothing_is_stored,
     |app| {
-        let meetup = meetup_of_anna(app, 5).await;
+        let (meetup, _) = meetup_of_anna(app, 5).await;
         let (status, _, body) = rsvp(app, &meetup, "Sanne", "1", "sanne at home", "nl").await;
         assert_eq!(status, 400);
         assert!(body.contains("Dit e-mailadres klopt niet."), "{body}");
         assert!(body.contains("value=\"Sanne\""), "the name is kept: {body}");
-        let rsvps: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM rsvps")
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
-        assert_eq!(rsvps, 0);
+        assert_eq!(count(app, "SELECT COUNT(*) FROM rsvps").await, 0);
         // The form says what the address is for and that it goes with the RSVP.
         let (_, page) = app.page(&format!("/meetups/{meetup}")).await;
         assert!(page.contains("name=\"email\""), "{page}");
@@ -750,14 +745,9 @@ on_both_backends!(
         // Retention deletes the address with the RSVP.
         let (_, _, _) = rsvp(app, &meetup, "Fatima", "1", "fatima@example.net", "en").await;
         app.clock.advance(40 * 86_400);
-        doorstart::meetups::store::purge_rsvps(&app.db, 30)
-            .await
-            .unwrap();
-        let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM rsvps")
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
-        assert_eq!(left, 0);
+        let purged = doorstart::meetups::store::purge_rsvps(&app.db, 30).await;
+        assert_eq!(purged.unwrap(), 2);
+        assert_eq!(count(app, "SELECT COUNT(*) FROM rsvps").await, 0);
     }
 );
 
@@ -845,13 +835,7 @@ on_both_backends!(
         let coord = app.sign_in("coord@example.org").await;
         let (_, _, page) = app.get_as(&coord, "/admin/invites").await;
         assert!(page.contains(r#"name="email""#) && page.contains(r#"name="lang""#));
-        let (status, _, page) = app
-            .post_as(
-                &coord,
-                "/admin/invites",
-                &[("email", "new@example.org"), ("lang", "en")],
-            )
-            .await;
+        let (status, page) = sink::invite(app, &coord, "new@example.org", "en").await;
         assert_eq!(status, 200);
         assert!(page.contains("id=\"invite-link\""), "{page}");
         assert!(page.contains("id=\"invite-by-hand\""), "{page}");
@@ -860,15 +844,9 @@ on_both_backends!(
             "nothing queued, no address kept"
         );
         // A wrong address: the form again with a message, and no invite made.
-        let (status, _, page) = app
-            .post_as(&coord, "/admin/invites", &[("email", "new at example")])
-            .await;
+        let (status, page) = sink::invite(app, &coord, "new at example", "nl").await;
         assert_eq!(status, 400);
         assert!(page.contains("Dit e-mailadres klopt niet."), "{page}");
-        let invites: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM invites")
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
-        assert_eq!(invites, 1);
+        assert_eq!(count(app, "SELECT COUNT(*) FROM invites").await, 1);
     }
 );

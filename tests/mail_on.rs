@@ -23,13 +23,7 @@ on_both_backends!(an_invite_goes_out_by_mail_and_its_link_works, |app| {
     let coord = app.sign_in("coord@example.org").await;
     let (_, _, page) = app.get_as(&coord, "/admin/invites").await;
     assert!(!page.contains("id=\"mail-off\""), "{page}");
-    let (status, _, page) = app
-        .post_as(
-            &coord,
-            "/admin/invites",
-            &[("email", "Nieuw@Example.org"), ("lang", "en")],
-        )
-        .await;
+    let (status, page) = sink::invite(app, &coord, "Nieuw@Example.org", "en").await;
     assert_eq!(status, 200);
     assert!(page.contains("id=\"invite-mailed\""), "{page}");
     // The link is still shown once on the page.
@@ -39,11 +33,11 @@ on_both_backends!(an_invite_goes_out_by_mail_and_its_link_works, |app| {
     let counts = outbox::counts(&app.db).await.unwrap();
     assert_eq!(counts, vec![("waiting".to_string(), 1)]);
     let sink = Sink::start(0).await;
-    deliver_due(&app.db, &sink.mailer(), PUBLIC).await.unwrap();
-    let got = sink.received();
-    assert_eq!(got.len(), 1);
-    assert_eq!(got[0].to, vec!["Nieuw@Example.org".to_string()]);
-    let data = got[0].data.replace("=\n", "");
+    let pass = deliver_due(&app.db, &sink.mailer(), PUBLIC).await.unwrap();
+    assert_eq!(pass.sent, 1);
+    let mail = sink.received().pop().expect("the invite mail");
+    assert_eq!(mail.to, vec!["Nieuw@Example.org".to_string()]);
+    let data = mail.data.replace("=\n", "");
     assert!(
         data.contains("Subject: You are invited to Doorstart"),
         "{data}"

@@ -11,7 +11,7 @@ use crate::accounts::model::HelpChoice;
 use crate::groups::join::InboxItem;
 use crate::help::model::Theme;
 use crate::i18n::{k, language_name_key, use_i18n, I18n};
-use crate::ui::forms::{use_form_state, Choice, ErrorSummary, TextField};
+use crate::ui::forms::{use_form_state, CheckBox, Choice, ErrorSummary, TextField};
 use crate::ui::{AdminNav, Icon, IconName};
 
 #[component]
@@ -367,31 +367,19 @@ pub fn AuditPage() -> impl IntoView {
     })
 }
 
-/// One box of the digest choice, ticked when it is in the stored list.
-fn choice_box(name: String, label: String, checked: bool) -> impl IntoView {
-    let id = format!("f-{name}");
-    view! {
-        <div class="check">
-            <input type="checkbox" id=id.clone() name=name value="1" checked=checked/>
-            <label for=id>{label}</label>
-        </div>
-    }
-}
-
 /// Which new help questions a facilitator hears of in the hourly digest mail.
 fn help_choice_form(i: I18n, choice: HelpChoice) -> AnyView {
     let themes = Theme::ALL
         .into_iter()
         .map(|t| {
             let on = choice.themes.iter().any(|c| c == t.as_str());
-            choice_box(format!("theme-{}", t.as_str()), i.t(t.key()), on)
+            view! { <CheckBox name=format!("theme-{}", t.as_str()) label=i.t(t.key()) checked=on/> }
         })
         .collect_view();
     let langs = digest_languages()
         .map(|l| {
             let on = choice.langs.iter().any(|c| c == l);
-            let name = i.t(language_name_key(l));
-            choice_box(format!("lang-{l}"), name, on)
+            view! { <CheckBox name=format!("lang-{l}") label=i.t(language_name_key(l)) checked=on/> }
         })
         .collect_view();
     view! {

@@ -104,3 +104,15 @@ impl Sink {
         self.got.lock().unwrap().clone()
     }
 }
+
+/// The coordinator's invite form with an address and a language: status and page.
+pub async fn invite(
+    app: &crate::common::TestApp,
+    coordinator: &str,
+    email: &str,
+    lang: &str,
+) -> (u16, String) {
+    let form = [("email", email), ("lang", lang)];
+    let (status, _, page) = app.post_as(coordinator, "/admin/invites", &form).await;
+    (status, page)
+}
