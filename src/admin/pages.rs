@@ -237,13 +237,6 @@ pub fn InvitesPage() -> impl IntoView {
     let mailed = state.value("invite_mailed") == "1";
     // The coordinator check: the accounts call answers 404 to anyone else.
     crate::ui::loaded(admin_accounts(), move |_| {
-        let how = if mailed {
-            view! { <p id="invite-mailed">{i.t("invite-mailed")}</p> }.into_any()
-        } else if crate::ui::mail_on() {
-            ().into_any()
-        } else {
-            view! { <p id="invite-by-hand">{i.t("invite-by-hand")}</p> }.into_any()
-        };
         view! {
         <Title text=i.t("admin-invites")/>
         <section class="page narrow">
@@ -254,9 +247,11 @@ pub fn InvitesPage() -> impl IntoView {
                 <div class="notice" role="status">
                     <label for="invite-link">{i.t("invite-created")}</label>
                     <input id="invite-link" type="text" readonly=true value=link.clone() dir="ltr"/>
-                    {how}
+                    {mailed.then(|| view! { <p id="invite-mailed">{i.t("invite-mailed")}</p> })}
                 </div>
             })}
+            // With mail off, an address typed below is not used: the link goes on by hand.
+            {(!crate::ui::mail_on()).then(|| view! { <p id="invite-by-hand">{i.t("invite-by-hand")}</p> })}
             <ErrorSummary/>
             <form method="post" action="/admin/invites" novalidate=true>
                 <TextField name="email" label=i.t("invite-email") hint=i.t("invite-email-hint") kind="email" autocomplete="off" maxlength=254 ltr=true/>
