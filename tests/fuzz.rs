@@ -274,6 +274,7 @@ on_both_backends!(hostile_input_never_makes_a_server_error, |app| {
         ("adults", "1"),
         ("kids", "0"),
         ("website", ""),
+        ("email", "ayse@example.org"),
     ];
     f.post_all("", &format!("/meetups/{meetup}"), &rsvp).await;
     let ask = [
@@ -363,7 +364,18 @@ on_both_backends!(hostile_input_never_makes_a_server_error, |app| {
             &[("account", &facilitator_id)],
         )
         .await;
-        f.post_all(cookie, "/admin/invites", &[("x", "")]).await;
+        f.post_all(
+            cookie,
+            "/admin/invites",
+            &[("email", "nieuw@example.org"), ("lang", "en")],
+        )
+        .await;
+        f.post_all(
+            cookie,
+            "/admin/help-choice",
+            &[("theme-money", "1"), ("lang-ar", "1")],
+        )
+        .await;
         f.post_all(
             cookie,
             "/admin/password",
@@ -543,7 +555,7 @@ on_both_backends!(hostile_input_never_makes_a_server_error, |app| {
         f.paths(&coord, template, None).await;
     }
     // Server functions, posted directly.
-    let functions: [(&str, &[&str]); 21] = [
+    let functions: [(&str, &[&str]); 22] = [
         (
             "groups/search",
             &["postcode", "age", "language", "day", "kids"],
@@ -568,6 +580,7 @@ on_both_backends!(hostile_input_never_makes_a_server_error, |app| {
         ("admin/accounts", &[]),
         ("admin/audit", &[]),
         ("admin/me", &[]),
+        ("admin/account", &[]),
     ];
     for (name, args) in functions {
         let base: Vec<(&str, &str)> = args.iter().map(|a| (*a, "")).collect();

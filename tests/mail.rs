@@ -2,112 +2,14 @@
 //! sending code), the outbox written with the event, retries with backoff, claims with a lease,
 //! never sent twice after a stop, on both databases.
 mod common;
-
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+#[path = "common/sink.rs"]
+mod sink;
 
 use doorstart::accounts::model::Role;
 use doorstart::i18n::Lang;
 use doorstart::mail::send::deliver_due;
 use doorstart::mail::{outbox, Kind, Mailer};
-use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
-
-const PUBLIC: &str = "https://doorstart.example";
-
-/// One received mail: the envelope recipients and the data.
-#[derive(Clone, Debug)]
-struct Received {
-    to: Vec<String>,
-    data: String,
-}
-
-/// A local SMTP server that keeps what it receives. The first `fail_first` DATA commands are
-/// answered "451 try again later".
-#[derive(Clone)]
-struct Sink {
-    port: u16,
-    got: Arc<Mutex<Vec<Received>>>,
-}
-
-impl Sink {
-    async fn start(fail_first: usize) -> Sink {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let port = listener.local_addr().unwrap().port();
-        let got = Arc::new(Mutex::new(Vec::new()));
-        let fails = Arc::new(AtomicUsize::new(fail_first));
-        let store = got.clone();
-        tokio::spawn(async move {
-            loop {
-                let Ok((socket, _)) = listener.accept().await else {
-                    return;
-                };
-                let (store, fails) = (store.clone(), fails.clone());
-                tokio::spawn(async move {
-                    let (read, mut write) = socket.into_split();
-                    let mut lines = BufReader::new(read).lines();
-                    let _ = write.write_all(b"220 sink ready\r\n").await;
-                    let mut to = Vec::new();
-                    while let Ok(Some(line)) = lines.next_line().await {
-                        let verb = line.get(..4).unwrap_or("").to_ascii_uppercase();
-                        let answer: &[u8] = match verb.as_str() {
-                            "EHLO" | "HELO" | "MAIL" | "RSET" | "NOOP" => b"250 ok\r\n",
-                            "RCPT" => {
-                                to.push(line[8..].trim().trim_matches(['<', '>']).to_string());
-                                b"250 ok\r\n"
-                            }
-                            "DATA" => {
-                                let _ = write.write_all(b"354 go on\r\n").await;
-                                let mut data = String::new();
-                                while let Ok(Some(l)) = lines.next_line().await {
-                                    if l == "." {
-                                        break;
-                                    }
-                                    data.push_str(&l);
-                                    data.push('\n');
-                                }
-                                let failing = fails
-                                    .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| {
-                                        n.checked_sub(1)
-                                    })
-                                    .is_ok();
-                                if failing {
-                                    b"451 try again later\r\n"
-                                } else {
-                                    store.lock().unwrap().push(Received {
-                                        to: std::mem::take(&mut to),
-                                        data,
-                                    });
-                                    b"250 queued\r\n"
-                                }
-                            }
-                            "QUIT" => {
-                                let _ = write.write_all(b"221 bye\r\n").await;
-                                return;
-                            }
-                            _ => b"500 what\r\n",
-                        };
-                        if write.write_all(answer).await.is_err() {
-                            return;
-                        }
-                    }
-                });
-            }
-        });
-        Sink { port, got }
-    }
-
-    fn mailer(&self) -> Mailer {
-        Mailer::new(
-            &format!("smtp://127.0.0.1:{}", self.port),
-            "Doorstart <noreply@doorstart.example>",
-        )
-        .unwrap()
-    }
-
-    fn received(&self) -> Vec<Received> {
-        self.got.lock().unwrap().clone()
-    }
-}
+use sink::{Sink, PUBLIC};
 
 async fn states(app: &common::TestApp) -> Vec<(String, i64)> {
     outbox::counts(&app.db).await.unwrap()
@@ -677,3 +579,331 @@ on_both_backends!(a_parent_hears_of_an_answer_without_its_words, |app| {
         assert!(!data.contains(secret), "{secret} in a mail");
     }
 });
+
+/// The path after `PUBLIC` in a mail that starts with `prefix` and ends with a 43-character
+/// token (quoted-printable soft breaks removed).
+fn link_in(data: &str, prefix: &str) -> String {
+    let data = data.replace("=\n", "");
+    let at = data
+        .find(&format!("{PUBLIC}{prefix}"))
+        .unwrap_or_else(|| panic!("{prefix} in {data}"));
+    let start = at + PUBLIC.len();
+    data[start..start + prefix.len() + 43].to_string()
+}
+
+/// A meetup of Anna's group on Tuesday 24 November 2026, 10:00–12:00, for `capacity` people;
+/// returns it with Anna's session.
+async fn meetup_of_anna(app: &common::TestApp, capacity: u32) -> (String, String) {
+    let group = facilitator_with_group(app).await;
+    let start = common::START + 86_400 - 2 * 3600;
+    let store = doorstart::meetups::store::insert;
+    let meetup = store(&app.db, &group, start, start + 7200, "Buurthuis", capacity).await;
+    (meetup.unwrap(), app.sign_in("anna@example.org").await)
+}
+
+/// One number from the database (a `SELECT COUNT(*) …`).
+async fn count(app: &common::TestApp, sql: &str) -> i64 {
+    let n = sqlx::query_scalar(sql).fetch_one(&app.db.pool).await;
+    n.unwrap()
+}
+
+/// "I'm coming" as the form sends it, on the page in `lang`: status, Location and body.
+async fn rsvp(
+    app: &common::TestApp,
+    meetup: &str,
+    name: &str,
+    adults: &str,
+    email: &str,
+    lang: &str,
+) -> (u16, String, String) {
+    let (_, page) = app.page(&format!("/meetups/{meetup}?lang={lang}")).await;
+    let token = token_from(&page);
+    app.post_as(
+        "",
+        &format!("/meetups/{meetup}?lang={lang}"),
+        &[
+            ("token", token.as_str()),
+            ("website", ""),
+            ("first_name", name),
+            ("adults", adults),
+            ("kids", "0"),
+            ("email", email),
+        ],
+    )
+    .await
+}
+
+/// Anna changes the capacity of the meetup through its edit form.
+async fn set_capacity(app: &common::TestApp, anna: &str, meetup: &str, capacity: &str) {
+    let (status, _, body) = app
+        .post_as(
+            anna,
+            &format!("/admin/meetups/{meetup}/edit"),
+            &[
+                ("date", "2026-11-24"),
+                ("start", "10:00"),
+                ("minutes", "120"),
+                ("place", "Buurthuis"),
+                ("capacity", capacity),
+            ],
+        )
+        .await;
+    assert_eq!(status, 303, "{body}");
+}
+
+on_both_backends!(
+    a_waiting_parent_hears_of_a_place_and_of_the_waiting_list_by_mail,
+    |app| {
+        let (meetup, anna) = meetup_of_anna(app, 2).await;
+        // Sanne fills the meetup without an address; Fatima waits and leaves one, in English.
+        let (status, sanne, _) = rsvp(app, &meetup, "Sanne", "2", "", "nl").await;
+        assert_eq!(status, 303);
+        app.clock.advance(60);
+        let (status, fatima, _) =
+            rsvp(app, &meetup, "Fatima", "1", "fatima@example.net", "en").await;
+        assert_eq!(status, 303);
+        let (_, page) = app.page(&format!("{fatima}?lang=en")).await;
+        assert!(page.contains("you are on the waiting list"), "{page}");
+        assert!(
+            page.contains("we mail you at the address you gave"),
+            "{page}"
+        );
+        assert!(states(app).await.is_empty(), "nothing to tell yet");
+
+        // More places: Fatima moves up and gets a mail in English with her own page's link.
+        set_capacity(app, &anna, &meetup, "3").await;
+        let sink = Sink::start(0).await;
+        deliver_due(&app.db, &sink.mailer(), PUBLIC).await.unwrap();
+        let got = sink.received();
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].to, vec!["fatima@example.net".to_string()]);
+        let data = &got[0].data;
+        assert!(data.contains("Subject: You have a place"), "{data}");
+        assert!(data.contains("Content-Type: text/plain"), "{data}");
+        assert_eq!(link_in(data, "/rsvp/"), fatima);
+        for personal in ["Fatima", "Sanne"] {
+            assert!(!data.contains(personal), "{personal} in a mail");
+        }
+        let (_, page) = app.page(&format!("{fatima}?lang=en")).await;
+        assert!(page.contains("id=\"rsvp-moved-up\""), "{page}");
+        assert!(page.contains("Good that you are coming, Fatima!"), "{page}");
+
+        // Fewer places again: the latest RSVP goes back to the waiting list, and hears so.
+        set_capacity(app, &anna, &meetup, "2").await;
+        deliver_due(&app.db, &sink.mailer(), PUBLIC).await.unwrap();
+        let got = sink.received();
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1].to, vec!["fatima@example.net".to_string()]);
+        assert!(
+            got[1]
+                .data
+                .contains("Subject: You are on the waiting list again"),
+            "{}",
+            got[1].data
+        );
+        let (_, page) = app.page(&format!("{fatima}?lang=en")).await;
+        assert!(page.contains("id=\"rsvp-moved-down\""), "{page}");
+        // Sanne left no address: her page changed nothing, and no mail ever went to her.
+        let (_, page) = app.page(&sanne).await;
+        assert!(page.contains("Fijn dat je komt, Sanne!"), "{page}");
+        assert!(!page.contains("rsvp-moved"), "{page}");
+
+        // Sanne cancels: Fatima moves up again, by mail.
+        let token = sanne.trim_start_matches("/rsvp/");
+        let (status, _, _) = app.post_as("", &format!("/rsvp/{token}/cancel"), &[]).await;
+        assert_eq!(status, 303);
+        deliver_due(&app.db, &sink.mailer(), PUBLIC).await.unwrap();
+        let got = sink.received();
+        assert_eq!(got.len(), 3);
+        assert!(got[2].data.contains("Subject: You have a place"));
+        assert!(got.iter().all(|m| m.to == vec!["fatima@example.net"]));
+    }
+);
+
+on_both_backends!(
+    a_cancelled_meetup_mails_everyone_who_left_an_address,
+    |app| {
+        let (meetup, anna) = meetup_of_anna(app, 1).await;
+        let (_, sanne, _) = rsvp(app, &meetup, "Sanne", "1", "sanne@example.net", "nl").await;
+        app.clock.advance(60);
+        let (_, fatima, _) = rsvp(app, &meetup, "Fatima", "1", "fatima@example.net", "en").await;
+        app.clock.advance(60);
+        let (_, noor, _) = rsvp(app, &meetup, "Noor", "1", "", "nl").await;
+        let (status, _, _) = app
+            .post_as(&anna, &format!("/admin/meetups/{meetup}/cancel"), &[])
+            .await;
+        assert_eq!(status, 303);
+        let audited = "SELECT COUNT(*) FROM audit_log WHERE action = 'meetup-cancel'";
+        assert_eq!(count(app, audited).await, 1);
+        // Cancelling again mails nobody twice.
+        app.post_as(&anna, &format!("/admin/meetups/{meetup}/cancel"), &[])
+            .await;
+        assert_eq!(states(app).await, vec![("waiting".to_string(), 2)]);
+
+        let sink = Sink::start(0).await;
+        deliver_due(&app.db, &sink.mailer(), PUBLIC).await.unwrap();
+        let mut got = sink.received();
+        got.sort_by(|a, b| a.to.cmp(&b.to));
+        assert_eq!(got.len(), 2, "the one place and the waiting list; not Noor");
+        assert_eq!(got[0].to, vec!["fatima@example.net".to_string()]);
+        assert!(got[0].data.contains("Subject: A meetup is cancelled"));
+        assert_eq!(link_in(&got[0].data, "/rsvp/"), fatima);
+        assert_eq!(got[1].to, vec!["sanne@example.net".to_string()]);
+        assert!(
+            got[1]
+                .data
+                .contains("Subject: Een bijeenkomst gaat niet door"),
+            "{}",
+            got[1].data
+        );
+        assert_eq!(link_in(&got[1].data, "/rsvp/"), sanne);
+        for mail in &got {
+            assert!(!mail.data.contains("Sanne") && !mail.data.contains("Fatima"));
+        }
+        for page in [&sanne, &noor] {
+            let (_, body) = app.page(page).await;
+            assert!(body.contains("Deze bijeenkomst gaat niet door."), "{body}");
+        }
+        let (_, body) = app.page(&format!("/meetups/{meetup}")).await;
+        assert!(body.contains("Deze bijeenkomst gaat niet door."));
+        // Sanne cancels her RSVP: nobody moves up to a meetup that does not go ahead.
+        let token = sanne.trim_start_matches("/rsvp/");
+        app.post_as("", &format!("/rsvp/{token}/cancel"), &[]).await;
+        assert!(states(app).await.is_empty());
+        let (_, body) = app.page(&format!("{fatima}?lang=en")).await;
+        assert!(body.contains("you are on the waiting list"), "{body}");
+    }
+);
+
+on_both_backends!(
+    an_rsvp_with_a_wrong_address_is_refused_and_nothing_is_stored,
+    |app| {
+        let (meetup, _) = meetup_of_anna(app, 5).await;
+        let (status, _, body) = rsvp(app, &meetup, "Sanne", "1", "sanne at home", "nl").await;
+        assert_eq!(status, 400);
+        assert!(body.contains("Dit e-mailadres klopt niet."), "{body}");
+        assert!(body.contains("value=\"Sanne\""), "the name is kept: {body}");
+        assert_eq!(count(app, "SELECT COUNT(*) FROM rsvps").await, 0);
+        // The form says what the address is for and that it goes with the RSVP.
+        let (_, page) = app.page(&format!("/meetups/{meetup}")).await;
+        assert!(page.contains("name=\"email\""), "{page}");
+        assert!(
+            page.contains("We wissen het samen met je aanmelding."),
+            "{page}"
+        );
+        // No address, no mail, and the row keeps none.
+        let (status, _, _) = rsvp(app, &meetup, "Sanne", "1", "", "nl").await;
+        assert_eq!(status, 303);
+        let kept: Option<String> = sqlx::query_scalar("SELECT email FROM rsvps")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+        assert_eq!(kept, None);
+        // Retention deletes the address with the RSVP.
+        let (_, _, _) = rsvp(app, &meetup, "Fatima", "1", "fatima@example.net", "en").await;
+        app.clock.advance(40 * 86_400);
+        let purged = doorstart::meetups::store::purge_rsvps(&app.db, 30).await;
+        assert_eq!(purged.unwrap(), 2);
+        assert_eq!(count(app, "SELECT COUNT(*) FROM rsvps").await, 0);
+    }
+);
+
+on_both_backends!(
+    the_help_digest_follows_each_facilitators_themes_and_languages,
+    |app| {
+        use doorstart::help::digest::{digest_pass, DIGEST_EVERY};
+        app.account("anna@example.org", Role::Facilitator).await;
+        app.account("bea@example.org", Role::Facilitator).await;
+        app.account("coord@example.org", Role::Coordinator).await;
+        // Anna wants money questions (any language); Bea Arabic ones (any theme).
+        let anna = app.sign_in("anna@example.org").await;
+        let (status, location, _) = app
+            .post_as(&anna, "/admin/help-choice", &[("theme-money", "1")])
+            .await;
+        assert_eq!(
+            (status, location.as_str()),
+            (303, "/admin/password?saved=help")
+        );
+        let (_, _, page) = app.get_as(&anna, "/admin/password?saved=help").await;
+        assert!(page.contains("id=\"help-choice-saved\""), "{page}");
+        assert!(
+            page.contains(r#"id="f-theme-money" name="theme-money" value="1" checked"#),
+            "{page}"
+        );
+        assert!(page.contains(r#"name="lang-fa""#), "{page}");
+        let bea = app.sign_in("bea@example.org").await;
+        app.post_as(
+            &bea,
+            "/admin/help-choice",
+            &[("lang-ar", "1"), ("lang-xx", "1")],
+        )
+        .await;
+        let ask = |path: &'static str, theme: &'static str| async move {
+            let (status, _, _) = app
+                .post_as("", path, &[("theme", theme), ("message", "Een vraag")])
+                .await;
+            assert_eq!(status, 200);
+        };
+        let sink = Sink::start(0).await;
+        let recipients = |from: usize| {
+            let mut to: Vec<String> = sink.received()[from..]
+                .iter()
+                .flat_map(|m| m.to.clone())
+                .collect();
+            to.sort();
+            to
+        };
+
+        // A Dutch housing question: neither chose it, so the coordinator hears of it.
+        ask("/help?lang=nl", "housing").await;
+        assert_eq!(digest_pass(&app.db).await.unwrap(), 1);
+        deliver_due(&app.db, &sink.mailer(), PUBLIC).await.unwrap();
+        assert_eq!(recipients(0), vec!["coord@example.org"]);
+
+        // An hour on, an Arabic money question: Anna and Bea; the coordinator not (it is taken
+        // care of).
+        app.clock.advance(DIGEST_EVERY + 1);
+        ask("/help?lang=ar", "money").await;
+        assert_eq!(digest_pass(&app.db).await.unwrap(), 2);
+        deliver_due(&app.db, &sink.mailer(), PUBLIC).await.unwrap();
+        assert_eq!(recipients(1), vec!["anna@example.org", "bea@example.org"]);
+
+        // An hour on, a Turkish health question: only the coordinator again.
+        app.clock.advance(DIGEST_EVERY + 1);
+        ask("/help?lang=tr", "health").await;
+        assert_eq!(digest_pass(&app.db).await.unwrap(), 1);
+        deliver_due(&app.db, &sink.mailer(), PUBLIC).await.unwrap();
+        assert_eq!(recipients(3), vec!["coord@example.org"]);
+
+        // Anna ticks nothing: all questions again (as before choosing).
+        app.post_as(&anna, "/admin/help-choice", &[]).await;
+        app.clock.advance(DIGEST_EVERY + 1);
+        ask("/help?lang=tr", "alone").await;
+        assert_eq!(digest_pass(&app.db).await.unwrap(), 1);
+        deliver_due(&app.db, &sink.mailer(), PUBLIC).await.unwrap();
+        assert_eq!(recipients(4), vec!["anna@example.org"]);
+    }
+);
+
+on_both_backends!(
+    with_mail_off_an_invite_is_passed_on_by_hand_and_no_address_is_kept,
+    |app| {
+        app.account("coord@example.org", Role::Coordinator).await;
+        let coord = app.sign_in("coord@example.org").await;
+        let (_, _, page) = app.get_as(&coord, "/admin/invites").await;
+        assert!(page.contains(r#"name="email""#) && page.contains(r#"name="lang""#));
+        let (status, page) = sink::invite(app, &coord, "new@example.org", "en").await;
+        assert_eq!(status, 200);
+        assert!(page.contains("id=\"invite-link\""), "{page}");
+        assert!(page.contains("id=\"invite-by-hand\""), "{page}");
+        assert!(
+            states(app).await.is_empty(),
+            "nothing queued, no address kept"
+        );
+        // A wrong address: the form again with a message, and no invite made.
+        let (status, page) = sink::invite(app, &coord, "new at example", "nl").await;
+        assert_eq!(status, 400);
+        assert!(page.contains("Dit e-mailadres klopt niet."), "{page}");
+        assert_eq!(count(app, "SELECT COUNT(*) FROM invites").await, 1);
+    }
+);

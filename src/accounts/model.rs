@@ -50,6 +50,38 @@ pub struct AuditEntry {
     pub object_id: String,
 }
 
+/// Which new help questions a facilitator wants the hourly digest for: theme codes and
+/// language codes (which codes exist is the help feature's business). An empty list means all.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct HelpChoice {
+    pub themes: Vec<String>,
+    pub langs: Vec<String>,
+}
+
+impl HelpChoice {
+    /// From the stored comma lists.
+    pub fn from_lists(themes: &str, langs: &str) -> HelpChoice {
+        let list = |s: &str| {
+            s.split(',')
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .map(String::from)
+                .collect()
+        };
+        HelpChoice {
+            themes: list(themes),
+            langs: list(langs),
+        }
+    }
+
+    /// Whether a question with this theme and language is one of the chosen.
+    pub fn wants(&self, theme: &str, lang: &str) -> bool {
+        let any_or =
+            |list: &[String], code: &str| list.is_empty() || list.iter().any(|c| c == code);
+        any_or(&self.themes, theme) && any_or(&self.langs, lang)
+    }
+}
+
 pub const PASSWORD_MIN: usize = 15;
 pub const PASSWORD_MAX: usize = 128;
 
@@ -89,6 +121,18 @@ impl NewPassword {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn help_choice_none_means_all() {
+        let all = HelpChoice::from_lists("", " ");
+        assert!(all.wants("money", "ar"));
+        let money = HelpChoice::from_lists("money,housing", "");
+        assert!(money.wants("housing", "nl") && !money.wants("health", "nl"));
+        let arabic_money = HelpChoice::from_lists("money", "ar,nl");
+        assert!(arabic_money.wants("money", "ar"));
+        assert!(!arabic_money.wants("money", "tr") && !arabic_money.wants("alone", "ar"));
+        assert_eq!(arabic_money.langs, vec!["ar".to_string(), "nl".to_string()]);
+    }
 
     #[test]
     fn password_rules() {

@@ -2,7 +2,7 @@
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
-use super::model::{Account, AuditEntry, Role};
+use super::model::{Account, AuditEntry, HelpChoice, Role};
 use crate::db::{new_id, Db};
 
 fn account(r: &AnyRow) -> Result<Account, sqlx::Error> {
@@ -116,6 +116,28 @@ pub async fn set_lang(db: &Db, id: &str, lang: crate::i18n::Lang) -> Result<(), 
     Ok(())
 }
 
+/// The help questions a facilitator wants the digest for.
+pub async fn help_choice(db: &Db, id: &str) -> Result<HelpChoice, sqlx::Error> {
+    let lists: Option<(String, String)> =
+        sqlx::query_as("SELECT help_themes, help_langs FROM accounts WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&db.pool)
+            .await?;
+    Ok(lists
+        .map(|(t, l)| HelpChoice::from_lists(&t, &l))
+        .unwrap_or_default())
+}
+
+pub async fn set_help_choice(db: &Db, id: &str, choice: &HelpChoice) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE accounts SET help_themes = $1, help_langs = $2 WHERE id = $3")
+        .bind(choice.themes.join(","))
+        .bind(choice.langs.join(","))
+        .bind(id)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}
+
 pub async fn password_hash(db: &Db, id: &str) -> Result<Option<String>, sqlx::Error> {
     sqlx::query_scalar("SELECT password_hash FROM accounts WHERE id = $1 AND active = 1")
         .bind(id)
@@ -194,6 +216,21 @@ pub async fn create_invite(
     created_by: &str,
     days: i64,
 ) -> Result<(), sqlx::Error> {
+    create_invite_for(db, token, role, created_by, days, None).await
+}
+
+/// An invite and, when `mail_to` is given, the mail with its link to that address in that
+/// language, in one transaction. The address is kept only in the outbox row.
+pub async fn create_invite_for(
+    db: &Db,
+    token: &str,
+    role: Role,
+    created_by: &str,
+    days: i64,
+    mail_to: Option<(&str, crate::i18n::Lang)>,
+) -> Result<(), sqlx::Error> {
+    let now = db.now();
+    let mut tx = db.pool.begin().await?;
     sqlx::query(
         "INSERT INTO invites (token_hash, role, created_by, created_at, expires_at) \
          VALUES ($1, $2, $3, $4, $5)",
@@ -201,10 +238,16 @@ pub async fn create_invite(
     .bind(crate::security::tokens::hash_token(token))
     .bind(role.as_str())
     .bind(created_by)
-    .bind(db.now())
-    .bind(db.now() + days * 86_400)
-    .execute(&db.pool)
+    .bind(now)
+    .bind(now + days * 86_400)
+    .execute(&mut *tx)
     .await?;
+    if let Some((to, lang)) = mail_to {
+        let path = format!("/admin/invite/{token}");
+        let kind = crate::mail::Kind::Invite;
+        crate::mail::outbox::enqueue(&mut tx, now, to, lang, kind, &path).await?;
+    }
+    tx.commit().await?;
     Ok(())
 }
 

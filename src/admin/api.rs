@@ -2,7 +2,7 @@
 //! the role and ownership on the server.
 use leptos::prelude::*;
 
-use crate::accounts::model::{Account, Role};
+use crate::accounts::model::{Account, HelpChoice, Role};
 use crate::error::AppError;
 use crate::groups::join::InboxItem;
 
@@ -35,6 +35,20 @@ pub async fn admin_inbox() -> Result<InboxData, AppError> {
 #[server(prefix = "/api", endpoint = "admin/me")]
 pub async fn admin_me() -> Result<Account, AppError> {
     Ok(crate::web::auth::require().await?.0)
+}
+
+/// The languages a help question can be in, for the digest choice: Dutch and the interpreter
+/// languages.
+pub fn digest_languages() -> impl Iterator<Item = &'static str> {
+    std::iter::once("nl").chain(crate::help::model::INTERPRETER_LANGUAGES)
+}
+
+/// The signed-in account with its choice of help questions for the digest.
+#[server(prefix = "/api", endpoint = "admin/account")]
+pub async fn admin_account() -> Result<(Account, HelpChoice), AppError> {
+    let (me, db) = crate::web::auth::require().await?;
+    let choice = crate::accounts::store::help_choice(&db, &me.id).await?;
+    Ok((me, choice))
 }
 
 #[server(prefix = "/api", endpoint = "admin/accounts")]

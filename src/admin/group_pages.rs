@@ -12,7 +12,7 @@ use crate::groups::join::ManagedGroup;
 use crate::groups::model::{Weekday, GROUP_LANGUAGES};
 use crate::i18n::{k, language_name_key, use_i18n};
 use crate::meetups::store_types::ManagedMeetup;
-use crate::ui::forms::{use_form_state, Choice, ErrorSummary, FormState, TextField};
+use crate::ui::forms::{use_form_state, CheckBox, Choice, ErrorSummary, FormState, TextField};
 use crate::ui::{Icon, IconName};
 
 #[server(prefix = "/api", endpoint = "admin/groups")]
@@ -127,21 +127,6 @@ pub fn GroupsAdminPage() -> impl IntoView {
 }
 
 #[component]
-fn Check(name: String, label: String) -> impl IntoView {
-    let checked = use_form_state()
-        .values
-        .get(&name)
-        .is_some_and(|v| v == "1" || v == "on");
-    let id = format!("f-{name}");
-    view! {
-        <div class="check">
-            <input type="checkbox" id=id.clone() name=name value="1" checked=checked/>
-            <label for=id>{label}</label>
-        </div>
-    }
-}
-
-#[component]
 fn Area(name: &'static str, label: String, max: usize) -> impl IntoView {
     let i = use_i18n();
     let state = use_form_state();
@@ -218,7 +203,7 @@ fn group_form(data: GroupFormData, action: String) -> AnyView {
     ];
     let languages = GROUP_LANGUAGES
         .iter()
-        .map(|code| view! { <Check name=format!("lang_{code}") label=i.t(language_name_key(code))/> })
+        .map(|code| view! { <CheckBox name=format!("lang_{code}") label=i.t(language_name_key(code))/> })
         .collect_view();
     let owner = (!data.facilitators.is_empty()).then(|| {
         let mut options = vec![(String::new(), "-".to_string())];
@@ -254,12 +239,12 @@ fn group_form(data: GroupFormData, action: String) -> AnyView {
                 {language_error.map(|e| view! { <p class="field-error">{e}</p> })}
                 {languages}
             </fieldset>
-            <Check name="children_welcome".to_string() label=i.t("group-children-welcome")/>
-            <Check name="childcare".to_string() label=i.t("group-childcare")/>
-            <Check name="online".to_string() label=i.t("group-online")/>
+            <CheckBox name="children_welcome".to_string() label=i.t("group-children-welcome")/>
+            <CheckBox name="childcare".to_string() label=i.t("group-childcare")/>
+            <CheckBox name="online".to_string() label=i.t("group-online")/>
             <TextField name="cost" label=i.t("group-form-cost") maxlength=8 ltr=true/>
             {owner}
-            <Check name="paused".to_string() label=i.t("group-form-paused")/>
+            <CheckBox name="paused".to_string() label=i.t("group-form-paused")/>
             <button type="submit"><Icon name=IconName::Users/><span>{i.t("password-save")}</span></button>
         </form>
     }

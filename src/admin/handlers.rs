@@ -10,14 +10,16 @@ use axum::routing::post;
 use axum::{Form, Router};
 use tower_sessions::Session;
 
-use crate::accounts::model::{Account, NewPassword, Role};
+use super::api::digest_languages;
+use crate::accounts::model::{Account, HelpChoice, NewPassword, Role};
 use crate::accounts::store::audit;
 use crate::accounts::{password, session, store};
 use crate::db::Db;
 use crate::groups::join::{parse_email, parse_name, JoinStatus};
-use crate::i18n::k;
+use crate::help::model::Theme;
+use crate::i18n::{k, Lang};
 use crate::web::client::Client;
-use crate::web::form::{field, valid_token, FieldErrors, FormState, RawForm};
+use crate::web::form::{field, valid_token, EmailAddress, FieldErrors, FormState, RawForm};
 use crate::web::{
     see_other, AppState, Coordinator, Limits, OrNotFound, Pages, PublicUrl, SignedIn, WebError,
     WebResult,
@@ -38,6 +40,7 @@ pub fn router() -> Router<AppState> {
         .route("/admin/invite/{token}", post(accept_invite))
         .route("/admin/accounts/{id}/deactivate", post(deactivate))
         .route("/admin/password", post(change_password))
+        .route("/admin/help-choice", post(help_choice))
         .route("/admin/forgot", post(forgot))
         .route("/admin/reset/{token}", post(reset))
         .merge(super::group_handlers::router())
@@ -163,21 +166,68 @@ async fn request_assign(
     done(&db, &me, "join-assign", "join_request", &id, "/admin").await
 }
 
-/// The coordinator makes a one-time invite link, shown once on the page.
+/// The coordinator makes a one-time invite link, shown once on the page. With an e-mail address
+/// and mail on, the link also goes out by mail (in the chosen language), queued with the invite;
+/// the address is kept only in the outbox row. With mail off nothing is mailed and the page says
+/// to pass the link on by hand.
 async fn create_invite(
     State(db): State<Db>,
     State(pages): State<Pages>,
     State(public_url): State<PublicUrl>,
     Coordinator(me): Coordinator,
     parts: Parts,
+    Form(form): Form<RawForm>,
 ) -> WebResult {
+    let Ok(email) = EmailAddress::parse_optional(field(&form, "email")) else {
+        let key = k("invite-email-invalid");
+        return Err(again(&pages, parts, form, "email", key).await.into());
+    };
+    let lang = Lang::parse(field(&form, "lang")).unwrap_or_default();
+    let mail_to = email.as_ref().filter(|_| crate::mail::is_on());
     let token = crate::security::tokens::new_token();
-    store::create_invite(&db, &token, Role::Facilitator, &me.id, INVITE_DAYS).await?;
-    audit(&db, Some(&me.id), "invite", "invite", "-").await?;
-    let link = public_url.link(&format!("/admin/invite/{token}"));
-    Ok(pages
-        .render(parts, FormState::showing("invite_link", link))
-        .await)
+    let role = Role::Facilitator;
+    let to = mail_to.map(|e| (e.as_str(), lang));
+    store::create_invite_for(&db, &token, role, &me.id, INVITE_DAYS, to).await?;
+    let action = if mail_to.is_some() {
+        "invite-mailed"
+    } else {
+        "invite"
+    };
+    audit(&db, Some(&me.id), action, "invite", "-").await?;
+    let mut state = FormState::showing(
+        "invite_link",
+        public_url.link(&format!("/admin/invite/{token}")),
+    );
+    if mail_to.is_some() {
+        state.values.insert("invite_mailed".into(), "1".into());
+    }
+    Ok(pages.render(parts, state).await)
+}
+
+/// A facilitator chooses the help questions of their hourly digest: theme and language boxes
+/// (`theme-money`, `lang-ar`, … set to 1); none ticked in a list means all. Unknown names are
+/// ignored.
+async fn help_choice(
+    State(db): State<Db>,
+    SignedIn(me): SignedIn,
+    Form(form): Form<RawForm>,
+) -> WebResult {
+    let ticked = |prefix: &str, code: &str| field(&form, &format!("{prefix}-{code}")) == "1";
+    let choice = HelpChoice {
+        themes: Theme::ALL
+            .iter()
+            .map(|t| t.as_str())
+            .filter(|t| ticked("theme", t))
+            .map(String::from)
+            .collect(),
+        langs: digest_languages()
+            .filter(|l| ticked("lang", l))
+            .map(String::from)
+            .collect(),
+    };
+    store::set_help_choice(&db, &me.id, &choice).await?;
+    let then = "/admin/password?saved=help";
+    done(&db, &me, "help-choice", "account", &me.id, then).await
 }
 
 async fn accept_invite(

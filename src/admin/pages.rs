@@ -3,10 +3,15 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::api::{admin_accounts, admin_audit, admin_inbox, invite_role, reset_open, InboxData};
+use super::api::{
+    admin_account, admin_accounts, admin_audit, admin_inbox, digest_languages, invite_role,
+    reset_open, InboxData,
+};
+use crate::accounts::model::HelpChoice;
 use crate::groups::join::InboxItem;
+use crate::help::model::Theme;
 use crate::i18n::{k, language_name_key, use_i18n, I18n};
-use crate::ui::forms::{use_form_state, ErrorSummary, TextField};
+use crate::ui::forms::{use_form_state, CheckBox, Choice, ErrorSummary, TextField};
 use crate::ui::{AdminNav, Icon, IconName};
 
 #[component]
@@ -216,10 +221,20 @@ pub fn AdminHomePage() -> impl IntoView {
     crate::ui::loaded(admin_inbox(), move |data| inbox_view(i, data))
 }
 
+/// Languages to choose for an invite mail, each in its own name.
+fn language_options() -> Vec<(String, String)> {
+    crate::i18n::Lang::ALL
+        .iter()
+        .map(|l| (l.code().to_string(), l.native_name().to_string()))
+        .collect()
+}
+
 #[component]
 pub fn InvitesPage() -> impl IntoView {
     let i = use_i18n();
-    let link = use_form_state().value("invite_link");
+    let state = use_form_state();
+    let link = state.value("invite_link");
+    let mailed = state.value("invite_mailed") == "1";
     // The coordinator check: the accounts call answers 404 to anyone else.
     crate::ui::loaded(admin_accounts(), move |_| {
         view! {
@@ -232,9 +247,15 @@ pub fn InvitesPage() -> impl IntoView {
                 <div class="notice" role="status">
                     <label for="invite-link">{i.t("invite-created")}</label>
                     <input id="invite-link" type="text" readonly=true value=link.clone() dir="ltr"/>
+                    {mailed.then(|| view! { <p id="invite-mailed">{i.t("invite-mailed")}</p> })}
                 </div>
             })}
-            <form method="post" action="/admin/invites">
+            // With mail off, an address typed below is not used: the link goes on by hand.
+            {(!crate::ui::mail_on()).then(|| view! { <p id="invite-by-hand">{i.t("invite-by-hand")}</p> })}
+            <ErrorSummary/>
+            <form method="post" action="/admin/invites" novalidate=true>
+                <TextField name="email" label=i.t("invite-email") hint=i.t("invite-email-hint") kind="email" autocomplete="off" maxlength=254 ltr=true/>
+                <Choice name="lang" label=i.t("invite-lang") options=language_options() default="nl"/>
                 <button type="submit"><Icon name=IconName::Share/><span>{i.t("invite-create")}</span></button>
             </form>
         </section>
@@ -341,14 +362,55 @@ pub fn AuditPage() -> impl IntoView {
     })
 }
 
+/// Which new help questions a facilitator hears of in the hourly digest mail.
+fn help_choice_form(i: I18n, choice: HelpChoice) -> AnyView {
+    let themes = Theme::ALL
+        .into_iter()
+        .map(|t| {
+            let on = choice.themes.iter().any(|c| c == t.as_str());
+            view! { <CheckBox name=format!("theme-{}", t.as_str()) label=i.t(t.key()) checked=on/> }
+        })
+        .collect_view();
+    let langs = digest_languages()
+        .map(|l| {
+            let on = choice.langs.iter().any(|c| c == l);
+            view! { <CheckBox name=format!("lang-{l}") label=i.t(language_name_key(l)) checked=on/> }
+        })
+        .collect_view();
+    view! {
+        <h2 id="help-choice">{i.t("help-choice-heading")}</h2>
+        <p>{i.t("help-choice-intro")}</p>
+        <form method="post" action="/admin/help-choice">
+            <fieldset>
+                <legend>{i.t("help-choice-themes")}</legend>
+                {themes}
+            </fieldset>
+            <fieldset>
+                <legend>{i.t("help-choice-langs")}</legend>
+                {langs}
+            </fieldset>
+            <button type="submit"><Icon name=IconName::Chat/><span>{i.t("help-choice-save")}</span></button>
+        </form>
+    }
+    .into_any()
+}
+
 #[component]
 pub fn PasswordPage() -> impl IntoView {
     let i = use_i18n();
-    crate::ui::loaded(super::api::admin_me(), move |me| {
+    let saved = leptos_router::hooks::use_query_map()
+        .with_untracked(|q| q.get("saved").is_some_and(|v| v == "help"));
+    crate::ui::loaded(admin_account(), move |(me, choice)| {
+        // Coordinators get the questions no facilitator chose; they choose nothing.
+        let digest = match me.is_coordinator() {
+            true => view! { <p id="help-choice">{i.t("help-choice-coordinator")}</p> }.into_any(),
+            false => help_choice_form(i, choice),
+        };
         view! {
         <Title text=i.t("admin-password")/>
         <section class="page narrow">
             <AdminNav coordinator=me.is_coordinator()/>
+            {saved.then(|| view! { <p class="notice" role="status" id="help-choice-saved">{i.t("help-choice-saved")}</p> })}
             <h1>{i.t("admin-password")}</h1>
             <ErrorSummary/>
             <form method="post" action="/admin/password" novalidate=true>
@@ -356,6 +418,7 @@ pub fn PasswordPage() -> impl IntoView {
                 <TextField name="new_password" label=i.t("password-new") hint=i.t("password-hint") kind="password" autocomplete="new-password" maxlength=128/>
                 <button type="submit"><Icon name=IconName::Key/><span>{i.t("password-save")}</span></button>
             </form>
+            {digest}
         </section>
     }
     .into_any()

@@ -1,5 +1,5 @@
 //! A parent's request to join a group: the parsed input and its rules.
-use crate::web::form::{clean_text, is_bidi_control, valid_token, FromForm, RawForm};
+use crate::web::form::{clean_text, valid_token, FromForm, RawForm};
 
 use serde::{Deserialize, Serialize};
 
@@ -108,21 +108,9 @@ pub fn parse_phone(input: &str) -> Option<String> {
     }
 }
 
-/// A plausible e-mail address: something@domain.tld, no spaces, at most 254 characters.
+/// A plausible e-mail address (see `EmailAddress`), as text.
 pub fn parse_email(input: &str) -> Option<String> {
-    let e = input.trim();
-    let odd = |c: char| c.is_whitespace() || c.is_control() || is_bidi_control(c);
-    if e.len() > 254 || e.chars().any(odd) {
-        return None;
-    }
-    let (local, domain) = e.split_once('@')?;
-    let ok = !local.is_empty()
-        && !domain.contains('@')
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !domain.contains("..");
-    ok.then(|| e.to_string())
+    crate::web::form::EmailAddress::parse(input).map(crate::web::form::EmailAddress::into_string)
 }
 
 /// A first name or nickname as the parent wrote it, without control or bidi characters.
@@ -275,6 +263,7 @@ pub struct ManagedGroup {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::web::form::is_bidi_control;
 
     fn form(pairs: &[(&str, &str)]) -> crate::web::form::RawForm {
         pairs

@@ -1,48 +1,87 @@
 //! New help questions reach facilitators as a digest: at most one mail an hour per facilitator,
-//! only when something new came in since their last one, with no text of the question. A task
+//! only when something new came in since their last one that they chose (themes, languages),
+//! with no text of the question. A task
 //! runs `digest_pass` every 10 minutes on every instance (each account is taken with a
 //! conditional update, so two instances never both mail).
 use std::time::Duration;
 
+use sqlx::Row;
+
+use crate::accounts::model::{HelpChoice, Role};
 use crate::db::Db;
 
 /// At most one digest per facilitator in this many seconds.
 pub const DIGEST_EVERY: i64 = 3600;
 
-/// Sends (queues) the digests that are due; returns how many.
+/// One account that may get the digest.
+struct Reader {
+    id: String,
+    email: String,
+    lang: String,
+    coordinator: bool,
+    last: Option<i64>,
+    choice: HelpChoice,
+}
+
+/// Sends (queues) the digests that are due; returns how many. A facilitator hears of the new
+/// questions they chose (theme and language; nothing chosen: all); the coordinators hear of the
+/// new questions no active facilitator chose (with no facilitator: all of them), so none falls
+/// through.
 pub async fn digest_pass(db: &Db) -> Result<u64, sqlx::Error> {
     let now = db.now();
-    // Every active facilitator takes help questions (the open help inbox is theirs); with no
-    // facilitator, the coordinators.
-    let mut to: Vec<(String, String, String, Option<i64>)> = sqlx::query_as(
-        "SELECT id, email, lang, help_digest_at FROM accounts \
-         WHERE active = 1 AND role = 'facilitator'",
+    let rows = sqlx::query(
+        "SELECT id, email, lang, role, help_digest_at, help_themes, help_langs FROM accounts \
+         WHERE active = 1 AND role IN ('facilitator', 'coordinator')",
     )
     .fetch_all(&db.pool)
     .await?;
-    if to.is_empty() {
-        to = sqlx::query_as(
-            "SELECT id, email, lang, help_digest_at FROM accounts \
-             WHERE active = 1 AND role = 'coordinator'",
-        )
-        .fetch_all(&db.pool)
-        .await?;
-    }
+    let readers = rows
+        .iter()
+        .map(|r| {
+            Ok(Reader {
+                id: r.try_get("id")?,
+                email: r.try_get("email")?,
+                lang: r.try_get("lang")?,
+                coordinator: r.try_get::<String, _>("role")? == Role::Coordinator.as_str(),
+                last: r.try_get("help_digest_at")?,
+                choice: HelpChoice::from_lists(
+                    &r.try_get::<String, _>("help_themes")?,
+                    &r.try_get::<String, _>("help_langs")?,
+                ),
+            })
+        })
+        .collect::<Result<Vec<Reader>, sqlx::Error>>()?;
+    // New since a reader's last digest (a first digest: new in the last day), nobody holds it.
+    let since = |r: &Reader| r.last.unwrap_or(now - 86_400);
+    let Some(oldest) = readers.iter().map(since).min() else {
+        return Ok(0);
+    };
+    let new: Vec<(String, String, i64)> = sqlx::query_as(
+        "SELECT theme, language, created_at FROM help_requests \
+         WHERE status = 'new' AND claimed_by IS NULL AND created_at > $1",
+    )
+    .bind(oldest)
+    .fetch_all(&db.pool)
+    .await?;
+    let facilitators: Vec<&HelpChoice> = readers
+        .iter()
+        .filter(|r| !r.coordinator)
+        .map(|r| &r.choice)
+        .collect();
+    let wants = |r: &Reader, theme: &str, lang: &str| match r.coordinator {
+        false => r.choice.wants(theme, lang),
+        true => !facilitators.iter().any(|c| c.wants(theme, lang)),
+    };
     let mut sent = 0;
-    for (id, email, lang, last) in to {
-        if last.is_some_and(|t| t > now - DIGEST_EVERY) {
+    for r in &readers {
+        if r.last.is_some_and(|t| t > now - DIGEST_EVERY) {
             continue;
         }
-        // New since the last digest (a first digest: new in the last day), nobody holds it yet.
-        let since = last.unwrap_or(now - 86_400);
-        let new: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM help_requests \
-             WHERE status = 'new' AND claimed_by IS NULL AND created_at > $1",
-        )
-        .bind(since)
-        .fetch_one(&db.pool)
-        .await?;
-        if new == 0 {
+        let after = since(r);
+        if !new
+            .iter()
+            .any(|(theme, lang, at)| *at > after && wants(r, theme, lang))
+        {
             continue;
         }
         let mut tx = db.pool.begin().await?;
@@ -51,14 +90,14 @@ pub async fn digest_pass(db: &Db) -> Result<u64, sqlx::Error> {
              AND (help_digest_at IS NULL OR help_digest_at <= $3)",
         )
         .bind(now)
-        .bind(&id)
+        .bind(&r.id)
         .bind(now - DIGEST_EVERY)
         .execute(&mut *tx)
         .await?;
         if took.rows_affected() == 1 {
-            let lang = crate::i18n::Lang::parse(&lang).unwrap_or_default();
+            let lang = crate::i18n::Lang::parse(&r.lang).unwrap_or_default();
             let kind = crate::mail::Kind::HelpDigest;
-            crate::mail::outbox::enqueue(&mut tx, now, &email, lang, kind, "/admin/help").await?;
+            crate::mail::outbox::enqueue(&mut tx, now, &r.email, lang, kind, "/admin/help").await?;
             sent += 1;
         }
         tx.commit().await?;

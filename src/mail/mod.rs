@@ -33,6 +33,14 @@ pub enum Kind {
     PasswordReset,
     /// A parent who asked for help and left an address: there is an answer (never its text).
     HelpAnswered,
+    /// Someone the coordinator invited: the one-time invite link (7 days).
+    Invite,
+    /// A parent who left an e-mail address with their RSVP: a place came free, it is theirs.
+    RsvpPlace,
+    /// The same parent: fewer places now, they are on the waiting list again.
+    RsvpWaiting,
+    /// The same parent: the facilitator cancelled the meetup.
+    MeetupCancelled,
 }
 
 impl Kind {
@@ -45,6 +53,10 @@ impl Kind {
             Kind::HelpDigest => "help-digest",
             Kind::PasswordReset => "password-reset",
             Kind::HelpAnswered => "help-answered",
+            Kind::Invite => "invite",
+            Kind::RsvpPlace => "rsvp-place",
+            Kind::RsvpWaiting => "rsvp-waiting",
+            Kind::MeetupCancelled => "meetup-cancelled",
         }
     }
 
@@ -57,6 +69,10 @@ impl Kind {
             "help-digest" => Some(Kind::HelpDigest),
             "password-reset" => Some(Kind::PasswordReset),
             "help-answered" => Some(Kind::HelpAnswered),
+            "invite" => Some(Kind::Invite),
+            "rsvp-place" => Some(Kind::RsvpPlace),
+            "rsvp-waiting" => Some(Kind::RsvpWaiting),
+            "meetup-cancelled" => Some(Kind::MeetupCancelled),
             _ => None,
         }
     }
@@ -82,6 +98,13 @@ impl Kind {
             Kind::HelpAnswered => (
                 k("mail-help-answered-subject"),
                 k("mail-help-answered-body"),
+            ),
+            Kind::Invite => (k("mail-invite-subject"), k("mail-invite-body")),
+            Kind::RsvpPlace => (k("mail-rsvp-place-subject"), k("mail-rsvp-place-body")),
+            Kind::RsvpWaiting => (k("mail-rsvp-waiting-subject"), k("mail-rsvp-waiting-body")),
+            Kind::MeetupCancelled => (
+                k("mail-meetup-cancelled-subject"),
+                k("mail-meetup-cancelled-body"),
             ),
         }
     }
@@ -276,8 +299,20 @@ mod tests {
             Kind::JoinContacted,
             Kind::HelpDigest,
             Kind::PasswordReset,
+            Kind::HelpAnswered,
+            Kind::Invite,
+            Kind::RsvpPlace,
+            Kind::RsvpWaiting,
+            Kind::MeetupCancelled,
         ] {
             assert_eq!(Kind::parse(kind.as_str()), Some(kind));
+            for lang in Lang::ALL {
+                let mail = render(kind, lang, link);
+                assert!(
+                    !mail.subject.is_empty() && mail.text.contains(link),
+                    "{kind:?}"
+                );
+            }
         }
     }
 }

@@ -4,12 +4,13 @@ use axum::http::header;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::Router;
+use axum::{Extension, Router};
 use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
 
 use super::model::{MeetupSummary, RsvpInput};
 use super::store;
 use crate::db::Db;
+use crate::i18n::Lang;
 use crate::security::tokens::derive_token;
 use crate::web::form::{valid_token, FormState};
 use crate::web::valid::landing;
@@ -89,6 +90,8 @@ async fn rsvp(
     State(db): State<Db>,
     State(pages): State<Pages>,
     Path(id): Path<String>,
+    // News by mail comes in the language of the page the parent said yes on.
+    Extension(lang): Extension<Lang>,
     Limited(form): Limited<RsvpInput>,
 ) -> WebResult {
     let detail = store::detail(&db, &id)
@@ -97,7 +100,7 @@ async fn rsvp(
         .or_not_found()?;
     // The cancel link is made here from the form's one-time key, never taken from the form.
     let token = derive_token(&db.pepper().await?, "rsvp", &form.value.token);
-    let stored = store::insert_rsvp(&db, &detail.meetup.id, &token, &form.value).await?;
+    let stored = store::insert_rsvp(&db, &detail.meetup.id, &token, &form.value, lang).await?;
     landing(stored, &format!("/rsvp/{token}"), &pages, form).await
 }
 

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::groups::join::parse_name;
 use crate::i18n::k;
 use crate::ui::forms::FieldErrors;
-use crate::web::form::valid_token;
+use crate::web::form::{valid_token, EmailAddress};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MeetupSummary {
@@ -25,6 +25,9 @@ pub struct RsvpInput {
     pub first_name: String,
     pub adults: u8,
     pub children: u8,
+    /// Only when the parent wants a mail when they get a place, go back on the waiting list or
+    /// the meetup is cancelled; deleted with the RSVP.
+    pub email: Option<EmailAddress>,
 }
 
 impl FromForm for RsvpInput {
@@ -64,13 +67,18 @@ impl RsvpInput {
         if children.is_none() {
             errors.add("kids", k("rsvp-children-invalid"));
         }
-        match (first_name, adults, children) {
-            (Ok(first_name), Some(adults), Some(children)) if errors.is_empty() => Ok(RsvpInput {
-                token,
-                first_name,
-                adults,
-                children,
-            }),
+        let email = EmailAddress::parse_optional(field("email"))
+            .map_err(|_| errors.add("email", k("rsvp-email-invalid")));
+        match (first_name, adults, children, email) {
+            (Ok(first_name), Some(adults), Some(children), Ok(email)) if errors.is_empty() => {
+                Ok(RsvpInput {
+                    token,
+                    first_name,
+                    adults,
+                    children,
+                    email,
+                })
+            }
             _ => Err(errors),
         }
     }
@@ -85,6 +93,31 @@ pub fn fits(capacity: u32, taken: u32, people: u32) -> bool {
     taken + people <= capacity
 }
 
+/// A change the facilitator's side made to an RSVP, shown on its page (and mailed to a parent
+/// who left an address).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Moved {
+    /// From the waiting list to a place.
+    Up,
+    /// Back to the waiting list (fewer places).
+    Down,
+}
+
+impl Moved {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Moved::Up => "up",
+            Moved::Down => "down",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Moved> {
+        [Moved::Up, Moved::Down]
+            .into_iter()
+            .find(|m| m.as_str() == s)
+    }
+}
+
 /// What the private RSVP page shows.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RsvpView {
@@ -94,6 +127,10 @@ pub struct RsvpView {
     pub adults: u8,
     pub children: u8,
     pub waiting: bool,
+    /// The last move between the waiting list and a place, if any.
+    pub moved: Option<Moved>,
+    /// Whether the parent left an e-mail address for news.
+    pub mails: bool,
 }
 
 #[cfg(test)]
@@ -126,6 +163,27 @@ mod tests {
         ]))
         .unwrap();
         assert_eq!(no_kids.children, 0);
+        assert_eq!(no_kids.email, None);
+        let with_mail = RsvpInput::parse(&form(&[
+            ("token", TOKEN),
+            ("first_name", "A"),
+            ("adults", "1"),
+            ("email", " sanne@example.nl "),
+        ]))
+        .unwrap();
+        assert_eq!(
+            with_mail.email.as_ref().map(EmailAddress::as_str),
+            Some("sanne@example.nl")
+        );
+        let bad_mail = RsvpInput::parse(&form(&[
+            ("token", TOKEN),
+            ("first_name", "A"),
+            ("adults", "1"),
+            ("email", "sanne at example"),
+        ]))
+        .unwrap_err();
+        assert_eq!(bad_mail.get("email"), Some("rsvp-email-invalid"));
+        assert_eq!(Moved::parse(Moved::Down.as_str()), Some(Moved::Down));
         let bad = RsvpInput::parse(&form(&[
             ("token", TOKEN),
             ("first_name", ""),
@@ -147,7 +205,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn any_rsvp_form(f in crate::web::form::any_form(&[
-            "token", "website", "first_name", "adults", "kids",
+            "token", "website", "first_name", "adults", "kids", "email",
         ])) {
             if let Ok(r) = RsvpInput::parse(&f) {
                 proptest::prop_assert!((1..=15).contains(&r.people()));

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::api::{load_meetup, load_rsvp};
-use super::model::{MeetupSummary, RsvpView};
+use super::model::{MeetupSummary, Moved, RsvpView};
 use super::MeetupDetail;
 use crate::i18n::k;
 use crate::i18n::{use_i18n, I18n};
@@ -59,6 +59,7 @@ fn meetup_view(i: I18n, d: MeetupDetail) -> AnyView {
                 <TextField name="first_name" label=i.t("join-name-label") autocomplete="given-name" maxlength=40/>
                 <Choice name="adults" label=i.t("rsvp-adults-label") options=numbers(1, 5) default="1"/>
                 <Choice name="kids" label=i.t("rsvp-children-label") options=numbers(0, 10) default="0"/>
+                <TextField name="email" label=i.t("rsvp-email-label") hint=i.t("rsvp-email-hint") kind="email" autocomplete="email" maxlength=254 ltr=true/>
                 <p class="hint">{i.t("rsvp-privacy")}</p>
                 <button type="submit"><Icon name=IconName::Calendar/><span>{i.t("rsvp-submit")}</span></button>
             </form>
@@ -111,12 +112,23 @@ fn rsvp_view(i: I18n, token: String, r: RsvpView) -> AnyView {
         .meetup
         .cancelled
         .then(|| view! { <p class="notice" role="alert"><strong>{i.t("meetup-is-cancelled")}</strong></p> });
+    // What the facilitator's side changed, unless the meetup is off anyway.
+    let moved = match (r.meetup.cancelled, r.moved, r.waiting) {
+        (false, Some(Moved::Up), false) => Some(("rsvp-moved-up", k("rsvp-moved-up"))),
+        (false, Some(Moved::Down), true) => Some(("rsvp-moved-down", k("rsvp-moved-down"))),
+        _ => None,
+    }
+    .map(
+        |(id, key)| view! { <p class="notice" role="status" id=id><strong>{i.t(key)}</strong></p> },
+    );
+    let mails = (r.mails && !r.meetup.cancelled).then(|| view! { <p>{i.t("rsvp-mails-you")}</p> });
     let ics = format!("/meetups/{}.ics", r.meetup.id);
     let cancel = format!("/rsvp/{token}/cancel");
     view! {
         <Title text=i.t("rsvp-title")/>
         <section class="page narrow">
             {cancelled}
+            {moved}
             <h1>{heading}</h1>
             <ul class="facts">
                 <li><Icon name=IconName::Users/><span><bdi>{r.group_name.clone()}</bdi></span></li>
@@ -125,6 +137,7 @@ fn rsvp_view(i: I18n, token: String, r: RsvpView) -> AnyView {
                 <li><Icon name=IconName::Child/><span>{party}</span></li>
             </ul>
             {r.waiting.then(|| view! { <p>{i.t("rsvp-waiting-text")}</p> })}
+            {mails}
             <p>
                 <a class="button secondary" href=ics>
                     <Icon name=IconName::Calendar/><span>{i.t("meetup-add-calendar")}</span>

@@ -3,6 +3,10 @@ use sqlx::Row;
 use super::store_types::ManagedMeetup;
 use super::MeetupSummary;
 use crate::db::Db;
+use crate::i18n::Lang;
+use crate::mail::Kind;
+use crate::security::tokens::{open_token, seal_token};
+use crate::web::form::EmailAddress;
 
 /// Meetups from now on, cancelled ones included (people who planned to come must see it).
 pub async fn upcoming_for_group(
@@ -91,15 +95,26 @@ pub async fn detail(db: &Db, id: &str) -> Result<Option<super::MeetupDetail>, sq
     }))
 }
 
+/// What the sealed private link of an RSVP is sealed for (see `security::tokens::seal_token`).
+const RSVP_LINK: &str = "rsvp-link";
+
 /// Stores an RSVP under a token the server made; on the waiting list when the party does not
-/// fit. A repeated post of the same form stores nothing.
+/// fit. A repeated post of the same form stores nothing. With an e-mail address, the address,
+/// the page language and the private link (sealed) are kept on the row, to mail news.
 pub async fn insert_rsvp(
     db: &Db,
     meetup_id: &str,
     token: &str,
     input: &super::model::RsvpInput,
+    lang: Lang,
 ) -> Result<crate::db::Stored, sqlx::Error> {
     use crate::db::Stored;
+    let id = crate::db::new_id();
+    let sealed = match &input.email {
+        Some(_) => seal_token(&db.pepper().await?, RSVP_LINK, &id, token),
+        None => None,
+    };
+    let email = input.email.as_ref().map(EmailAddress::as_str);
     let mut tx = db.pool.begin().await?;
     // A no-op write first: it locks the meetup (row lock in PostgreSQL, write lock in SQLite),
     // so two parents cannot both take the last place.
@@ -114,10 +129,11 @@ pub async fn insert_rsvp(
     let used = taken(&mut *tx, meetup_id).await?;
     let waiting = !super::model::fits(capacity.max(0) as u32, used, input.people());
     let done = sqlx::query(
-        "INSERT INTO rsvps (id, meetup_id, token_hash, first_name, adults, children, waiting, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (token_hash) DO NOTHING",
+        "INSERT INTO rsvps (id, meetup_id, token_hash, first_name, adults, children, waiting, \
+         created_at, email, lang, link_sealed) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (token_hash) DO NOTHING",
     )
-    .bind(crate::db::new_id())
+    .bind(&id)
     .bind(meetup_id)
     .bind(crate::security::tokens::hash_token(token))
     .bind(&input.first_name)
@@ -125,14 +141,17 @@ pub async fn insert_rsvp(
     .bind(input.children as i64)
     .bind(waiting as i64)
     .bind(db.now())
+    .bind(email)
+    .bind(lang.code())
+    .bind(sealed)
     .execute(&mut *tx)
     .await?;
     if done.rows_affected() == 1 {
         tx.commit().await?;
         return Ok(Stored::New);
     }
-    let same: Option<(String, String, i64, i64)> = sqlx::query_as(
-        "SELECT meetup_id, first_name, adults, children FROM rsvps WHERE token_hash = $1",
+    let same: Option<(String, String, i64, i64, Option<String>)> = sqlx::query_as(
+        "SELECT meetup_id, first_name, adults, children, email FROM rsvps WHERE token_hash = $1",
     )
     .bind(crate::security::tokens::hash_token(token))
     .fetch_optional(&mut *tx)
@@ -143,9 +162,12 @@ pub async fn insert_rsvp(
         input.first_name.as_str(),
         input.adults as i64,
         input.children as i64,
+        email,
     );
     Ok(match same {
-        Some((m, n, a, c)) if (m.as_str(), n.as_str(), a, c) == mine => Stored::Again,
+        Some((m, n, a, c, e)) if (m.as_str(), n.as_str(), a, c, e.as_deref()) == mine => {
+            Stored::Again
+        }
         _ => Stored::Taken,
     })
 }
@@ -156,7 +178,7 @@ pub async fn rsvp_view(
 ) -> Result<Option<super::model::RsvpView>, sqlx::Error> {
     let row = sqlx::query(
         "SELECT m.id, m.starts_at, m.ends_at, m.place, m.capacity, m.cancelled, g.name AS group_name, \
-         r.first_name, r.adults, r.children, r.waiting FROM rsvps r \
+         r.first_name, r.adults, r.children, r.waiting, r.moved, r.email FROM rsvps r \
          JOIN meetups m ON m.id = r.meetup_id JOIN peer_groups g ON g.id = m.group_id \
          WHERE r.token_hash = $1",
     )
@@ -171,13 +193,92 @@ pub async fn rsvp_view(
             adults: r.try_get::<i64, _>("adults")?.clamp(0, 255) as u8,
             children: r.try_get::<i64, _>("children")?.clamp(0, 255) as u8,
             waiting: r.try_get::<i64, _>("waiting")? != 0,
+            moved: r
+                .try_get::<Option<String>, _>("moved")?
+                .as_deref()
+                .and_then(super::model::Moved::parse),
+            mails: r.try_get::<Option<String>, _>("email")?.is_some(),
         })
     })
     .transpose()
 }
 
-/// Cancels an RSVP and gives freed places to the waiting list, first come first served.
+/// The columns of an RSVP row that moves, with what is needed to mail its parent.
+const MOVING: &str = "id, adults + children AS people, email, lang, link_sealed";
+
+/// An RSVP that moved, or whose meetup was cancelled, and how to tell its parent (if they
+/// left an address).
+struct Change {
+    id: String,
+    people: u32,
+    email: Option<String>,
+    lang: String,
+    link_sealed: Option<String>,
+}
+
+impl Change {
+    fn of(r: &sqlx::any::AnyRow) -> Result<Change, sqlx::Error> {
+        Ok(Change {
+            id: r.try_get("id")?,
+            people: r.try_get::<i64, _>("people")?.max(0) as u32,
+            email: r.try_get("email")?,
+            lang: r.try_get("lang")?,
+            link_sealed: r.try_get("link_sealed")?,
+        })
+    }
+}
+
+/// Queues one mail per parent who left an address, on the change's own transaction. The link
+/// is their RSVP page (the sealed private link, opened with the app's secret); if it cannot be
+/// opened, the meetup's public page.
+async fn mail_parents(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    now: i64,
+    pepper: &str,
+    meetup_id: &str,
+    changes: &[Change],
+    kind: Kind,
+) -> Result<(), sqlx::Error> {
+    for c in changes {
+        let Some(email) = &c.email else { continue };
+        let token = c
+            .link_sealed
+            .as_deref()
+            .and_then(|s| open_token(pepper, RSVP_LINK, &c.id, s));
+        let path = match token {
+            Some(token) => format!("/rsvp/{token}"),
+            None => format!("/meetups/{meetup_id}"),
+        };
+        let lang = Lang::parse(&c.lang).unwrap_or_default();
+        crate::mail::outbox::enqueue(tx, now, email, lang, kind, &path).await?;
+    }
+    Ok(())
+}
+
+/// Locks the meetup (a no-op write) and reads its capacity; `None` when it is cancelled (its
+/// lists no longer move).
+async fn lock_open_meetup(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    meetup_id: &str,
+) -> Result<Option<u32>, sqlx::Error> {
+    sqlx::query("UPDATE meetups SET capacity = capacity WHERE id = $1")
+        .bind(meetup_id)
+        .execute(&mut **tx)
+        .await?;
+    let row: Option<(i64, i64)> =
+        sqlx::query_as("SELECT capacity, cancelled FROM meetups WHERE id = $1")
+            .bind(meetup_id)
+            .fetch_optional(&mut **tx)
+            .await?;
+    Ok(row
+        .filter(|(_, cancelled)| *cancelled == 0)
+        .map(|(capacity, _)| capacity.max(0) as u32))
+}
+
+/// Cancels an RSVP and gives freed places to the waiting list, first come first served; a
+/// parent who moves up and left an address is mailed.
 pub async fn cancel_rsvp(db: &Db, token: &str) -> Result<bool, sqlx::Error> {
+    let pepper = db.pepper().await?;
     let mut tx = db.pool.begin().await?;
     let meetup_id: Option<String> =
         sqlx::query_scalar("SELECT meetup_id FROM rsvps WHERE token_hash = $1")
@@ -187,48 +288,43 @@ pub async fn cancel_rsvp(db: &Db, token: &str) -> Result<bool, sqlx::Error> {
     let Some(meetup_id) = meetup_id else {
         return Ok(false);
     };
-    sqlx::query("UPDATE meetups SET capacity = capacity WHERE id = $1")
-        .bind(&meetup_id)
-        .execute(&mut *tx)
-        .await?;
+    let capacity = lock_open_meetup(&mut tx, &meetup_id).await?;
     sqlx::query("DELETE FROM rsvps WHERE token_hash = $1")
         .bind(crate::security::tokens::hash_token(token))
         .execute(&mut *tx)
         .await?;
-    let capacity: i64 = sqlx::query_scalar("SELECT capacity FROM meetups WHERE id = $1")
-        .bind(&meetup_id)
-        .fetch_one(&mut *tx)
-        .await?;
-    fill_from_waiting(&mut tx, &meetup_id, capacity.max(0) as u32).await?;
+    if let Some(capacity) = capacity {
+        let up = fill_from_waiting(&mut tx, &meetup_id, capacity).await?;
+        mail_parents(&mut tx, db.now(), &pepper, &meetup_id, &up, Kind::RsvpPlace).await?;
+    }
     tx.commit().await?;
     Ok(true)
 }
 
 /// Gives free places to the waiting list, first come first served (a party that does not fit
-/// waits; a smaller one after it may move up). Returns how many RSVPs moved up.
+/// waits; a smaller one after it may move up). Returns the RSVPs that moved up.
 async fn fill_from_waiting(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     meetup_id: &str,
     capacity: u32,
-) -> Result<u64, sqlx::Error> {
+) -> Result<Vec<Change>, sqlx::Error> {
     let mut used = taken(&mut **tx, meetup_id).await?;
-    let waiting = sqlx::query(
-        "SELECT id, adults + children AS people FROM rsvps WHERE meetup_id = $1 AND waiting = 1 \
-         ORDER BY created_at, id",
-    )
+    let waiting = sqlx::query(&format!(
+        "SELECT {MOVING} FROM rsvps WHERE meetup_id = $1 AND waiting = 1 ORDER BY created_at, id"
+    ))
     .bind(meetup_id)
     .fetch_all(&mut **tx)
     .await?;
-    let mut moved = 0;
+    let mut moved = Vec::new();
     for row in waiting {
-        let people = row.try_get::<i64, _>("people")?.max(0) as u32;
-        if super::model::fits(capacity, used, people) {
-            sqlx::query("UPDATE rsvps SET waiting = 0 WHERE id = $1")
-                .bind(row.try_get::<String, _>("id")?)
+        let c = Change::of(&row)?;
+        if super::model::fits(capacity, used, c.people) {
+            sqlx::query("UPDATE rsvps SET waiting = 0, moved = 'up' WHERE id = $1")
+                .bind(&c.id)
                 .execute(&mut **tx)
                 .await?;
-            used += people;
-            moved += 1;
+            used += c.people;
+            moved.push(c);
         }
     }
     Ok(moved)
@@ -236,33 +332,35 @@ async fn fill_from_waiting(
 
 /// After a change of capacity: the places are given again in the order people said yes. A lower
 /// capacity keeps the earliest RSVPs that fit and puts the later ones back on the waiting list
-/// (their page says so); a higher one moves people up from the waiting list in order.
+/// (their page says so); a higher one moves people up from the waiting list in order. Returns
+/// who went back to the waiting list and who moved up.
 async fn rebalance(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     meetup_id: &str,
     capacity: u32,
-) -> Result<(), sqlx::Error> {
-    let confirmed = sqlx::query(
-        "SELECT id, adults + children AS people FROM rsvps WHERE meetup_id = $1 AND waiting = 0 \
-         ORDER BY created_at, id",
-    )
+) -> Result<(Vec<Change>, Vec<Change>), sqlx::Error> {
+    let confirmed = sqlx::query(&format!(
+        "SELECT {MOVING} FROM rsvps WHERE meetup_id = $1 AND waiting = 0 ORDER BY created_at, id"
+    ))
     .bind(meetup_id)
     .fetch_all(&mut **tx)
     .await?;
     let mut used = 0;
+    let mut down = Vec::new();
     for row in confirmed {
-        let people = row.try_get::<i64, _>("people")?.max(0) as u32;
-        if super::model::fits(capacity, used, people) {
-            used += people;
+        let c = Change::of(&row)?;
+        if super::model::fits(capacity, used, c.people) {
+            used += c.people;
         } else {
-            sqlx::query("UPDATE rsvps SET waiting = 1 WHERE id = $1")
-                .bind(row.try_get::<String, _>("id")?)
+            sqlx::query("UPDATE rsvps SET waiting = 1, moved = 'down' WHERE id = $1")
+                .bind(&c.id)
                 .execute(&mut **tx)
                 .await?;
+            down.push(c);
         }
     }
-    fill_from_waiting(tx, meetup_id, capacity).await?;
-    Ok(())
+    let up = fill_from_waiting(tx, meetup_id, capacity).await?;
+    Ok((down, up))
 }
 
 /// Retention: RSVPs (first names) go 30 days after their meetup ended.
@@ -276,13 +374,38 @@ pub async fn purge_rsvps(db: &Db, days_after: i64) -> Result<u64, sqlx::Error> {
     Ok(done.rows_affected())
 }
 
-/// Cancels a meetup; everyone who said they would come sees it on their page.
+/// Cancels a meetup once; everyone who said they would come (or waits) sees it on their page,
+/// and those who left an address get a mail, queued with the change. False when it was
+/// already cancelled (or does not exist): nothing is mailed again.
 pub async fn cancel_meetup(db: &Db, id: &str) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query("UPDATE meetups SET cancelled = 1 WHERE id = $1")
+    let pepper = db.pepper().await?;
+    let mut tx = db.pool.begin().await?;
+    let done = sqlx::query("UPDATE meetups SET cancelled = 1 WHERE id = $1 AND cancelled = 0")
         .bind(id)
-        .execute(&db.pool)
+        .execute(&mut *tx)
         .await?;
-    Ok(done.rows_affected() > 0)
+    if done.rows_affected() == 0 {
+        tx.commit().await?;
+        return Ok(false);
+    }
+    let rows = sqlx::query(&format!(
+        "SELECT {MOVING} FROM rsvps WHERE meetup_id = $1 AND email IS NOT NULL ORDER BY created_at, id"
+    ))
+    .bind(id)
+    .fetch_all(&mut *tx)
+    .await?;
+    let everyone = rows.iter().map(Change::of).collect::<Result<Vec<_>, _>>()?;
+    mail_parents(
+        &mut tx,
+        db.now(),
+        &pepper,
+        id,
+        &everyone,
+        Kind::MeetupCancelled,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(true)
 }
 
 pub async fn managed_meetups(db: &Db, group_id: &str) -> Result<Vec<ManagedMeetup>, sqlx::Error> {
@@ -337,6 +460,8 @@ pub async fn record_attendance(
     Ok(())
 }
 
+/// Changes a meetup; a new capacity gives the places again (see `rebalance`) and mails the
+/// parents who left an address and moved either way. A cancelled meetup's lists stay as they are.
 pub async fn update_meetup(
     db: &Db,
     id: &str,
@@ -345,6 +470,7 @@ pub async fn update_meetup(
     place: &str,
     capacity: u32,
 ) -> Result<(), sqlx::Error> {
+    let pepper = db.pepper().await?;
     let mut tx = db.pool.begin().await?;
     sqlx::query(
         "UPDATE meetups SET starts_at = $1, ends_at = $2, place = $3, capacity = $4 WHERE id = $5",
@@ -356,7 +482,12 @@ pub async fn update_meetup(
     .bind(id)
     .execute(&mut *tx)
     .await?;
-    rebalance(&mut tx, id, capacity).await?;
+    if let Some(capacity) = lock_open_meetup(&mut tx, id).await? {
+        let (down, up) = rebalance(&mut tx, id, capacity).await?;
+        let now = db.now();
+        mail_parents(&mut tx, now, &pepper, id, &down, Kind::RsvpWaiting).await?;
+        mail_parents(&mut tx, now, &pepper, id, &up, Kind::RsvpPlace).await?;
+    }
     tx.commit().await?;
     Ok(())
 }

@@ -26,21 +26,21 @@ pub fn AdminNav(coordinator: bool) -> impl IntoView {
                 <button type="submit" class="secondary"><Icon name=IconName::Exit/><span>{i.t("admin-sign-out")}</span></button>
             </form>
         </nav>
-        {mail_off().then(|| view! {
+        {(!mail_on()).then(|| view! {
             <p class="notice" role="status" id="mail-off">{i.t("admin-mail-off")}</p>
         })}
         </>
     }
 }
 
-/// Mail is off when `DOORSTART_SMTP_URL` is not set: every admin page says so.
-fn mail_off() -> bool {
+/// Mail is on when `DOORSTART_SMTP_URL` is set; when it is not, every admin page says so.
+pub fn mail_on() -> bool {
     #[cfg(feature = "ssr")]
     {
-        !crate::mail::is_on()
+        crate::mail::is_on()
     }
     #[cfg(not(feature = "ssr"))]
     {
-        false
+        true
     }
 }

@@ -143,6 +143,28 @@ pub fn Choice(
     }
 }
 
+/// A labelled checkbox (value 1), ticked when `checked` says so, else when it was posted ticked.
+#[component]
+pub fn CheckBox(
+    name: String,
+    label: String,
+    #[prop(optional)] checked: Option<bool>,
+) -> impl IntoView {
+    let checked = checked.unwrap_or_else(|| {
+        use_form_state()
+            .values
+            .get(&name)
+            .is_some_and(|v| v == "1" || v == "on")
+    });
+    let id = format!("f-{name}");
+    view! {
+        <div class="check">
+            <input type="checkbox" id=id.clone() name=name value="1" checked=checked/>
+            <label for=id>{label}</label>
+        </div>
+    }
+}
+
 /// The postcode input of the finder and of a guide's local help (a GET form: the value and
 /// the error come from the query, not from a post).
 #[component]

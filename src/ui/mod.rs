@@ -5,7 +5,7 @@ pub mod forms;
 pub mod icons;
 mod layout;
 
-pub use admin_nav::AdminNav;
+pub use admin_nav::{mail_on, AdminNav};
 pub use crisis::CrisisNumbers;
 pub use icons::{Icon, IconName};
 pub use layout::{

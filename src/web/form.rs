@@ -93,6 +93,49 @@ pub fn valid_token(token: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
+/// Something typed where an e-mail address belongs that is not one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotAnEmail;
+
+/// An e-mail address, parsed once where it is typed: something@domain.tld, no spaces, no
+/// control or bidi characters, at most 254 characters, trimmed. Whatever holds one may mail it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct EmailAddress(String);
+
+impl EmailAddress {
+    pub fn parse(input: &str) -> Option<EmailAddress> {
+        let e = input.trim();
+        let odd = |c: char| c.is_whitespace() || c.is_control() || is_bidi_control(c);
+        if e.len() > 254 || e.chars().any(odd) {
+            return None;
+        }
+        let (local, domain) = e.split_once('@')?;
+        let ok = !local.is_empty()
+            && !domain.contains('@')
+            && domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && !domain.contains("..");
+        ok.then(|| EmailAddress(e.to_string()))
+    }
+
+    /// An optional field: empty is `Ok(None)`, anything else must be an address.
+    pub fn parse_optional(input: &str) -> Result<Option<EmailAddress>, NotAnEmail> {
+        match input.trim() {
+            "" => Ok(None),
+            e => EmailAddress::parse(e).map(Some).ok_or(NotAnEmail),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+
 /// Any posted form for property tests: the given field names and other names, any values.
 #[cfg(test)]
 pub fn any_form(
@@ -145,6 +188,52 @@ mod tests {
             proptest::prop_assert!(!c.chars().any(is_bidi_control));
             proptest::prop_assert_eq!(c.trim(), c.as_str());
             proptest::prop_assert_eq!(clean_text(&c), c.clone());
+        }
+    }
+
+    #[test]
+    fn email_addresses() {
+        let ok = EmailAddress::parse(" Sanne@Example.nl ").unwrap();
+        assert_eq!(ok.as_str(), "Sanne@Example.nl");
+        for bad in [
+            "",
+            "sanne",
+            "@example.nl",
+            "sanne@",
+            "sanne@example",
+            "sanne@.nl",
+            "sanne@example.",
+            "sanne@ex..nl",
+            "sa nne@example.nl",
+            "sanne@a@b.nl",
+            "sanne\u{202E}@example.nl",
+            "sanne\n@example.nl",
+        ] {
+            assert_eq!(EmailAddress::parse(bad), None, "{bad:?}");
+        }
+        assert_eq!(
+            EmailAddress::parse(&format!("{}@x.nl", "a".repeat(260))),
+            None
+        );
+        assert_eq!(EmailAddress::parse_optional("  "), Ok(None));
+        assert_eq!(
+            EmailAddress::parse_optional("a@b.nl"),
+            Ok(Some(ok_of("a@b.nl")))
+        );
+        assert_eq!(EmailAddress::parse_optional("nope"), Err(NotAnEmail));
+    }
+
+    fn ok_of(s: &str) -> EmailAddress {
+        EmailAddress::parse(s).unwrap()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn an_address_parses_to_itself(s in "\\PC{0,80}") {
+            if let Some(e) = EmailAddress::parse(&s) {
+                proptest::prop_assert_eq!(EmailAddress::parse(e.as_str()), Some(e.clone()));
+                proptest::prop_assert!(!e.as_str().chars().any(char::is_whitespace));
+            }
         }
     }
 
