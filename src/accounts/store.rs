@@ -400,24 +400,13 @@ pub async fn audit(
 }
 
 pub async fn recent_audit(db: &Db, limit: i64) -> Result<Vec<AuditEntry>, sqlx::Error> {
-    let rows = sqlx::query(
+    sqlx::query_as(
         "SELECT l.at, COALESCE(a.display_name, '-') AS actor, l.action, l.object_kind, l.object_id \
          FROM audit_log l LEFT JOIN accounts a ON a.id = l.actor_id ORDER BY l.at DESC, l.id LIMIT $1",
     )
     .bind(limit)
     .fetch_all(&db.pool)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(AuditEntry {
-                at: r.try_get("at")?,
-                actor: r.try_get("actor")?,
-                action: r.try_get("action")?,
-                object_kind: r.try_get("object_kind")?,
-                object_id: r.try_get("object_id")?,
-            })
-        })
-        .collect()
+    .await
 }
 
 /// Retention: audit entries older than this many days.

@@ -7,7 +7,7 @@ use super::api::{admin_accounts, admin_audit, admin_inbox, invite_role, reset_op
 use crate::groups::join::InboxItem;
 use crate::i18n::{k, language_name_key, use_i18n, I18n};
 use crate::ui::forms::{use_form_state, ErrorSummary, TextField};
-use crate::ui::{AdminNav, Icon, IconName};
+use crate::ui::{AdminNav, DataTable, Icon, IconName};
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
@@ -324,17 +324,9 @@ pub fn AuditPage() -> impl IntoView {
             <section class="page">
                 <AdminNav coordinator=true/>
                 <h1>{i.t("admin-audit")}</h1>
-                <div class="table-wrap" tabindex="0" role="region" aria-label=i.t("admin-audit")>
-                    <table>
-                        <thead><tr>
-                            <th scope="col">{i.t("audit-when")}</th>
-                            <th scope="col">{i.t("audit-who")}</th>
-                            <th scope="col">{i.t("audit-what")}</th>
-                            <th scope="col">{i.t("audit-object")}</th>
-                        </tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
+                <DataTable label=i.t("admin-audit") heads=vec![
+                    i.t("audit-when"), i.t("audit-who"), i.t("audit-what"), i.t("audit-object"),
+                ]>{rows}</DataTable>
             </section>
         }
         .into_any()

@@ -246,6 +246,7 @@ pub struct JoinStatusView {
 
 /// A join request as the facilitator's inbox shows it.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct InboxItem {
     pub id: String,
     pub group_name: String,

@@ -1,5 +1,5 @@
 //! Join requests: stored, shown to the one who handles them, moved on, withdrawn, purged.
-use sqlx::Row;
+use sqlx::{FromRow, Row};
 
 use super::*;
 use crate::db::{Db, Stored};
@@ -184,25 +184,7 @@ pub async fn inbox(
          ORDER BY CASE j.status WHEN 'received' THEN 0 WHEN 'contacted' THEN 1 ELSE 2 END, j.created_at"
     );
     let rows = as_viewer(&sql, viewer).fetch_all(&db.pool).await?;
-    rows.iter()
-        .map(|r| {
-            Ok(InboxItem {
-                id: r.try_get("id")?,
-                group_name: r.try_get("group_name")?,
-                first_name: r.try_get("first_name")?,
-                contact_kind: r.try_get("contact_kind")?,
-                contact: r.try_get("contact")?,
-                language: r.try_get("language")?,
-                children: r.try_get("children")?,
-                child_ages: r.try_get("child_ages")?,
-                status: r.try_get("status")?,
-                created_at: r.try_get("created_at")?,
-                contact_deadline: r.try_get("contact_deadline")?,
-                handler: r.try_get("handler")?,
-                escalated_from: r.try_get("escalated_from")?,
-            })
-        })
-        .collect()
+    rows.iter().map(InboxItem::from_row).collect()
 }
 
 /// Changes the status if the viewer may handle the request; false otherwise (the caller
