@@ -145,6 +145,16 @@ pub async fn active_accounts(db: &Db) -> Result<Vec<Account>, sqlx::Error> {
         .collect())
 }
 
+/// Whom the viewer may hand a request or a group to: every active account for the coordinator,
+/// nobody for a facilitator.
+pub async fn handover_targets(db: &Db, viewer: &Account) -> Result<Vec<Account>, sqlx::Error> {
+    if viewer.is_coordinator() {
+        active_accounts(db).await
+    } else {
+        Ok(Vec::new())
+    }
+}
+
 /// Stops an account: it can no longer sign in; retention deletes it later (`purge_stopped`).
 pub async fn deactivate(db: &Db, id: &str) -> Result<bool, sqlx::Error> {
     db.changed_one(

@@ -56,11 +56,7 @@ pub async fn admin_group_form(id: Option<String>) -> Result<GroupFormData, AppEr
         .map(|(a, b)| (a.to_string(), b.to_string()))
         .collect(),
     };
-    let facilitators = if me.is_coordinator() {
-        crate::accounts::store::active_accounts(&db).await?
-    } else {
-        Vec::new()
-    };
+    let facilitators = crate::accounts::store::handover_targets(&db, &me).await?;
     Ok(GroupFormData {
         texts,
         me,
