@@ -7,9 +7,10 @@ use super::api::{group_page, join_status};
 use super::join::{JoinStatus, JoinStatusView, CONTACT_DAYS, NAME_MAX};
 use super::model::GROUP_LANGUAGES;
 use crate::i18n::k;
-use crate::i18n::{language_name_key, use_i18n, I18n};
+use crate::i18n::{use_i18n, I18n};
 use crate::ui::forms::{
-    form_token, no_store, use_form_state, Choice, ErrorSummary, Honeypot, TextField,
+    form_token, language_options, no_store, use_form_state, Choice, ErrorSummary, Honeypot,
+    TextField,
 };
 use crate::ui::Notice;
 use crate::ui::{Icon, IconName};
@@ -51,13 +52,7 @@ fn JoinForm(group_id: String, group_name: String) -> impl IntoView {
     let chosen_lang = Some(state.value("language"))
         .filter(|l| !l.is_empty())
         .unwrap_or_else(|| i.lang.code().to_string());
-    let languages = GROUP_LANGUAGES
-        .iter()
-        .map(|code| {
-            let selected = chosen_lang == *code;
-            view! { <option value=*code selected=selected>{i.t(language_name_key(code))}</option> }
-        })
-        .collect_view();
+    let languages = language_options(&i, &GROUP_LANGUAGES, &chosen_lang);
     let consent_error = state.errors.get("consent").map(|key| i.t(key));
     let form_error = state.errors.get("form").map(|key| i.t(key));
     view! {

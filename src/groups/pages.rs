@@ -9,7 +9,7 @@ use super::model::{
 };
 use crate::error::AppError;
 use crate::i18n::{k, language_name_key, use_i18n, I18n};
-use crate::ui::forms::PostcodeField;
+use crate::ui::forms::{language_options, select_options, PostcodeField};
 use crate::ui::{percent_encode, set_status, Icon, IconName};
 
 fn rhythm_text(i: &I18n, g: &GroupFacts) -> String {
@@ -110,26 +110,21 @@ fn OnlineCard(group: GroupFacts) -> impl IntoView {
 #[component]
 fn SearchForm(postcode: String, filters: GroupFilters, error: Option<String>) -> impl IntoView {
     let i = use_i18n();
-    let ages = (0..=18u8)
-        .map(|a| {
-            let selected = filters.child_age == Some(a);
-            view! { <option value=a.to_string() selected=selected>{a.to_string()}</option> }
-        })
-        .collect_view();
-    let languages = GROUP_LANGUAGES
-        .iter()
-        .map(|code| {
-            let selected = filters.language.as_deref() == Some(*code);
-            view! { <option value=*code selected=selected>{i.t(language_name_key(code))}</option> }
-        })
-        .collect_view();
+    let chosen_age = filters.child_age.map(|a| a.to_string()).unwrap_or_default();
+    let ages = select_options(
+        (0..=18u8).map(|a| (a.to_string(), a.to_string())),
+        &chosen_age,
+    );
+    let chosen_language = filters.language.as_deref().unwrap_or_default();
+    let languages = language_options(&i, &GROUP_LANGUAGES, chosen_language);
+    let chosen_day = filters
+        .weekday
+        .map(|d| d.number().to_string())
+        .unwrap_or_default();
     let days = Weekday::ALL
         .iter()
-        .map(|d| {
-            let selected = filters.weekday == Some(*d);
-            view! { <option value=d.number().to_string() selected=selected>{i.t(d.key())}</option> }
-        })
-        .collect_view();
+        .map(|d| (d.number().to_string(), i.t(d.key())));
+    let days = select_options(days, &chosen_day);
     let filters_open = filters != GroupFilters::default();
     view! {
         <form class="search-form" method="get" action="/groups" role="search">

@@ -6,7 +6,7 @@ use leptos_meta::Title;
 use super::api::{local_help_admin, LocalAdminData, LocalRow};
 use super::model::{LocalEntry, RECHECK_DAYS};
 use crate::i18n::use_i18n;
-use crate::ui::forms::{use_form_state, ErrorSummary, TextField};
+use crate::ui::forms::{select_options, use_form_state, ErrorSummary, TextField};
 use crate::ui::{AdminNav, DataTable};
 use crate::ui::{Icon, IconName};
 
@@ -83,20 +83,8 @@ fn EntryForm(
     let chosen_step = state.value("step");
     let gm_error = state.errors.get("municipality").map(|k| i.t(k));
     let step_error = state.errors.get("step").map(|k| i.t(k));
-    let gm_options = municipalities
-        .into_iter()
-        .map(|(code, name)| {
-            let selected = code == chosen_gm;
-            view! { <option value=code selected=selected>{name}</option> }
-        })
-        .collect_view();
-    let step_options = steps
-        .into_iter()
-        .map(|(value, label)| {
-            let selected = value == chosen_step;
-            view! { <option value=value selected=selected>{label}</option> }
-        })
-        .collect_view();
+    let gm_options = select_options(municipalities, &chosen_gm);
+    let step_options = select_options(steps, &chosen_step);
     let example = state.value("example") == "yes";
     view! {
         <ErrorSummary/>

@@ -8,7 +8,9 @@ use super::api::{help_conversation, help_inbox, reply_days};
 use super::model::{Conversation, HelpAccess, HelpStatus, Theme, INTERPRETER_LANGUAGES};
 use crate::groups::model::GROUP_LANGUAGES;
 use crate::i18n::{k, language_name_key, use_i18n, I18n};
-use crate::ui::forms::{use_form_state, ErrorSummary, Honeypot, TextField};
+use crate::ui::forms::{
+    language_options, select_options, use_form_state, ErrorSummary, Honeypot, TextField,
+};
 use crate::ui::Notice;
 use crate::ui::{Icon, IconName, PrintButton};
 
@@ -67,13 +69,7 @@ fn AskForm() -> impl IntoView {
     let callback = state.value("callback") == "yes";
     let interpreter_error = state.errors.get("interpreter").map(|key| i.t(key));
     let chosen_interpreter = state.value("interpreter");
-    let interpreters = INTERPRETER_LANGUAGES
-        .iter()
-        .map(|code| {
-            let selected = chosen_interpreter == *code;
-            view! { <option value=*code selected=selected>{i.t(language_name_key(code))}</option> }
-        })
-        .collect_view();
+    let interpreters = language_options(&i, &INTERPRETER_LANGUAGES, &chosen_interpreter);
     view! {
         <ErrorSummary/>
         <form method="post" action="/help" novalidate=true>
@@ -295,27 +291,19 @@ pub fn AdminHelpPage() -> impl IntoView {
                 }
             })
             .collect_view();
-        let opt = |v: &str, label: String, current: &str| {
-            let selected = v == current;
-            view! { <option value=v.to_string() selected=selected>{label}</option> }
-        };
-        let themes = Theme::ALL
-            .into_iter()
-            .map(|t| opt(t.as_str(), i.t(t.key()), &chosen.0))
-            .collect_view();
-        let langs = GROUP_LANGUAGES
-            .iter()
-            .map(|l| opt(l, i.t(language_name_key(l)), &chosen.1))
-            .collect_view();
+        let themes = Theme::ALL.into_iter().map(|t| (t.as_str(), i.t(t.key())));
+        let themes = select_options(themes, &chosen.0);
+        let langs = language_options(&i, &GROUP_LANGUAGES, &chosen.1);
         let statuses = [
             HelpStatus::New,
             HelpStatus::Answered,
             HelpStatus::WaitingForParent,
             HelpStatus::Solved,
         ]
-        .into_iter()
-        .map(|s| opt(s.as_str(), i.t(s.key()), &chosen.2))
-        .collect_view();
+        .map(|s| (s.as_str(), i.t(s.key())));
+        let statuses = select_options(statuses, &chosen.2);
+        let older = ["2", "7"].map(|d| (d, i.t_args("help-older-days", &[("days", d.into())])));
+        let older = select_options(older, &chosen.3);
         view! {
             <Title text=i.t("admin-help")/>
             <section class="page">
@@ -331,8 +319,7 @@ pub fn AdminHelpPage() -> impl IntoView {
                     <div class="field"><label for="f-older">{i.t("help-older-label")}</label>
                         <select id="f-older" name="older">
                             <option value="">{i.t("filter-any")}</option>
-                            {opt("2", i.t_args("help-older-days", &[("days", "2".into())]), &chosen.3)}
-                            {opt("7", i.t_args("help-older-days", &[("days", "7".into())]), &chosen.3)}
+                            {older}
                         </select></div>
                     <button type="submit"><Icon name=IconName::Search/><span>{i.t("search-button")}</span></button>
                 </form>

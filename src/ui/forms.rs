@@ -1,6 +1,6 @@
 //! Forms that work without JavaScript: a form posts to its own page; on bad input the server
 //! renders the same page again (status 400) with the values and a message per field.
-use crate::i18n::use_i18n;
+use crate::i18n::{language_name_key, use_i18n, I18n};
 pub use crate::web::form::{FieldErrors, FormState};
 use leptos::prelude::*;
 
@@ -127,13 +127,7 @@ pub fn Choice(
     let posted = state.value(name);
     let chosen = if posted.is_empty() { default } else { posted };
     let error = state.errors.get(name).map(|key| i.t(key));
-    let options = options
-        .into_iter()
-        .map(|(v, l)| {
-            let selected = v == chosen;
-            view! { <option value=v selected=selected>{l}</option> }
-        })
-        .collect_view();
+    let options = select_options(options, &chosen);
     view! {
         <div class="field">
             <label for=name>{label}</label>
@@ -141,6 +135,29 @@ pub fn Choice(
             <select id=name name=name>{options}</select>
         </div>
     }
+}
+
+/// The options of a select, each `(value, label)`; the one whose value is `chosen` is selected.
+pub fn select_options<V: Into<String>>(
+    list: impl IntoIterator<Item = (V, String)>,
+    chosen: &str,
+) -> AnyView {
+    list.into_iter()
+        .map(|(value, label)| {
+            let value: String = value.into();
+            let selected = value == chosen;
+            view! { <option value=value selected=selected>{label}</option> }
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// Options for a choice of language: each code named in the reader's language.
+pub fn language_options(i: &I18n, codes: &[&'static str], chosen: &str) -> AnyView {
+    let named = codes
+        .iter()
+        .map(|code| (*code, i.t(language_name_key(code))));
+    select_options(named, chosen)
 }
 
 /// The postcode input of the finder and of a guide's local help (a GET form: the value and
