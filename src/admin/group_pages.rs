@@ -43,18 +43,7 @@ pub async fn admin_group_form(id: Option<String>) -> Result<GroupFormData, AppEr
         Some(id) => crate::groups::store::group_form_values(&db, &me, &id)
             .await?
             .ok_or(AppError::NotFound)?,
-        None => [
-            ("weekday", "2"),
-            ("start", "10:00"),
-            ("rhythm", "weekly"),
-            ("age_min", "4"),
-            ("age_max", "12"),
-            ("lang_nl", "1"),
-            ("cost", "0"),
-        ]
-        .into_iter()
-        .map(|(a, b)| (a.to_string(), b.to_string()))
-        .collect(),
+        None => crate::groups::edit::new_group_values(),
     };
     let facilitators = crate::accounts::store::handover_targets(&db, &me).await?;
     Ok(GroupFormData {

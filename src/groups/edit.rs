@@ -28,6 +28,20 @@ pub struct GroupInput {
     pub coords: Option<(f64, f64)>,
 }
 
+/// The form of a new group before the facilitator fills it in: Tuesday 10:00, weekly, children
+/// 4 to 12, in Dutch, free.
+pub fn new_group_values() -> RawForm {
+    crate::web::form::raw_form(&[
+        ("weekday", "2"),
+        ("start", "10:00"),
+        ("rhythm", "weekly"),
+        ("age_min", "4"),
+        ("age_max", "12"),
+        ("lang_nl", "1"),
+        ("cost", "0"),
+    ])
+}
+
 /// Latitude and longitude inside the Netherlands (with a margin), e.g. "52.3549" and "6.6676".
 pub fn parse_coords(lat: &str, lon: &str) -> Result<Option<(f64, f64)>, &'static str> {
     let (lat, lon) = (lat.trim().replace(',', "."), lon.trim().replace(',', "."));
@@ -352,12 +366,7 @@ mod tests {
         );
     }
 
-    fn form(pairs: &[(&str, &str)]) -> HashMap<String, String> {
-        pairs
-            .iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect()
-    }
+    use crate::web::form::raw_form as form;
 
     #[test]
     fn times_and_money() {
@@ -468,23 +477,17 @@ mod tests {
 
     #[test]
     fn a_group_form() {
-        let good = form(&[
+        let mut good = new_group_values();
+        good.extend(form(&[
             ("name", "Koffie"),
             ("description", "Samen koffie"),
             ("first_visit", ""),
             ("facilitator_name", "Anna"),
             ("address", "Straat 1"),
             ("postcode", "7607 AB"),
-            ("weekday", "2"),
-            ("start", "10:00"),
-            ("rhythm", "weekly"),
-            ("age_min", "4"),
-            ("age_max", "12"),
-            ("lang_nl", "1"),
             ("lang_ar", "1"),
-            ("cost", "0"),
             ("childcare", "1"),
-        ]);
+        ]));
         let g = GroupInput::parse(&good, |_| true).unwrap();
         assert_eq!(g.languages, vec!["nl".to_string(), "ar".to_string()]);
         assert!(g.childcare && !g.children_welcome && g.active);

@@ -277,12 +277,7 @@ pub struct ManagedGroup {
 mod tests {
     use super::*;
 
-    fn form(pairs: &[(&str, &str)]) -> crate::web::form::RawForm {
-        pairs
-            .iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect()
-    }
+    use crate::web::form::raw_form as form;
 
     const TOKEN: &str = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ";
 

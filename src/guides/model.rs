@@ -438,12 +438,7 @@ mod tests {
         assert_eq!(for_speech("1 2 3", "euro"), "1 2 3");
     }
 
-    fn form(pairs: &[(&str, &str)]) -> std::collections::HashMap<String, String> {
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
-    }
+    use crate::web::form::raw_form as form;
 
     #[test]
     fn local_entries_need_a_place_a_step_a_name_and_a_way_to_reach() {

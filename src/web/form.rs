@@ -30,6 +30,14 @@ impl FieldErrors {
 /// The raw fields of a posted form.
 pub type RawForm = HashMap<String, String>;
 
+/// A form from `(name, value)` pairs: the defaults of a new record, or a post in a test.
+pub fn raw_form(pairs: &[(&str, &str)]) -> RawForm {
+    pairs
+        .iter()
+        .map(|(name, value)| (name.to_string(), value.to_string()))
+        .collect()
+}
+
 /// What was posted and what was wrong with it, for the page that shows the form again.
 #[derive(Clone, Debug, Default)]
 pub struct FormState {
