@@ -87,33 +87,31 @@ pub async fn session_epoch(db: &Db, id: &str) -> Result<i64, sqlx::Error> {
 
 /// A new password ends every session of the account (the caller starts a new one).
 pub async fn change_password(db: &Db, id: &str, hash: &str) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    db.run(sqlx::query(
         "UPDATE accounts SET password_hash = $1, session_epoch = session_epoch + 1 WHERE id = $2",
     )
     .bind(hash)
-    .bind(id)
-    .execute(&db.pool)
-    .await?;
-    Ok(())
+    .bind(id))
+    .await
 }
 
 pub async fn set_password_hash(db: &Db, id: &str, hash: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
-        .bind(hash)
-        .bind(id)
-        .execute(&db.pool)
-        .await?;
-    Ok(())
+    db.run(
+        sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
+            .bind(hash)
+            .bind(id),
+    )
+    .await
 }
 
 /// The language a facilitator's mails are written in: the one they last signed in with.
 pub async fn set_lang(db: &Db, id: &str, lang: crate::i18n::Lang) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE accounts SET lang = $1 WHERE id = $2")
-        .bind(lang.code())
-        .bind(id)
-        .execute(&db.pool)
-        .await?;
-    Ok(())
+    db.run(
+        sqlx::query("UPDATE accounts SET lang = $1 WHERE id = $2")
+            .bind(lang.code())
+            .bind(id),
+    )
+    .await
 }
 
 pub async fn password_hash(db: &Db, id: &str) -> Result<Option<String>, sqlx::Error> {
@@ -172,12 +170,12 @@ pub async fn count_accounts(db: &Db) -> Result<i64, sqlx::Error> {
 }
 
 pub async fn record_failure(db: &Db, account_id: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO login_failures (account_id, at) VALUES ($1, $2)")
-        .bind(account_id)
-        .bind(db.now())
-        .execute(&db.pool)
-        .await?;
-    Ok(())
+    db.run(
+        sqlx::query("INSERT INTO login_failures (account_id, at) VALUES ($1, $2)")
+            .bind(account_id)
+            .bind(db.now()),
+    )
+    .await
 }
 
 /// Failed sign-ins of an account since a moment.
@@ -190,11 +188,8 @@ pub async fn failures_since(db: &Db, account_id: &str, since: i64) -> Result<i64
 }
 
 pub async fn clear_failures(db: &Db, account_id: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM login_failures WHERE account_id = $1")
-        .bind(account_id)
-        .execute(&db.pool)
-        .await?;
-    Ok(())
+    db.run(sqlx::query("DELETE FROM login_failures WHERE account_id = $1").bind(account_id))
+        .await
 }
 
 pub async fn create_invite(
@@ -204,18 +199,18 @@ pub async fn create_invite(
     created_by: &str,
     days: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO invites (token_hash, role, created_by, created_at, expires_at) \
-         VALUES ($1, $2, $3, $4, $5)",
+    db.run(
+        sqlx::query(
+            "INSERT INTO invites (token_hash, role, created_by, created_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(crate::security::tokens::hash_token(token))
+        .bind(role.as_str())
+        .bind(created_by)
+        .bind(db.now())
+        .bind(db.now() + days * 86_400),
     )
-    .bind(crate::security::tokens::hash_token(token))
-    .bind(role.as_str())
-    .bind(created_by)
-    .bind(db.now())
-    .bind(db.now() + days * 86_400)
-    .execute(&db.pool)
-    .await?;
-    Ok(())
+    .await
 }
 
 /// The role of an open invite (not used, not expired).
@@ -394,19 +389,19 @@ pub async fn audit(
     object_kind: &str,
     object_id: &str,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO audit_log (id, at, actor_id, action, object_kind, object_id) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
+    db.run(
+        sqlx::query(
+            "INSERT INTO audit_log (id, at, actor_id, action, object_kind, object_id) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(new_id())
+        .bind(db.now())
+        .bind(actor_id)
+        .bind(action)
+        .bind(object_kind)
+        .bind(object_id),
     )
-    .bind(new_id())
-    .bind(db.now())
-    .bind(actor_id)
-    .bind(action)
-    .bind(object_kind)
-    .bind(object_id)
-    .execute(&db.pool)
-    .await?;
-    Ok(())
+    .await
 }
 
 pub async fn recent_audit(db: &Db, limit: i64) -> Result<Vec<AuditEntry>, sqlx::Error> {

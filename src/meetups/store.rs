@@ -328,13 +328,15 @@ pub async fn record_attendance(
     adults: u32,
     children: u32,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE meetups SET attended_adults = $1, attended_children = $2 WHERE id = $3")
+    db.run(
+        sqlx::query(
+            "UPDATE meetups SET attended_adults = $1, attended_children = $2 WHERE id = $3",
+        )
         .bind(adults as i64)
         .bind(children as i64)
-        .bind(meetup_id)
-        .execute(&db.pool)
-        .await?;
-    Ok(())
+        .bind(meetup_id),
+    )
+    .await
 }
 
 pub async fn update_meetup(

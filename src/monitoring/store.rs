@@ -47,7 +47,7 @@ pub async fn join_progress(db: &Db, request_id: &str, status: &str) -> Result<()
     if status != "contacted" && status != "joined" {
         return Ok(());
     }
-    sqlx::query(
+    let statement = sqlx::query(
         "UPDATE join_facts SET \
          contacted_after = COALESCE(contacted_after, $1 - (SELECT created_at FROM join_requests WHERE id = $2)), \
          joined = CASE WHEN $3 = 1 THEN 1 ELSE joined END \
@@ -55,10 +55,8 @@ pub async fn join_progress(db: &Db, request_id: &str, status: &str) -> Result<()
     )
     .bind(db.now())
     .bind(request_id)
-    .bind(i64::from(status == "joined"))
-    .execute(&db.pool)
-    .await?;
-    Ok(())
+    .bind(i64::from(status == "joined"));
+    db.run(statement).await
 }
 
 pub async fn help_fact(
