@@ -204,6 +204,29 @@ pub async fn cancel_rsvp(db: &Db, token: &str) -> Result<bool, sqlx::Error> {
     Ok(true)
 }
 
+/// The RSVPs of a meetup on the waiting list (or with a place), in the order people said yes:
+/// (id, adults + children).
+async fn parties(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    meetup_id: &str,
+    waiting: bool,
+) -> Result<Vec<(String, u32)>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT id, adults + children AS people FROM rsvps WHERE meetup_id = $1 AND waiting = $2 \
+         ORDER BY created_at, id",
+    )
+    .bind(meetup_id)
+    .bind(i64::from(waiting))
+    .fetch_all(&mut **tx)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let people = row.try_get::<i64, _>("people")?.max(0) as u32;
+            Ok((row.try_get("id")?, people))
+        })
+        .collect()
+}
+
 /// Gives free places to the waiting list, first come first served (a party that does not fit
 /// waits; a smaller one after it may move up). Returns how many RSVPs moved up.
 async fn fill_from_waiting(
@@ -212,19 +235,11 @@ async fn fill_from_waiting(
     capacity: u32,
 ) -> Result<u64, sqlx::Error> {
     let mut used = taken(&mut **tx, meetup_id).await?;
-    let waiting = sqlx::query(
-        "SELECT id, adults + children AS people FROM rsvps WHERE meetup_id = $1 AND waiting = 1 \
-         ORDER BY created_at, id",
-    )
-    .bind(meetup_id)
-    .fetch_all(&mut **tx)
-    .await?;
     let mut moved = 0;
-    for row in waiting {
-        let people = row.try_get::<i64, _>("people")?.max(0) as u32;
+    for (id, people) in parties(tx, meetup_id, true).await? {
         if super::model::fits(capacity, used, people) {
             sqlx::query("UPDATE rsvps SET waiting = 0 WHERE id = $1")
-                .bind(row.try_get::<String, _>("id")?)
+                .bind(id)
                 .execute(&mut **tx)
                 .await?;
             used += people;
@@ -242,21 +257,13 @@ async fn rebalance(
     meetup_id: &str,
     capacity: u32,
 ) -> Result<(), sqlx::Error> {
-    let confirmed = sqlx::query(
-        "SELECT id, adults + children AS people FROM rsvps WHERE meetup_id = $1 AND waiting = 0 \
-         ORDER BY created_at, id",
-    )
-    .bind(meetup_id)
-    .fetch_all(&mut **tx)
-    .await?;
     let mut used = 0;
-    for row in confirmed {
-        let people = row.try_get::<i64, _>("people")?.max(0) as u32;
+    for (id, people) in parties(tx, meetup_id, false).await? {
         if super::model::fits(capacity, used, people) {
             used += people;
         } else {
             sqlx::query("UPDATE rsvps SET waiting = 1 WHERE id = $1")
-                .bind(row.try_get::<String, _>("id")?)
+                .bind(id)
                 .execute(&mut **tx)
                 .await?;
         }

@@ -279,16 +279,8 @@ pub async fn deadline_pass(db: &Db) -> Result<DeadlinePass, sqlx::Error> {
         .execute(&mut *tx)
         .await?;
         if took.rows_affected() == 1 {
-            let to: Vec<(String, String)> = sqlx::query_as(HANDLER)
-                .bind(&id)
-                .fetch_all(&mut *tx)
-                .await?;
-            for (email, lang) in to {
-                let lang = crate::i18n::Lang::parse(&lang).unwrap_or_default();
-                let kind = crate::mail::Kind::JoinReminder;
-                crate::mail::outbox::enqueue(&mut tx, now, &email, lang, kind, "/admin").await?;
-                pass.reminded += 1;
-            }
+            let to = sqlx::query_as(HANDLER).bind(&id);
+            pass.reminded += mail_to(&mut tx, now, to, crate::mail::Kind::JoinReminder).await?;
         }
         tx.commit().await?;
     }
@@ -321,18 +313,28 @@ pub async fn deadline_pass(db: &Db) -> Result<DeadlinePass, sqlx::Error> {
         .await?;
         if took.rows_affected() == 1 {
             pass.escalated += 1;
-            let to: Vec<(String, String)> = sqlx::query_as(
+            let to = sqlx::query_as(
                 "SELECT email, lang FROM accounts WHERE role = 'coordinator' AND active = 1",
-            )
-            .fetch_all(&mut *tx)
-            .await?;
-            for (email, lang) in to {
-                let lang = crate::i18n::Lang::parse(&lang).unwrap_or_default();
-                let kind = crate::mail::Kind::JoinEscalated;
-                crate::mail::outbox::enqueue(&mut tx, now, &email, lang, kind, "/admin").await?;
-            }
+            );
+            mail_to(&mut tx, now, to, crate::mail::Kind::JoinEscalated).await?;
         }
         tx.commit().await?;
     }
     Ok(pass)
+}
+
+/// Writes a mail of `kind` (a link to the inbox) to everyone `to` selects as (email, language),
+/// in the caller's transaction; returns how many.
+async fn mail_to<'q>(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    now: i64,
+    to: sqlx::query::QueryAs<'q, sqlx::Any, (String, String), sqlx::any::AnyArguments<'q>>,
+    kind: crate::mail::Kind,
+) -> Result<u64, sqlx::Error> {
+    let to = to.fetch_all(&mut **tx).await?;
+    for (email, lang) in &to {
+        let lang = crate::i18n::Lang::parse(lang).unwrap_or_default();
+        crate::mail::outbox::enqueue(tx, now, email, lang, kind, "/admin").await?;
+    }
+    Ok(to.len() as u64)
 }
