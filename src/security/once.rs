@@ -6,11 +6,11 @@
 //! (IPv6 by its /64, which one household gets) with the thing counted; the table is emptied
 //! when the day changes and has a hard size cap. A full table counts nothing more that day,
 //! so a flood can neither inflate the figures nor grow the memory.
-use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
 use std::net::IpAddr;
 use std::sync::Mutex;
+
+use super::client_key::ClientKey;
 
 /// Pairs (client, thing) remembered per day, at most.
 pub const MAX_ENTRIES: usize = 100_000;
@@ -19,7 +19,7 @@ pub const MAX_ENTRIES: usize = 100_000;
 pub const PER_CLIENT_PER_DAY: u32 = 30;
 
 pub struct OncePerDay {
-    key: u64,
+    key: ClientKey,
     max_entries: usize,
     per_client: u32,
     state: Mutex<Day>,
@@ -53,9 +53,8 @@ impl OncePerDay {
     }
 
     pub fn with_caps(max_entries: usize, per_client: u32) -> Self {
-        use rand::Rng;
         Self {
-            key: rand::thread_rng().gen(),
+            key: ClientKey::new(),
             max_entries,
             per_client,
             state: Mutex::new(Day::default()),
@@ -63,11 +62,7 @@ impl OncePerDay {
     }
 
     fn hash(&self, client: Option<IpAddr>, what: Option<&str>) -> u64 {
-        let mut h = DefaultHasher::new();
-        self.key.hash(&mut h);
-        network(client).hash(&mut h);
-        what.hash(&mut h);
-        h.finish()
+        self.key.hash((network(client), what))
     }
 
     /// True the first time this client shows this thing on this day (then it is counted); false
