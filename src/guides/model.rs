@@ -395,47 +395,63 @@ mod tests {
         );
     }
 
+    /// Each (written, currency word, as read aloud).
+    fn spoken(cases: &[(&str, &str, &str)]) {
+        for (written, currency, read) in cases {
+            assert_eq!(for_speech(written, currency), *read, "{written}");
+        }
+    }
+
     #[test]
     fn phone_numbers_are_read_digit_by_digit() {
-        assert_eq!(
-            for_speech("Bel 0800-0543.", "euro"),
-            "Bel 0 8 0 0, 0 5 4 3."
-        );
-        assert_eq!(
-            for_speech("Bel 088-0767000 of 113.", "euro"),
-            "Bel 0 8 8, 0 7 6 7 0 0 0 of 1 1 3."
-        );
-        assert_eq!(for_speech("Bel 112", "euro"), "Bel 1 1 2");
-        assert_eq!(for_speech("06 12345678", "euro"), "0 6, 1 2 3 4 5 6 7 8");
+        spoken(&[
+            ("Bel 0800-0543.", "euro", "Bel 0 8 0 0, 0 5 4 3."),
+            (
+                "Bel 088-0767000 of 113.",
+                "euro",
+                "Bel 0 8 8, 0 7 6 7 0 0 0 of 1 1 3.",
+            ),
+            ("Bel 112", "euro", "Bel 1 1 2"),
+            ("06 12345678", "euro", "0 6, 1 2 3 4 5 6 7 8"),
+        ]);
     }
 
     #[test]
     fn amounts_are_read_as_amounts() {
-        assert_eq!(
-            for_speech("Bellen kost € 0,25 per minuut.", "euro"),
-            "Bellen kost 0,25 euro per minuut."
-        );
-        assert_eq!(for_speech("€25", "يورو"), "25 يورو");
-        assert_eq!(for_speech("Alleen €", "euro"), "Alleen €");
+        spoken(&[
+            (
+                "Bellen kost € 0,25 per minuut.",
+                "euro",
+                "Bellen kost 0,25 euro per minuut.",
+            ),
+            ("€25", "يورو", "25 يورو"),
+            ("Alleen €", "euro", "Alleen €"),
+        ]);
     }
 
     #[test]
     fn postcodes_are_read_digit_by_digit() {
-        assert_eq!(
-            for_speech("Wierdensestraat 1, 7607 AB Almelo", "euro"),
-            "Wierdensestraat 1, 7 6 0 7 A B Almelo"
-        );
-        assert_eq!(for_speech("7607AB", "euro"), "7 6 0 7 A B");
+        spoken(&[
+            (
+                "Wierdensestraat 1, 7607 AB Almelo",
+                "euro",
+                "Wierdensestraat 1, 7 6 0 7 A B Almelo",
+            ),
+            ("7607AB", "euro", "7 6 0 7 A B"),
+        ]);
     }
 
     #[test]
     fn ordinary_numbers_stay_as_written() {
-        assert_eq!(
-            for_speech("Tot 18 jaar, 4 weken, 2,5 jaar, 2026.", "euro"),
-            "Tot 18 jaar, 4 weken, 2,5 jaar, 2026."
-        );
-        assert_eq!(for_speech("A4 en B12", "euro"), "A4 en B12");
-        assert_eq!(for_speech("1 2 3", "euro"), "1 2 3");
+        spoken(&[
+            (
+                "Tot 18 jaar, 4 weken, 2,5 jaar, 2026.",
+                "euro",
+                "Tot 18 jaar, 4 weken, 2,5 jaar, 2026.",
+            ),
+            ("A4 en B12", "euro", "A4 en B12"),
+            ("1 2 3", "euro", "1 2 3"),
+        ]);
     }
 
     use crate::web::form::raw_form as form;
