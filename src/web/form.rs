@@ -16,6 +16,13 @@ impl FieldErrors {
     pub fn add(&mut self, field: &str, key: &'static str) {
         self.0.push((field.to_string(), key));
     }
+    /// `value` as it is; when there is none, the field gets the message `key`.
+    pub fn require<T>(&mut self, field: &str, key: &'static str, value: Option<T>) -> Option<T> {
+        if value.is_none() {
+            self.add(field, key);
+        }
+        value
+    }
     pub fn get(&self, field: &str) -> Option<&'static str> {
         self.0.iter().find(|(f, _)| f == field).map(|(_, k)| *k)
     }
