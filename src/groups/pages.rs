@@ -9,7 +9,7 @@ use super::model::{
 };
 use crate::error::AppError;
 use crate::i18n::{k, language_name_key, use_i18n, I18n};
-use crate::ui::forms::{language_options, select_options, PostcodeField};
+use crate::ui::forms::{language_options, select_options, FilterSelect, PostcodeField};
 use crate::ui::{percent_encode, set_status, Icon, IconName};
 
 fn rhythm_text(i: &I18n, g: &GroupFacts) -> String {
@@ -131,27 +131,9 @@ fn SearchForm(postcode: String, filters: GroupFilters, error: Option<String>) ->
             <PostcodeField hint=i.t("postcode-hint") value=postcode error=error/>
             <details class="filters" open=filters_open>
                 <summary>{i.t("filters-summary")}</summary>
-                <div class="field">
-                    <label for="age">{i.t("filter-age-label")}</label>
-                    <select id="age" name="age">
-                        <option value="">{i.t("filter-any")}</option>
-                        {ages}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="language">{i.t("filter-language-label")}</label>
-                    <select id="language" name="language">
-                        <option value="">{i.t("filter-any")}</option>
-                        {languages}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="day">{i.t("filter-day-label")}</label>
-                    <select id="day" name="day">
-                        <option value="">{i.t("filter-any")}</option>
-                        {days}
-                    </select>
-                </div>
+                <FilterSelect name="age" label=i.t("filter-age-label") options=ages/>
+                <FilterSelect name="language" label=i.t("filter-language-label") options=languages/>
+                <FilterSelect name="day" label=i.t("filter-day-label") options=days/>
                 <div class="field check">
                     <input id="kids" name="kids" type="checkbox" value="1" checked=filters.children_welcome/>
                     <label for="kids">{i.t("filter-kids-label")}</label>

@@ -9,7 +9,8 @@ use super::model::{Conversation, HelpAccess, HelpStatus, Theme, INTERPRETER_LANG
 use crate::groups::model::GROUP_LANGUAGES;
 use crate::i18n::{k, language_name_key, use_i18n, I18n};
 use crate::ui::forms::{
-    language_options, select_options, use_form_state, ErrorSummary, Honeypot, TextField,
+    language_options, select_options, use_form_state, ErrorSummary, FilterSelect, Honeypot,
+    TextField,
 };
 use crate::ui::Notice;
 use crate::ui::{Icon, IconName, PrintButton};
@@ -310,17 +311,10 @@ pub fn AdminHelpPage() -> impl IntoView {
                 <crate::ui::AdminNav coordinator=data.me.is_coordinator()/>
                 <h1>{i.t("admin-help")}</h1>
                 <form method="get" action="/admin/help" class="search-form">
-                    <div class="field"><label for="f-theme">{i.t("help-theme-legend")}</label>
-                        <select id="f-theme" name="theme"><option value="">{i.t("filter-any")}</option>{themes}</select></div>
-                    <div class="field"><label for="f-language">{i.t("filter-language-label")}</label>
-                        <select id="f-language" name="language"><option value="">{i.t("filter-any")}</option>{langs}</select></div>
-                    <div class="field"><label for="f-status">{i.t("help-status-label")}</label>
-                        <select id="f-status" name="status"><option value="">{i.t("filter-any")}</option>{statuses}</select></div>
-                    <div class="field"><label for="f-older">{i.t("help-older-label")}</label>
-                        <select id="f-older" name="older">
-                            <option value="">{i.t("filter-any")}</option>
-                            {older}
-                        </select></div>
+                    <FilterSelect name="theme" id="f-theme" label=i.t("help-theme-legend") options=themes/>
+                    <FilterSelect name="language" id="f-language" label=i.t("filter-language-label") options=langs/>
+                    <FilterSelect name="status" id="f-status" label=i.t("help-status-label") options=statuses/>
+                    <FilterSelect name="older" id="f-older" label=i.t("help-older-label") options=older/>
                     <button type="submit"><Icon name=IconName::Search/><span>{i.t("search-button")}</span></button>
                 </form>
                 <ol class="results inbox">{rows}</ol>

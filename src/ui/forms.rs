@@ -160,6 +160,27 @@ pub fn language_options(i: &I18n, codes: &[&'static str], chosen: &str) -> AnyVi
     select_options(named, chosen)
 }
 
+/// A select that narrows a list: "any" first, then `options`. Its id is `name` unless given.
+#[component]
+pub fn FilterSelect(
+    name: &'static str,
+    #[prop(optional)] id: Option<&'static str>,
+    label: String,
+    options: AnyView,
+) -> impl IntoView {
+    let i = use_i18n();
+    let id = id.unwrap_or(name);
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id name=name>
+                <option value="">{i.t("filter-any")}</option>
+                {options}
+            </select>
+        </div>
+    }
+}
+
 /// The postcode input of the finder and of a guide's local help (a GET form: the value and
 /// the error come from the query, not from a post).
 #[component]
