@@ -130,7 +130,7 @@ fn Check(name: String, label: String) -> impl IntoView {
 fn Area(name: &'static str, label: String, max: usize) -> impl IntoView {
     let i = use_i18n();
     let state = use_form_state();
-    let error = state.errors.get(name).map(|key| i.t(key));
+    let error = state.message(&i, name);
     view! {
         <div class="field">
             <label for=name>{label}</label>
@@ -190,7 +190,7 @@ fn group_form(data: GroupFormData, action: String) -> AnyView {
     } else {
         posted
     };
-    let language_error = state.errors.get("languages").map(|key| i.t(key));
+    let language_error = state.message(&i, "languages");
     provide_context(state);
     let days = Weekday::ALL
         .iter()

@@ -13,7 +13,7 @@ use crate::ui::{AdminNav, DataTable, Icon, IconName};
 pub fn LoginPage() -> impl IntoView {
     let i = use_i18n();
     let state = use_form_state();
-    let form_error = state.errors.get("form").map(|key| i.t(key));
+    let form_error = state.message(&i, "form");
     view! {
         <Title text=i.t("login-title")/>
         <section class="page narrow">
@@ -34,7 +34,7 @@ pub fn LoginPage() -> impl IntoView {
 pub fn ForgotPage() -> impl IntoView {
     let i = use_i18n();
     let state = use_form_state();
-    let form_error = state.errors.get("form").map(|key| i.t(key));
+    let form_error = state.message(&i, "form");
     let sent = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("sent").is_some());
     view! {
         <Title text=i.t("forgot-title")/>
@@ -58,7 +58,7 @@ pub fn ResetPage() -> impl IntoView {
     let i = use_i18n();
     let token = crate::ui::param("token");
     let state = use_form_state();
-    let form_error = state.errors.get("form").map(|key| i.t(key));
+    let form_error = state.message(&i, "form");
     crate::ui::loaded(reset_open(token.clone()), move |_| {
         let action = format!("/admin/reset/{token}");
         view! {
@@ -247,7 +247,7 @@ pub fn InvitesPage() -> impl IntoView {
 pub fn AcceptInvitePage() -> impl IntoView {
     let (i, token) = (use_i18n(), crate::ui::param("token"));
     let state = use_form_state();
-    let form_error = state.errors.get("form").map(|key| i.t(key));
+    let form_error = state.message(&i, "form");
     crate::ui::loaded(invite_role(token.clone()), move |_| {
         let action = format!("/admin/invite/{token}");
         view! {

@@ -20,7 +20,7 @@ fn ContactChoice() -> impl IntoView {
     let i = use_i18n();
     let state = use_form_state();
     let chosen = state.value("contact_kind");
-    let error = state.errors.get("contact_kind").map(|key| i.t(key));
+    let error = state.message(&i, "contact_kind");
     let radio = |value: &'static str, label: String| {
         let checked = chosen == value;
         let id = format!("contact-{value}");
@@ -53,8 +53,8 @@ fn JoinForm(group_id: String, group_name: String) -> impl IntoView {
         .filter(|l| !l.is_empty())
         .unwrap_or_else(|| i.lang.code().to_string());
     let languages = language_options(&i, &GROUP_LANGUAGES, &chosen_lang);
-    let consent_error = state.errors.get("consent").map(|key| i.t(key));
-    let form_error = state.errors.get("form").map(|key| i.t(key));
+    let consent_error = state.message(&i, "consent");
+    let form_error = state.message(&i, "form");
     view! {
         <Title text=i.t_args("join-title", &[("name", group_name.clone())])/>
         <section class="page narrow">

@@ -81,8 +81,8 @@ fn EntryForm(
     }
     let chosen_gm = state.value("municipality");
     let chosen_step = state.value("step");
-    let gm_error = state.errors.get("municipality").map(|k| i.t(k));
-    let step_error = state.errors.get("step").map(|k| i.t(k));
+    let gm_error = state.message(&i, "municipality");
+    let step_error = state.message(&i, "step");
     let gm_options = select_options(municipalities, &chosen_gm);
     let step_options = select_options(steps, &chosen_step);
     let example = state.value("example") == "yes";

@@ -52,8 +52,8 @@ fn AskForm() -> impl IntoView {
     let i = use_i18n();
     let state = use_form_state();
     let chosen = state.value("theme");
-    let theme_error = state.errors.get("theme").map(|key| i.t(key));
-    let message_error = state.errors.get("message").map(|key| i.t(key));
+    let theme_error = state.message(&i, "theme");
+    let message_error = state.message(&i, "message");
     let themes = Theme::ALL
         .into_iter()
         .map(|t| {
@@ -68,7 +68,7 @@ fn AskForm() -> impl IntoView {
         })
         .collect_view();
     let callback = state.value("callback") == "yes";
-    let interpreter_error = state.errors.get("interpreter").map(|key| i.t(key));
+    let interpreter_error = state.message(&i, "interpreter");
     let chosen_interpreter = state.value("interpreter");
     let interpreters = language_options(&i, &INTERPRETER_LANGUAGES, &chosen_interpreter);
     view! {
@@ -174,7 +174,7 @@ pub fn HelpReplyPage() -> impl IntoView {
     let conversation = use_context::<Option<Conversation>>().flatten();
     let body = match conversation {
         None => {
-            let code_error = state.errors.get("code").map(|key| i.t(key));
+            let code_error = state.message(&i, "code");
             // A message typed with a code that did not work is kept, and sent with the next code.
             let kept = state.value("message");
             let action = if kept.is_empty() {
@@ -205,7 +205,7 @@ pub fn HelpReplyPage() -> impl IntoView {
         }
         Some(c) => {
             let code = state.value("code");
-            let message_error = state.errors.get("message").map(|key| i.t(key));
+            let message_error = state.message(&i, "message");
             let solved = c.status == HelpStatus::Solved;
             view! {
                 <p>{i.t(c.theme.key())}" · "{i.t(c.status.key())}</p>

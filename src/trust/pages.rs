@@ -222,7 +222,7 @@ pub fn ProtocolAdminPage() -> impl IntoView {
                 provide_context(state.clone());
             }
         }
-        let body_error = state.errors.get("body").map(|key| i.t(key));
+        let body_error = state.message(&i, "body");
         let changed = data.protocol.as_ref().map(|p| {
             view! { <p class="hint">{i.t_args("what-protocol-changed", &[("date", i.date(p.changed_at))])}</p> }
         });

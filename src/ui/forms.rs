@@ -71,7 +71,7 @@ pub fn TextField(
 ) -> impl IntoView {
     let i = use_i18n();
     let state = use_form_state();
-    let error = state.errors.get(name).map(|k| i.t(k));
+    let error = state.message(&i, name);
     let hint_id = format!("{name}-hint");
     let error_id = format!("{name}-error");
     let described = match (hint.is_some(), error.is_some()) {
@@ -126,7 +126,7 @@ pub fn Choice(
     let state = use_form_state();
     let posted = state.value(name);
     let chosen = if posted.is_empty() { default } else { posted };
-    let error = state.errors.get(name).map(|key| i.t(key));
+    let error = state.message(&i, name);
     let options = select_options(options, &chosen);
     view! {
         <div class="field">

@@ -70,6 +70,10 @@ impl FormState {
             errors: FieldErrors::default(),
         }
     }
+    /// The message for a field's problem in the reader's language, if it has one.
+    pub fn message(&self, i: &crate::i18n::I18n, field: &str) -> Option<String> {
+        self.errors.get(field).map(|key| i.t(key))
+    }
     pub fn value(&self, name: &str) -> String {
         self.values.get(name).cloned().unwrap_or_default()
     }
