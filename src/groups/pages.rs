@@ -10,7 +10,7 @@ use super::model::{
 use crate::error::AppError;
 use crate::i18n::{k, language_name_key, use_i18n, I18n};
 use crate::ui::forms::{language_options, select_options, FilterSelect, PostcodeField};
-use crate::ui::{percent_encode, set_status, Icon, IconName};
+use crate::ui::{percent_encode, set_status, Icon, IconName, PageHead};
 
 fn rhythm_text(i: &I18n, g: &GroupFacts) -> String {
     let key = match g.rhythm {
@@ -241,10 +241,8 @@ pub fn GroupsPage() -> impl IntoView {
         })
     };
     view! {
-        <Title text=i.t("groups-title")/>
         <section class="page">
-            <h1>{i.t("groups-heading")}</h1>
-            <p class="lead">{i.t("groups-intro")}</p>
+            <PageHead title=k("groups-title") heading=k("groups-heading") lead=k("groups-intro")/>
             <Suspense fallback=|| ()>{search}</Suspense>
         </section>
     }

@@ -12,8 +12,8 @@ use crate::ui::forms::{
     language_options, select_options, use_form_state, ErrorSummary, FilterSelect, Honeypot,
     TextField,
 };
-use crate::ui::Notice;
 use crate::ui::{Icon, IconName, PrintButton};
+use crate::ui::{Notice, PageHead};
 
 pub use crate::ui::CrisisNumbers;
 
@@ -133,10 +133,8 @@ pub fn HelpPage() -> impl IntoView {
         .into_any()
     };
     view! {
-        <Title text=i.t("help-title")/>
         <section class="page narrow">
-            <h1>{i.t("help-heading")}</h1>
-            <p class="lead">{i.t("help-intro")}</p>
+            <PageHead title=k("help-title") heading=k("help-heading") lead=k("help-intro")/>
             <CrisisNumbers/>
             {body}
         </section>

@@ -134,6 +134,22 @@ pub fn ErrorNote() -> impl IntoView {
     }
 }
 
+/// The top of a page, by message key: the browser tab's title, the heading (the title unless
+/// `heading` is given) and the lead paragraph under it.
+#[component]
+pub fn PageHead(
+    title: &'static str,
+    #[prop(optional)] heading: Option<&'static str>,
+    lead: &'static str,
+) -> impl IntoView {
+    let i = use_i18n();
+    view! {
+        <Title text=i.t(title)/>
+        <h1>{i.t(heading.unwrap_or(title))}</h1>
+        <p class="lead">{i.t(lead)}</p>
+    }
+}
+
 /// A short page after something is done or not found: a title, a sentence, one way on.
 #[component]
 pub fn Notice(

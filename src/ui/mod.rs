@@ -10,8 +10,8 @@ pub use admin_nav::AdminNav;
 pub use crisis::CrisisNumbers;
 pub use icons::{Icon, IconName};
 pub use layout::{
-    ErrorNote, Footer, Header, NotFound, Notice, PrintButton, QuickExit, ToSignIn, EXIT_PATH,
-    QUICK_EXIT_URL,
+    ErrorNote, Footer, Header, NotFound, Notice, PageHead, PrintButton, QuickExit, ToSignIn,
+    EXIT_PATH, QUICK_EXIT_URL,
 };
 pub use table::DataTable;
 

@@ -8,7 +8,7 @@ use super::api::{guide_both, guide_page, guide_tiles, GuidePageData, Place};
 use super::model::Step;
 use super::tools::{ClearTicks, ReadAll};
 use crate::i18n::{k, use_i18n};
-use crate::ui::{failed, Icon, IconName, PrintButton};
+use crate::ui::{failed, Icon, IconName, PageHead, PrintButton};
 
 mod steps;
 use steps::{step_speech, GuideBody, PlaceForm};
@@ -65,10 +65,8 @@ pub fn GuidesPage() -> impl IntoView {
         }
     });
     view! {
-        <Title text=i.t("guides-title")/>
         <section class="page">
-            <h1>{i.t("guides-heading")}</h1>
-            <p class="lead">{i.t("guides-intro")}</p>
+            <PageHead title=k("guides-title") heading=k("guides-heading") lead=k("guides-intro")/>
             <Suspense fallback=|| ()>{tiles}</Suspense>
         </section>
     }
