@@ -12,7 +12,7 @@ use crate::groups::join::ManagedGroup;
 use crate::groups::model::{Weekday, GROUP_LANGUAGES};
 use crate::i18n::{k, language_name_key, use_i18n};
 use crate::meetups::store_types::ManagedMeetup;
-use crate::ui::forms::{use_form_state, Choice, ErrorSummary, FormState, TextField};
+use crate::ui::forms::{use_form_state, Choice, ErrorSummary, FieldError, FormState, TextField};
 use crate::ui::{Icon, IconName};
 
 #[server(prefix = "/api", endpoint = "admin/groups")]
@@ -128,13 +128,11 @@ fn Check(name: String, label: String) -> impl IntoView {
 
 #[component]
 fn Area(name: &'static str, label: String, max: usize) -> impl IntoView {
-    let i = use_i18n();
     let state = use_form_state();
-    let error = state.message(&i, name);
     view! {
         <div class="field">
             <label for=name>{label}</label>
-            {error.map(|e| view! { <p class="field-error">{e}</p> })}
+            <FieldError field=name/>
             <textarea id=name name=name rows="4" maxlength=max.to_string()>{state.value(name)}</textarea>
         </div>
     }
@@ -190,7 +188,6 @@ fn group_form(data: GroupFormData, action: String) -> AnyView {
     } else {
         posted
     };
-    let language_error = state.message(&i, "languages");
     provide_context(state);
     let days = Weekday::ALL
         .iter()
@@ -236,7 +233,7 @@ fn group_form(data: GroupFormData, action: String) -> AnyView {
             <TextField name="age_max" label=i.t("group-form-age-max") kind="number" maxlength=2/>
             <fieldset class="field" id="languages">
                 <legend>{i.t("filter-language-label")}</legend>
-                {language_error.map(|e| view! { <p class="field-error">{e}</p> })}
+                <FieldError field="languages"/>
                 {languages}
             </fieldset>
             <Check name="children_welcome".to_string() label=i.t("group-children-welcome")/>

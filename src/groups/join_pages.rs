@@ -9,8 +9,8 @@ use super::model::GROUP_LANGUAGES;
 use crate::i18n::k;
 use crate::i18n::{use_i18n, I18n};
 use crate::ui::forms::{
-    form_token, language_options, no_store, use_form_state, Choice, ErrorSummary, Honeypot,
-    TextField,
+    form_token, language_options, no_store, use_form_state, Choice, ErrorSummary, FieldError,
+    Honeypot, TextField,
 };
 use crate::ui::Notice;
 use crate::ui::{Icon, IconName};
@@ -20,7 +20,6 @@ fn ContactChoice() -> impl IntoView {
     let i = use_i18n();
     let state = use_form_state();
     let chosen = state.value("contact_kind");
-    let error = state.message(&i, "contact_kind");
     let radio = |value: &'static str, label: String| {
         let checked = chosen == value;
         let id = format!("contact-{value}");
@@ -34,7 +33,7 @@ fn ContactChoice() -> impl IntoView {
     view! {
         <fieldset class="field" id="contact_kind">
             <legend>{i.t("join-contact-legend")}</legend>
-            {error.map(|e| view! { <p class="field-error">{e}</p> })}
+            <FieldError field="contact_kind"/>
             {radio("phone", i.t("join-contact-phone"))}
             <TextField name="phone" label=i.t("join-phone-label") kind="tel" autocomplete="tel" maxlength=25 ltr=true/>
             {radio("email", i.t("join-contact-email"))}
@@ -53,8 +52,6 @@ fn JoinForm(group_id: String, group_name: String) -> impl IntoView {
         .filter(|l| !l.is_empty())
         .unwrap_or_else(|| i.lang.code().to_string());
     let languages = language_options(&i, &GROUP_LANGUAGES, &chosen_lang);
-    let consent_error = state.message(&i, "consent");
-    let form_error = state.message(&i, "form");
     view! {
         <Title text=i.t_args("join-title", &[("name", group_name.clone())])/>
         <section class="page narrow">
@@ -62,7 +59,7 @@ fn JoinForm(group_id: String, group_name: String) -> impl IntoView {
             <p class="lead">{i.t("join-intro")}</p>
             <ErrorSummary/>
             <form method="post" action=action novalidate=true>
-                {form_error.map(|e| view! { <p class="field-error" id="form">{e}</p> })}
+                <FieldError field="form" id="form"/>
                 <input type="hidden" name="token" value=form_token()/>
                 <Honeypot/>
                 <TextField name="first_name" label=i.t("join-name-label") hint=i.t("join-name-hint") autocomplete="given-name" maxlength=NAME_MAX/>
@@ -81,7 +78,7 @@ fn JoinForm(group_id: String, group_name: String) -> impl IntoView {
                     ("other".to_string(), i.t("join-referral-other")),
                 ]/>
                 <div class="field check" id="consent">
-                    {consent_error.map(|e| view! { <p class="field-error">{e}</p> })}
+                    <FieldError field="consent"/>
                     <input type="checkbox" id="consent-box" name="consent" value="yes"/>
                     <label for="consent-box">{i.t("join-consent")}</label>
                 </div>

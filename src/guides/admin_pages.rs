@@ -6,7 +6,7 @@ use leptos_meta::Title;
 use super::api::{local_help_admin, LocalAdminData, LocalRow};
 use super::model::{LocalEntry, RECHECK_DAYS};
 use crate::i18n::use_i18n;
-use crate::ui::forms::{select_options, use_form_state, ErrorSummary, TextField};
+use crate::ui::forms::{select_options, use_form_state, ErrorSummary, FieldError, TextField};
 use crate::ui::{AdminNav, DataTable};
 use crate::ui::{Icon, IconName};
 
@@ -81,8 +81,6 @@ fn EntryForm(
     }
     let chosen_gm = state.value("municipality");
     let chosen_step = state.value("step");
-    let gm_error = state.message(&i, "municipality");
-    let step_error = state.message(&i, "step");
     let gm_options = select_options(municipalities, &chosen_gm);
     let step_options = select_options(steps, &chosen_step);
     let example = state.value("example") == "yes";
@@ -91,7 +89,7 @@ fn EntryForm(
         <form method="post" action=action novalidate=true class="local-form">
             <div class="field" id="municipality-field">
                 <label for="municipality">{i.t("guide-local-municipality")}</label>
-                {gm_error.map(|e| view! { <p class="field-error">{e}</p> })}
+                <FieldError field="municipality"/>
                 <select id="municipality" name="municipality">
                     <option value="">"–"</option>
                     {gm_options}
@@ -99,7 +97,7 @@ fn EntryForm(
             </div>
             <div class="field">
                 <label for="step">{i.t("local-step-label")}</label>
-                {step_error.map(|e| view! { <p class="field-error">{e}</p> })}
+                <FieldError field="step"/>
                 <select id="step" name="step">
                     <option value="">"–"</option>
                     {step_options}

@@ -9,8 +9,8 @@ use super::model::{Conversation, HelpAccess, HelpStatus, Theme, INTERPRETER_LANG
 use crate::groups::model::GROUP_LANGUAGES;
 use crate::i18n::{k, language_name_key, use_i18n, I18n};
 use crate::ui::forms::{
-    language_options, select_options, use_form_state, ErrorSummary, FilterSelect, Honeypot,
-    TextField,
+    language_options, select_options, use_form_state, ErrorSummary, FieldError, FilterSelect,
+    Honeypot, TextField,
 };
 use crate::ui::{Icon, IconName, PrintButton};
 use crate::ui::{Notice, PageHead};
@@ -52,8 +52,6 @@ fn AskForm() -> impl IntoView {
     let i = use_i18n();
     let state = use_form_state();
     let chosen = state.value("theme");
-    let theme_error = state.message(&i, "theme");
-    let message_error = state.message(&i, "message");
     let themes = Theme::ALL
         .into_iter()
         .map(|t| {
@@ -68,7 +66,6 @@ fn AskForm() -> impl IntoView {
         })
         .collect_view();
     let callback = state.value("callback") == "yes";
-    let interpreter_error = state.message(&i, "interpreter");
     let chosen_interpreter = state.value("interpreter");
     let interpreters = language_options(&i, &INTERPRETER_LANGUAGES, &chosen_interpreter);
     view! {
@@ -77,12 +74,12 @@ fn AskForm() -> impl IntoView {
             <Honeypot/>
             <fieldset class="field" id="theme">
                 <legend>{i.t("help-theme-legend")}</legend>
-                {theme_error.map(|e| view! { <p class="field-error">{e}</p> })}
+                <FieldError field="theme"/>
                 <div class="themes">{themes}</div>
             </fieldset>
             <div class="field">
                 <label for="message">{i.t("help-message-label")}<span class="hint">{i.t("help-message-hint")}</span></label>
-                {message_error.map(|e| view! { <p class="field-error">{e}</p> })}
+                <FieldError field="message"/>
                 <textarea id="message" name="message" rows="6" maxlength="2000">{state.value("message")}</textarea>
             </div>
             <div class="field check">
@@ -93,7 +90,7 @@ fn AskForm() -> impl IntoView {
             <TextField name="phone" label=i.t("join-phone-label") hint=i.t("help-phone-hint") kind="tel" autocomplete="tel" maxlength=25 ltr=true/>
             <div class="field" id="interpreter-field">
                 <label for="interpreter">{i.t("help-interpreter-label")}<span class="hint" id="interpreter-hint">{i.t("help-interpreter-hint")}</span></label>
-                {interpreter_error.map(|e| view! { <p class="field-error" id="interpreter-error">{e}</p> })}
+                <FieldError field="interpreter" id="interpreter-error"/>
                 <select id="interpreter" name="interpreter" aria-describedby="interpreter-hint">
                     <option value="">{i.t("help-interpreter-none")}</option>
                     {interpreters}
@@ -203,7 +200,6 @@ pub fn HelpReplyPage() -> impl IntoView {
         }
         Some(c) => {
             let code = state.value("code");
-            let message_error = state.message(&i, "message");
             let solved = c.status == HelpStatus::Solved;
             view! {
                 <p>{i.t(c.theme.key())}" · "{i.t(c.status.key())}</p>
@@ -212,7 +208,7 @@ pub fn HelpReplyPage() -> impl IntoView {
                     <input type="hidden" name="code" value=code.clone()/>
                     <div class="field">
                         <label for="message">{i.t("help-answer-label")}</label>
-                        {message_error.map(|e| view! { <p class="field-error">{e}</p> })}
+                        <FieldError field="message"/>
                         <textarea id="message" name="message" rows="4" maxlength="2000">{state.value("message")}</textarea>
                     </div>
                     <button type="submit"><Icon name=IconName::Chat/><span>{i.t("help-send")}</span></button>

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_query_map;
 use super::api::{protocol_admin, protocol_text};
 use super::model::{Organisation, Periods, Protocol, PROTOCOL_CONTACT_MAX, PROTOCOL_MAX};
 use crate::i18n::{k, use_i18n, I18n};
-use crate::ui::forms::{use_form_state, ErrorSummary, TextField};
+use crate::ui::forms::{use_form_state, ErrorSummary, FieldError, TextField};
 use crate::ui::{AdminNav, CrisisNumbers, Icon, IconName, Notice, PageHead};
 
 /// Who is responsible, and how to reach them; said plainly when the settings are empty.
@@ -214,7 +214,6 @@ pub fn ProtocolAdminPage() -> impl IntoView {
                 provide_context(state.clone());
             }
         }
-        let body_error = state.message(&i, "body");
         let changed = data.protocol.as_ref().map(|p| {
             view! { <p class="hint">{i.t_args("what-protocol-changed", &[("date", i.date(p.changed_at))])}</p> }
         });
@@ -231,7 +230,7 @@ pub fn ProtocolAdminPage() -> impl IntoView {
                 <form method="post" action="/admin/protocol" novalidate=true>
                     <div class="field">
                         <label for="body">{i.t("protocol-body-label")}</label>
-                        {body_error.map(|e| view! { <p class="field-error">{e}</p> })}
+                        <FieldError field="body"/>
                         <textarea id="body" name="body" rows="10" maxlength=PROTOCOL_MAX.to_string()>{state.value("body")}</textarea>
                     </div>
                     <TextField name="contact" label=i.t("protocol-contact-label") maxlength=PROTOCOL_CONTACT_MAX/>

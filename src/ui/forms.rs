@@ -58,6 +58,17 @@ pub fn ErrorSummary() -> impl IntoView {
     })
 }
 
+/// The message for a field's problem where the form shows it (nothing when there is none).
+#[component]
+pub fn FieldError(
+    field: &'static str,
+    #[prop(optional)] id: Option<&'static str>,
+) -> impl IntoView {
+    let i = use_i18n();
+    let message = use_form_state().message(&i, field);
+    message.map(|e| view! { <p class="field-error" id=id>{e}</p> })
+}
+
 /// A labelled text input with its hint and its error, filled with what was posted.
 #[component]
 pub fn TextField(
@@ -122,16 +133,14 @@ pub fn Choice(
     options: Vec<(String, String)>,
     #[prop(optional, into)] default: String,
 ) -> impl IntoView {
-    let i = use_i18n();
     let state = use_form_state();
     let posted = state.value(name);
     let chosen = if posted.is_empty() { default } else { posted };
-    let error = state.message(&i, name);
     let options = select_options(options, &chosen);
     view! {
         <div class="field">
             <label for=name>{label}</label>
-            {error.map(|e| view! { <p class="field-error">{e}</p> })}
+            <FieldError field=name/>
             <select id=name name=name>{options}</select>
         </div>
     }
