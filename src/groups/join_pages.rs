@@ -12,8 +12,8 @@ use crate::ui::forms::{
     form_token, language_options, no_store, use_form_state, Choice, ErrorSummary, FieldError,
     Honeypot, TextField,
 };
-use crate::ui::Notice;
 use crate::ui::{Icon, IconName};
+use crate::ui::{Notice, TrustLinks};
 
 #[component]
 fn ContactChoice() -> impl IntoView {
@@ -84,10 +84,7 @@ fn JoinForm(group_id: String, group_name: String) -> impl IntoView {
                 </div>
                 <button type="submit"><Icon name=IconName::Users/><span>{i.t("join-submit")}</span></button>
             </form>
-            <p class="trust-links">
-                <a href="/what-happens"><Icon name=IconName::Info/><span>{i.t("what-title")}</span></a>
-                <a href="/privacy"><Icon name=IconName::Key/><span>{i.t("privacy-title")}</span></a>
-            </p>
+            <TrustLinks/>
         </section>
     }
 }

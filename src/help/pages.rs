@@ -13,7 +13,7 @@ use crate::ui::forms::{
     Honeypot, TextField,
 };
 use crate::ui::{Icon, IconName, PrintButton};
-use crate::ui::{Notice, PageHead};
+use crate::ui::{Notice, PageHead, TrustLinks};
 
 pub use crate::ui::CrisisNumbers;
 
@@ -100,10 +100,7 @@ fn AskForm() -> impl IntoView {
             <ReplyTime/>
             <button type="submit"><Icon name=IconName::Chat/><span>{i.t("help-submit")}</span></button>
         </form>
-        <p class="trust-links">
-            <a href="/what-happens"><Icon name=IconName::Info/><span>{i.t("what-title")}</span></a>
-            <a href="/privacy"><Icon name=IconName::Key/><span>{i.t("privacy-title")}</span></a>
-        </p>
+        <TrustLinks/>
     }
 }
 

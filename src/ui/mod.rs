@@ -11,7 +11,7 @@ pub use crisis::CrisisNumbers;
 pub use icons::{Icon, IconName};
 pub use layout::{
     ErrorNote, Footer, Header, NotFound, Notice, PageHead, PrintButton, QuickExit, ToSignIn,
-    EXIT_PATH, QUICK_EXIT_URL,
+    TrustLinks, EXIT_PATH, QUICK_EXIT_URL,
 };
 pub use table::DataTable;
 
