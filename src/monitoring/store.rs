@@ -93,10 +93,13 @@ pub async fn help_replied(tx: &mut Tx<'_>, request_id: &str) -> Result<(), sqlx:
     Ok(())
 }
 
+/// A held meetup as the query reads it: start, group, adults, children, municipality.
+type HeldRow = (i64, String, Option<i64>, Option<i64>, String);
+
 pub async fn held_meetups(db: &Db, period: Period) -> Result<Vec<HeldMeetup>, sqlx::Error> {
     let (from, to) = period.unix_range();
     let to = to.min(db.now());
-    let rows: Vec<(i64, String, Option<i64>, Option<i64>, String)> = sqlx::query_as(
+    let rows: Vec<HeldRow> = sqlx::query_as(
         "SELECT m.starts_at, m.group_id, m.attended_adults, m.attended_children, g.municipality \
          FROM meetups m JOIN peer_groups g ON g.id = m.group_id \
          WHERE m.cancelled = 0 AND m.starts_at >= $1 AND m.starts_at < $2",
