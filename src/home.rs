@@ -1,9 +1,8 @@
 //! The home page: three big choices and a small door for facilitators.
 use leptos::prelude::*;
-use leptos_meta::Title;
 
-use crate::i18n::use_i18n;
-use crate::ui::{Icon, IconName};
+use crate::i18n::{k, use_i18n};
+use crate::ui::{Icon, IconName, PageHead};
 
 #[component]
 fn Choice(href: &'static str, icon: IconName, title: String, text: String) -> impl IntoView {
@@ -25,10 +24,8 @@ fn Choice(href: &'static str, icon: IconName, title: String, text: String) -> im
 pub fn HomePage() -> impl IntoView {
     let i = use_i18n();
     view! {
-        <Title text=i.t("home-title")/>
         <section class="page">
-            <h1>{i.t("home-heading")}</h1>
-            <p class="lead">{i.t("home-intro")}</p>
+            <PageHead title=k("home-title") heading=k("home-heading") lead=k("home-intro")/>
             <ul class="choices">
                 <Choice href="/groups" icon=IconName::Users title=i.t("home-find-group") text=i.t("home-find-group-text")/>
                 <Choice href="/help" icon=IconName::Chat title=i.t("home-ask-help") text=i.t("home-ask-help-text")/>

@@ -42,6 +42,7 @@ impl Account {
 
 /// One line of the audit log as the coordinator reads it.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct AuditEntry {
     pub at: i64,
     pub actor: String,

@@ -87,33 +87,31 @@ pub async fn session_epoch(db: &Db, id: &str) -> Result<i64, sqlx::Error> {
 
 /// A new password ends every session of the account (the caller starts a new one).
 pub async fn change_password(db: &Db, id: &str, hash: &str) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    db.run(sqlx::query(
         "UPDATE accounts SET password_hash = $1, session_epoch = session_epoch + 1 WHERE id = $2",
     )
     .bind(hash)
-    .bind(id)
-    .execute(&db.pool)
-    .await?;
-    Ok(())
+    .bind(id))
+    .await
 }
 
 pub async fn set_password_hash(db: &Db, id: &str, hash: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
-        .bind(hash)
-        .bind(id)
-        .execute(&db.pool)
-        .await?;
-    Ok(())
+    db.run(
+        sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
+            .bind(hash)
+            .bind(id),
+    )
+    .await
 }
 
 /// The language a facilitator's mails are written in: the one they last signed in with.
 pub async fn set_lang(db: &Db, id: &str, lang: crate::i18n::Lang) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE accounts SET lang = $1 WHERE id = $2")
-        .bind(lang.code())
-        .bind(id)
-        .execute(&db.pool)
-        .await?;
-    Ok(())
+    db.run(
+        sqlx::query("UPDATE accounts SET lang = $1 WHERE id = $2")
+            .bind(lang.code())
+            .bind(id),
+    )
+    .await
 }
 
 /// The help questions a facilitator wants the digest for.
@@ -167,6 +165,16 @@ pub async fn active_accounts(db: &Db) -> Result<Vec<Account>, sqlx::Error> {
         .collect())
 }
 
+/// Whom the viewer may hand a request or a group to: every active account for the coordinator,
+/// nobody for a facilitator.
+pub async fn handover_targets(db: &Db, viewer: &Account) -> Result<Vec<Account>, sqlx::Error> {
+    if viewer.is_coordinator() {
+        active_accounts(db).await
+    } else {
+        Ok(Vec::new())
+    }
+}
+
 /// Stops an account: it can no longer sign in; retention deletes it later (`purge_stopped`).
 pub async fn deactivate(db: &Db, id: &str) -> Result<bool, sqlx::Error> {
     db.changed_one(
@@ -184,12 +192,12 @@ pub async fn count_accounts(db: &Db) -> Result<i64, sqlx::Error> {
 }
 
 pub async fn record_failure(db: &Db, account_id: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO login_failures (account_id, at) VALUES ($1, $2)")
-        .bind(account_id)
-        .bind(db.now())
-        .execute(&db.pool)
-        .await?;
-    Ok(())
+    db.run(
+        sqlx::query("INSERT INTO login_failures (account_id, at) VALUES ($1, $2)")
+            .bind(account_id)
+            .bind(db.now()),
+    )
+    .await
 }
 
 /// Failed sign-ins of an account since a moment.
@@ -202,11 +210,8 @@ pub async fn failures_since(db: &Db, account_id: &str, since: i64) -> Result<i64
 }
 
 pub async fn clear_failures(db: &Db, account_id: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM login_failures WHERE account_id = $1")
-        .bind(account_id)
-        .execute(&db.pool)
-        .await?;
-    Ok(())
+    db.run(sqlx::query("DELETE FROM login_failures WHERE account_id = $1").bind(account_id))
+        .await
 }
 
 pub async fn create_invite(
@@ -427,40 +432,29 @@ pub async fn audit(
     object_kind: &str,
     object_id: &str,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO audit_log (id, at, actor_id, action, object_kind, object_id) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
+    db.run(
+        sqlx::query(
+            "INSERT INTO audit_log (id, at, actor_id, action, object_kind, object_id) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(new_id())
+        .bind(db.now())
+        .bind(actor_id)
+        .bind(action)
+        .bind(object_kind)
+        .bind(object_id),
     )
-    .bind(new_id())
-    .bind(db.now())
-    .bind(actor_id)
-    .bind(action)
-    .bind(object_kind)
-    .bind(object_id)
-    .execute(&db.pool)
-    .await?;
-    Ok(())
+    .await
 }
 
 pub async fn recent_audit(db: &Db, limit: i64) -> Result<Vec<AuditEntry>, sqlx::Error> {
-    let rows = sqlx::query(
+    sqlx::query_as(
         "SELECT l.at, COALESCE(a.display_name, '-') AS actor, l.action, l.object_kind, l.object_id \
          FROM audit_log l LEFT JOIN accounts a ON a.id = l.actor_id ORDER BY l.at DESC, l.id LIMIT $1",
     )
     .bind(limit)
     .fetch_all(&db.pool)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(AuditEntry {
-                at: r.try_get("at")?,
-                actor: r.try_get("actor")?,
-                action: r.try_get("action")?,
-                object_kind: r.try_get("object_kind")?,
-                object_id: r.try_get("object_id")?,
-            })
-        })
-        .collect()
+    .await
 }
 
 /// Retention: audit entries older than this many days.

@@ -19,11 +19,7 @@ pub struct InboxData {
 pub async fn admin_inbox() -> Result<InboxData, AppError> {
     let (me, db) = crate::web::auth::require().await?;
     let items = crate::groups::store::inbox(&db, &me).await?;
-    let handlers = if me.is_coordinator() {
-        crate::accounts::store::active_accounts(&db).await?
-    } else {
-        Vec::new()
-    };
+    let handlers = crate::accounts::store::handover_targets(&db, &me).await?;
     Ok(InboxData {
         me,
         items,

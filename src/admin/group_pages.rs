@@ -12,7 +12,9 @@ use crate::groups::join::ManagedGroup;
 use crate::groups::model::{Weekday, GROUP_LANGUAGES};
 use crate::i18n::{k, language_name_key, use_i18n};
 use crate::meetups::store_types::ManagedMeetup;
-use crate::ui::forms::{use_form_state, CheckBox, Choice, ErrorSummary, FormState, TextField};
+use crate::ui::forms::{
+    use_form_state, CheckBox, Choice, ErrorSummary, FieldError, FormState, TextField,
+};
 use crate::ui::{Icon, IconName};
 
 #[server(prefix = "/api", endpoint = "admin/groups")]
@@ -43,24 +45,9 @@ pub async fn admin_group_form(id: Option<String>) -> Result<GroupFormData, AppEr
         Some(id) => crate::groups::store::group_form_values(&db, &me, &id)
             .await?
             .ok_or(AppError::NotFound)?,
-        None => [
-            ("weekday", "2"),
-            ("start", "10:00"),
-            ("rhythm", "weekly"),
-            ("age_min", "4"),
-            ("age_max", "12"),
-            ("lang_nl", "1"),
-            ("cost", "0"),
-        ]
-        .into_iter()
-        .map(|(a, b)| (a.to_string(), b.to_string()))
-        .collect(),
+        None => crate::groups::edit::new_group_values(),
     };
-    let facilitators = if me.is_coordinator() {
-        crate::accounts::store::active_accounts(&db).await?
-    } else {
-        Vec::new()
-    };
+    let facilitators = crate::accounts::store::handover_targets(&db, &me).await?;
     Ok(GroupFormData {
         texts,
         me,
@@ -128,13 +115,11 @@ pub fn GroupsAdminPage() -> impl IntoView {
 
 #[component]
 fn Area(name: &'static str, label: String, max: usize) -> impl IntoView {
-    let i = use_i18n();
     let state = use_form_state();
-    let error = state.errors.get(name).map(|key| i.t(key));
     view! {
         <div class="field">
             <label for=name>{label}</label>
-            {error.map(|e| view! { <p class="field-error">{e}</p> })}
+            <FieldError field=name/>
             <textarea id=name name=name rows="4" maxlength=max.to_string()>{state.value(name)}</textarea>
         </div>
     }
@@ -190,7 +175,6 @@ fn group_form(data: GroupFormData, action: String) -> AnyView {
     } else {
         posted
     };
-    let language_error = state.errors.get("languages").map(|key| i.t(key));
     provide_context(state);
     let days = Weekday::ALL
         .iter()
@@ -236,7 +220,7 @@ fn group_form(data: GroupFormData, action: String) -> AnyView {
             <TextField name="age_max" label=i.t("group-form-age-max") kind="number" maxlength=2/>
             <fieldset class="field" id="languages">
                 <legend>{i.t("filter-language-label")}</legend>
-                {language_error.map(|e| view! { <p class="field-error">{e}</p> })}
+                <FieldError field="languages"/>
                 {languages}
             </fieldset>
             <CheckBox name="children_welcome".to_string() label=i.t("group-children-welcome")/>

@@ -12,13 +12,13 @@ use crate::groups::join::InboxItem;
 use crate::help::model::Theme;
 use crate::i18n::{k, language_name_key, use_i18n, I18n};
 use crate::ui::forms::{use_form_state, CheckBox, Choice, ErrorSummary, TextField};
-use crate::ui::{AdminNav, Icon, IconName};
+use crate::ui::{AdminNav, DataTable, Icon, IconName};
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let i = use_i18n();
     let state = use_form_state();
-    let form_error = state.errors.get("form").map(|key| i.t(key));
+    let form_error = state.message(&i, "form");
     view! {
         <Title text=i.t("login-title")/>
         <section class="page narrow">
@@ -39,7 +39,7 @@ pub fn LoginPage() -> impl IntoView {
 pub fn ForgotPage() -> impl IntoView {
     let i = use_i18n();
     let state = use_form_state();
-    let form_error = state.errors.get("form").map(|key| i.t(key));
+    let form_error = state.message(&i, "form");
     let sent = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("sent").is_some());
     view! {
         <Title text=i.t("forgot-title")/>
@@ -63,7 +63,7 @@ pub fn ResetPage() -> impl IntoView {
     let i = use_i18n();
     let token = crate::ui::param("token");
     let state = use_form_state();
-    let form_error = state.errors.get("form").map(|key| i.t(key));
+    let form_error = state.message(&i, "form");
     crate::ui::loaded(reset_open(token.clone()), move |_| {
         let action = format!("/admin/reset/{token}");
         view! {
@@ -268,7 +268,7 @@ pub fn InvitesPage() -> impl IntoView {
 pub fn AcceptInvitePage() -> impl IntoView {
     let (i, token) = (use_i18n(), crate::ui::param("token"));
     let state = use_form_state();
-    let form_error = state.errors.get("form").map(|key| i.t(key));
+    let form_error = state.message(&i, "form");
     crate::ui::loaded(invite_role(token.clone()), move |_| {
         let action = format!("/admin/invite/{token}");
         view! {
@@ -345,17 +345,9 @@ pub fn AuditPage() -> impl IntoView {
             <section class="page">
                 <AdminNav coordinator=true/>
                 <h1>{i.t("admin-audit")}</h1>
-                <div class="table-wrap" tabindex="0" role="region" aria-label=i.t("admin-audit")>
-                    <table>
-                        <thead><tr>
-                            <th scope="col">{i.t("audit-when")}</th>
-                            <th scope="col">{i.t("audit-who")}</th>
-                            <th scope="col">{i.t("audit-what")}</th>
-                            <th scope="col">{i.t("audit-object")}</th>
-                        </tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
+                <DataTable label=i.t("admin-audit") heads=vec![
+                    i.t("audit-when"), i.t("audit-who"), i.t("audit-what"), i.t("audit-object"),
+                ]>{rows}</DataTable>
             </section>
         }
         .into_any()

@@ -156,6 +156,14 @@ impl Db {
         Ok(done.rows_affected())
     }
 
+    /// One statement run for what it writes (the rows it changed do not matter).
+    pub async fn run<'q>(
+        &self,
+        statement: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    ) -> Result<(), sqlx::Error> {
+        statement.execute(&self.pool).await.map(drop)
+    }
+
     /// One statement that changes at most one row: true when it did (false: no such row, or
     /// not the viewer's, which the caller answers with 404).
     pub async fn changed_one<'q>(

@@ -61,35 +61,31 @@ impl SessionBackend {
     }
 }
 
+/// Every call goes to the store of the database the app runs on.
 #[async_trait]
 impl SessionStore for SessionBackend {
     async fn create(&self, record: &mut Record) -> session_store::Result<()> {
-        match self {
-            SessionBackend::Sqlite(s) => s.create(record).await,
-            SessionBackend::Postgres(s) => s.create(record).await,
-        }
+        self.store().create(record).await
     }
     async fn save(&self, record: &Record) -> session_store::Result<()> {
-        match self {
-            SessionBackend::Sqlite(s) => s.save(record).await,
-            SessionBackend::Postgres(s) => s.save(record).await,
-        }
+        self.store().save(record).await
     }
     async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
-        match self {
-            SessionBackend::Sqlite(s) => s.load(id).await,
-            SessionBackend::Postgres(s) => s.load(id).await,
-        }
+        self.store().load(id).await
     }
     async fn delete(&self, id: &Id) -> session_store::Result<()> {
-        match self {
-            SessionBackend::Sqlite(s) => s.delete(id).await,
-            SessionBackend::Postgres(s) => s.delete(id).await,
-        }
+        self.store().delete(id).await
     }
 }
 
 impl SessionBackend {
+    fn store(&self) -> &dyn SessionStore {
+        match self {
+            SessionBackend::Sqlite(s) => s,
+            SessionBackend::Postgres(s) => s,
+        }
+    }
+
     /// Removes sessions whose time is up (part of the retention pass).
     pub async fn delete_expired(&self) -> session_store::Result<()> {
         use tower_sessions::ExpiredDeletion;

@@ -28,6 +28,20 @@ pub struct GroupInput {
     pub coords: Option<(f64, f64)>,
 }
 
+/// The form of a new group before the facilitator fills it in: Tuesday 10:00, weekly, children
+/// 4 to 12, in Dutch, free.
+pub fn new_group_values() -> RawForm {
+    crate::web::form::raw_form(&[
+        ("weekday", "2"),
+        ("start", "10:00"),
+        ("rhythm", "weekly"),
+        ("age_min", "4"),
+        ("age_max", "12"),
+        ("lang_nl", "1"),
+        ("cost", "0"),
+    ])
+}
+
 /// Latitude and longitude inside the Netherlands (with a margin), e.g. "52.3549" and "6.6676".
 pub fn parse_coords(lat: &str, lon: &str) -> Result<Option<(f64, f64)>, &'static str> {
     let (lat, lon) = (lat.trim().replace(',', "."), lon.trim().replace(',', "."));
@@ -74,6 +88,15 @@ pub fn parse_euros(s: &str) -> Option<u32> {
 /// A posted field as typed text: trimmed, without bidi controls.
 fn text(form: &HashMap<String, String>, name: &str) -> String {
     form.get(name).map(|s| clean_text(s)).unwrap_or_default()
+}
+
+/// A whole number typed in a field, if it lies in `range`.
+fn number_in<T: std::str::FromStr + PartialOrd>(
+    form: &HashMap<String, String>,
+    name: &str,
+    range: std::ops::RangeInclusive<T>,
+) -> Option<T> {
+    text(form, name).parse().ok().filter(|n| range.contains(n))
 }
 
 fn checked(form: &HashMap<String, String>, name: &str) -> bool {
@@ -151,32 +174,19 @@ impl GroupInput {
             k("group-address-invalid"),
         );
         let postcode = Postcode::parse(&text(form, "postcode")).filter(|p| known_postcode(*p));
-        if postcode.is_none() {
-            errors.add("postcode", k("postcode-invalid"));
-        }
-        let weekday = text(form, "weekday")
-            .parse::<i64>()
-            .ok()
-            .and_then(Weekday::new);
-        if weekday.is_none() {
-            errors.add("weekday", k("group-weekday-invalid"));
-        }
+        let postcode = errors.require("postcode", k("postcode-invalid"), postcode);
+        let weekday = text(form, "weekday").parse().ok().and_then(Weekday::new);
+        let weekday = errors.require("weekday", k("group-weekday-invalid"), weekday);
         let start_minute = parse_time(&text(form, "start"));
-        if start_minute.is_none() {
-            errors.add("start", k("group-time-invalid"));
-        }
+        let start_minute = errors.require("start", k("group-time-invalid"), start_minute);
         let rhythm = Rhythm::parse(&text(form, "rhythm"));
-        if rhythm.is_none() {
-            errors.add("rhythm", k("group-weekday-invalid"));
-        }
-        let age = |n: &str| text(form, n).parse::<u8>().ok().filter(|a| *a <= 18);
+        let rhythm = errors.require("rhythm", k("group-weekday-invalid"), rhythm);
+        let age = |n: &str| number_in(form, n, 0..=18u8);
         let ages = match (age("age_min"), age("age_max")) {
             (Some(a), Some(b)) if a <= b => Some((a, b)),
             _ => None,
         };
-        if ages.is_none() {
-            errors.add("age_min", k("group-ages-invalid"));
-        }
+        let ages = errors.require("age_min", k("group-ages-invalid"), ages);
         let languages: Vec<String> = GROUP_LANGUAGES
             .iter()
             .filter(|code| checked(form, &format!("lang_{code}")))
@@ -258,38 +268,19 @@ impl SeriesInput {
                 && crate::time::civil_from_days(crate::time::days_from_civil(y, m, d)) == (y, m, d);
             valid.then_some((y, m, d))
         })();
-        if first_day.is_none() {
-            errors.add("date", k("series-date-invalid"));
-        }
+        let first_day = errors.require("date", k("series-date-invalid"), first_day);
         let start_minute = parse_time(&text(form, "start"));
-        if start_minute.is_none() {
-            errors.add("start", k("group-time-invalid"));
-        }
-        let minutes = text(form, "minutes")
-            .parse::<u16>()
-            .ok()
-            .filter(|m| (15..=480).contains(m));
-        if minutes.is_none() {
-            errors.add("minutes", k("series-minutes-invalid"));
-        }
-        let weeks = text(form, "weeks")
-            .parse::<u8>()
-            .ok()
-            .filter(|w| (1..=26).contains(w));
-        if weeks.is_none() {
-            errors.add("weeks", k("series-weeks-invalid"));
-        }
+        let start_minute = errors.require("start", k("group-time-invalid"), start_minute);
+        let minutes = number_in(form, "minutes", 15..=480u16);
+        let minutes = errors.require("minutes", k("series-minutes-invalid"), minutes);
+        let weeks = number_in(form, "weeks", 1..=26u8);
+        let weeks = errors.require("weeks", k("series-weeks-invalid"), weeks);
         let place = text(form, "place");
         if place.is_empty() || place.chars().count() > 120 || place.chars().any(char::is_control) {
             errors.add("place", k("group-address-invalid"));
         }
-        let capacity = text(form, "capacity")
-            .parse::<u32>()
-            .ok()
-            .filter(|c| (1..=500).contains(c));
-        if capacity.is_none() {
-            errors.add("capacity", k("series-capacity-invalid"));
-        }
+        let capacity = number_in(form, "capacity", 1..=500u32);
+        let capacity = errors.require("capacity", k("series-capacity-invalid"), capacity);
         match (first_day, start_minute, minutes, weeks, capacity) {
             (Some(first_day), Some(start_minute), Some(minutes), Some(weeks), Some(capacity))
                 if errors.is_empty() =>
@@ -352,12 +343,7 @@ mod tests {
         );
     }
 
-    fn form(pairs: &[(&str, &str)]) -> HashMap<String, String> {
-        pairs
-            .iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect()
-    }
+    use crate::web::form::raw_form as form;
 
     #[test]
     fn times_and_money() {
@@ -468,23 +454,17 @@ mod tests {
 
     #[test]
     fn a_group_form() {
-        let good = form(&[
+        let mut good = new_group_values();
+        good.extend(form(&[
             ("name", "Koffie"),
             ("description", "Samen koffie"),
             ("first_visit", ""),
             ("facilitator_name", "Anna"),
             ("address", "Straat 1"),
             ("postcode", "7607 AB"),
-            ("weekday", "2"),
-            ("start", "10:00"),
-            ("rhythm", "weekly"),
-            ("age_min", "4"),
-            ("age_max", "12"),
-            ("lang_nl", "1"),
             ("lang_ar", "1"),
-            ("cost", "0"),
             ("childcare", "1"),
-        ]);
+        ]));
         let g = GroupInput::parse(&good, |_| true).unwrap();
         assert_eq!(g.languages, vec!["nl".to_string(), "ar".to_string()]);
         assert!(g.childcare && !g.children_welcome && g.active);

@@ -234,6 +234,7 @@ pub struct JoinStatusView {
 
 /// A join request as the facilitator's inbox shows it.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct InboxItem {
     pub id: String,
     pub group_name: String,
@@ -265,34 +266,21 @@ mod tests {
     use super::*;
     use crate::web::form::is_bidi_control;
 
-    fn form(pairs: &[(&str, &str)]) -> crate::web::form::RawForm {
-        pairs
-            .iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect()
-    }
+    use crate::web::form::raw_form as form;
 
     const TOKEN: &str = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ";
 
     #[test]
     fn phones() {
-        assert_eq!(parse_phone("06 12345678").as_deref(), Some("0612345678"));
-        assert_eq!(
-            parse_phone("+31 6 1234 5678").as_deref(),
-            Some("0612345678")
-        );
-        assert_eq!(
-            parse_phone("0031-546-123456").as_deref(),
-            Some("0546123456")
-        );
-        assert_eq!(
-            parse_phone("(0546) 12 34 56").as_deref(),
-            Some("0546123456")
-        );
-        assert_eq!(
-            parse_phone("+32 470 12 34 56").as_deref(),
-            Some("+32470123456")
-        );
+        for (written, kept) in [
+            ("06 12345678", "0612345678"),
+            ("+31 6 1234 5678", "0612345678"),
+            ("0031-546-123456", "0546123456"),
+            ("(0546) 12 34 56", "0546123456"),
+            ("+32 470 12 34 56", "+32470123456"),
+        ] {
+            assert_eq!(parse_phone(written).as_deref(), Some(kept), "{written}");
+        }
         for bad in [
             "",
             "12345",

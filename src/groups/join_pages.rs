@@ -7,19 +7,19 @@ use super::api::{group_page, join_status};
 use super::join::{JoinStatus, JoinStatusView, CONTACT_DAYS, NAME_MAX};
 use super::model::GROUP_LANGUAGES;
 use crate::i18n::k;
-use crate::i18n::{language_name_key, use_i18n, I18n};
+use crate::i18n::{use_i18n, I18n};
 use crate::ui::forms::{
-    form_token, no_store, use_form_state, Choice, ErrorSummary, Honeypot, TextField,
+    form_token, language_options, no_store, use_form_state, Choice, ErrorSummary, FieldError,
+    Honeypot, TextField,
 };
-use crate::ui::Notice;
 use crate::ui::{Icon, IconName};
+use crate::ui::{Notice, TrustLinks};
 
 #[component]
 fn ContactChoice() -> impl IntoView {
     let i = use_i18n();
     let state = use_form_state();
     let chosen = state.value("contact_kind");
-    let error = state.errors.get("contact_kind").map(|key| i.t(key));
     let radio = |value: &'static str, label: String| {
         let checked = chosen == value;
         let id = format!("contact-{value}");
@@ -33,7 +33,7 @@ fn ContactChoice() -> impl IntoView {
     view! {
         <fieldset class="field" id="contact_kind">
             <legend>{i.t("join-contact-legend")}</legend>
-            {error.map(|e| view! { <p class="field-error">{e}</p> })}
+            <FieldError field="contact_kind"/>
             {radio("phone", i.t("join-contact-phone"))}
             <TextField name="phone" label=i.t("join-phone-label") kind="tel" autocomplete="tel" maxlength=25 ltr=true/>
             {radio("email", i.t("join-contact-email"))}
@@ -51,15 +51,7 @@ fn JoinForm(group_id: String, group_name: String) -> impl IntoView {
     let chosen_lang = Some(state.value("language"))
         .filter(|l| !l.is_empty())
         .unwrap_or_else(|| i.lang.code().to_string());
-    let languages = GROUP_LANGUAGES
-        .iter()
-        .map(|code| {
-            let selected = chosen_lang == *code;
-            view! { <option value=*code selected=selected>{i.t(language_name_key(code))}</option> }
-        })
-        .collect_view();
-    let consent_error = state.errors.get("consent").map(|key| i.t(key));
-    let form_error = state.errors.get("form").map(|key| i.t(key));
+    let languages = language_options(&i, &GROUP_LANGUAGES, &chosen_lang);
     view! {
         <Title text=i.t_args("join-title", &[("name", group_name.clone())])/>
         <section class="page narrow">
@@ -67,7 +59,7 @@ fn JoinForm(group_id: String, group_name: String) -> impl IntoView {
             <p class="lead">{i.t("join-intro")}</p>
             <ErrorSummary/>
             <form method="post" action=action novalidate=true>
-                {form_error.map(|e| view! { <p class="field-error" id="form">{e}</p> })}
+                <FieldError field="form" id="form"/>
                 <input type="hidden" name="token" value=form_token()/>
                 <Honeypot/>
                 <TextField name="first_name" label=i.t("join-name-label") hint=i.t("join-name-hint") autocomplete="given-name" maxlength=NAME_MAX/>
@@ -86,16 +78,13 @@ fn JoinForm(group_id: String, group_name: String) -> impl IntoView {
                     ("other".to_string(), i.t("join-referral-other")),
                 ]/>
                 <div class="field check" id="consent">
-                    {consent_error.map(|e| view! { <p class="field-error">{e}</p> })}
+                    <FieldError field="consent"/>
                     <input type="checkbox" id="consent-box" name="consent" value="yes"/>
                     <label for="consent-box">{i.t("join-consent")}</label>
                 </div>
                 <button type="submit"><Icon name=IconName::Users/><span>{i.t("join-submit")}</span></button>
             </form>
-            <p class="trust-links">
-                <a href="/what-happens"><Icon name=IconName::Info/><span>{i.t("what-title")}</span></a>
-                <a href="/privacy"><Icon name=IconName::Key/><span>{i.t("privacy-title")}</span></a>
-            </p>
+            <TrustLinks/>
         </section>
     }
 }

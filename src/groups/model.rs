@@ -140,19 +140,6 @@ pub trait Filterable {
     fn traits(&self) -> Traits<'_>;
 }
 
-impl Filterable for GroupFacts {
-    fn traits(&self) -> Traits<'_> {
-        Traits {
-            age_min: self.age_min,
-            age_max: self.age_max,
-            languages: &self.languages,
-            weekday: self.weekday,
-            children_welcome: self.children_welcome,
-            childcare: self.childcare,
-        }
-    }
-}
-
 /// A group in the search box, with just what distance and filters need (the finder reads
 /// these for many groups, and the full facts only for the ones it shows).
 #[derive(Clone, Debug, PartialEq)]
@@ -168,18 +155,24 @@ pub struct Candidate {
     pub childcare: bool,
 }
 
-impl Filterable for Candidate {
-    fn traits(&self) -> Traits<'_> {
-        Traits {
-            age_min: self.age_min,
-            age_max: self.age_max,
-            languages: &self.languages,
-            weekday: self.weekday,
-            children_welcome: self.children_welcome,
-            childcare: self.childcare,
+/// Both kinds of group carry what the filters look at under the same names.
+macro_rules! filterable {
+    ($($group:ty),*) => {$(
+        impl Filterable for $group {
+            fn traits(&self) -> Traits<'_> {
+                Traits {
+                    age_min: self.age_min,
+                    age_max: self.age_max,
+                    languages: &self.languages,
+                    weekday: self.weekday,
+                    children_welcome: self.children_welcome,
+                    childcare: self.childcare,
+                }
+            }
         }
-    }
+    )*};
 }
+filterable!(GroupFacts, Candidate);
 
 /// Languages a group can be held in (codes; names come from the locale files).
 pub const GROUP_LANGUAGES: [&str; 10] =

@@ -9,8 +9,8 @@ use super::model::{
 };
 use crate::error::AppError;
 use crate::i18n::{k, language_name_key, use_i18n, I18n};
-use crate::ui::forms::PostcodeField;
-use crate::ui::{percent_encode, set_status, Icon, IconName};
+use crate::ui::forms::{language_options, select_options, FilterSelect, PostcodeField};
+use crate::ui::{percent_encode, set_status, Icon, IconName, PageHead};
 
 fn rhythm_text(i: &I18n, g: &GroupFacts) -> String {
     let key = match g.rhythm {
@@ -110,53 +110,30 @@ fn OnlineCard(group: GroupFacts) -> impl IntoView {
 #[component]
 fn SearchForm(postcode: String, filters: GroupFilters, error: Option<String>) -> impl IntoView {
     let i = use_i18n();
-    let ages = (0..=18u8)
-        .map(|a| {
-            let selected = filters.child_age == Some(a);
-            view! { <option value=a.to_string() selected=selected>{a.to_string()}</option> }
-        })
-        .collect_view();
-    let languages = GROUP_LANGUAGES
-        .iter()
-        .map(|code| {
-            let selected = filters.language.as_deref() == Some(*code);
-            view! { <option value=*code selected=selected>{i.t(language_name_key(code))}</option> }
-        })
-        .collect_view();
+    let chosen_age = filters.child_age.map(|a| a.to_string()).unwrap_or_default();
+    let ages = select_options(
+        (0..=18u8).map(|a| (a.to_string(), a.to_string())),
+        &chosen_age,
+    );
+    let chosen_language = filters.language.as_deref().unwrap_or_default();
+    let languages = language_options(&i, &GROUP_LANGUAGES, chosen_language);
+    let chosen_day = filters
+        .weekday
+        .map(|d| d.number().to_string())
+        .unwrap_or_default();
     let days = Weekday::ALL
         .iter()
-        .map(|d| {
-            let selected = filters.weekday == Some(*d);
-            view! { <option value=d.number().to_string() selected=selected>{i.t(d.key())}</option> }
-        })
-        .collect_view();
+        .map(|d| (d.number().to_string(), i.t(d.key())));
+    let days = select_options(days, &chosen_day);
     let filters_open = filters != GroupFilters::default();
     view! {
         <form class="search-form" method="get" action="/groups" role="search">
             <PostcodeField hint=i.t("postcode-hint") value=postcode error=error/>
             <details class="filters" open=filters_open>
                 <summary>{i.t("filters-summary")}</summary>
-                <div class="field">
-                    <label for="age">{i.t("filter-age-label")}</label>
-                    <select id="age" name="age">
-                        <option value="">{i.t("filter-any")}</option>
-                        {ages}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="language">{i.t("filter-language-label")}</label>
-                    <select id="language" name="language">
-                        <option value="">{i.t("filter-any")}</option>
-                        {languages}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="day">{i.t("filter-day-label")}</label>
-                    <select id="day" name="day">
-                        <option value="">{i.t("filter-any")}</option>
-                        {days}
-                    </select>
-                </div>
+                <FilterSelect name="age" label=i.t("filter-age-label") options=ages/>
+                <FilterSelect name="language" label=i.t("filter-language-label") options=languages/>
+                <FilterSelect name="day" label=i.t("filter-day-label") options=days/>
                 <div class="field check">
                     <input id="kids" name="kids" type="checkbox" value="1" checked=filters.children_welcome/>
                     <label for="kids">{i.t("filter-kids-label")}</label>
@@ -264,10 +241,8 @@ pub fn GroupsPage() -> impl IntoView {
         })
     };
     view! {
-        <Title text=i.t("groups-title")/>
         <section class="page">
-            <h1>{i.t("groups-heading")}</h1>
-            <p class="lead">{i.t("groups-intro")}</p>
+            <PageHead title=k("groups-title") heading=k("groups-heading") lead=k("groups-intro")/>
             <Suspense fallback=|| ()>{search}</Suspense>
         </section>
     }

@@ -6,9 +6,8 @@ use leptos_meta::Title;
 use super::api::{local_help_admin, LocalAdminData, LocalRow};
 use super::model::{LocalEntry, RECHECK_DAYS};
 use crate::i18n::use_i18n;
-use crate::ui::failed;
-use crate::ui::forms::{use_form_state, ErrorSummary, TextField};
-use crate::ui::AdminNav;
+use crate::ui::forms::{select_options, use_form_state, ErrorSummary, FieldError, TextField};
+use crate::ui::{AdminNav, DataTable};
 use crate::ui::{Icon, IconName};
 
 #[component]
@@ -82,29 +81,15 @@ fn EntryForm(
     }
     let chosen_gm = state.value("municipality");
     let chosen_step = state.value("step");
-    let gm_error = state.errors.get("municipality").map(|k| i.t(k));
-    let step_error = state.errors.get("step").map(|k| i.t(k));
-    let gm_options = municipalities
-        .into_iter()
-        .map(|(code, name)| {
-            let selected = code == chosen_gm;
-            view! { <option value=code selected=selected>{name}</option> }
-        })
-        .collect_view();
-    let step_options = steps
-        .into_iter()
-        .map(|(value, label)| {
-            let selected = value == chosen_step;
-            view! { <option value=value selected=selected>{label}</option> }
-        })
-        .collect_view();
+    let gm_options = select_options(municipalities, &chosen_gm);
+    let step_options = select_options(steps, &chosen_step);
     let example = state.value("example") == "yes";
     view! {
         <ErrorSummary/>
         <form method="post" action=action novalidate=true class="local-form">
             <div class="field" id="municipality-field">
                 <label for="municipality">{i.t("guide-local-municipality")}</label>
-                {gm_error.map(|e| view! { <p class="field-error">{e}</p> })}
+                <FieldError field="municipality"/>
                 <select id="municipality" name="municipality">
                     <option value="">"–"</option>
                     {gm_options}
@@ -112,7 +97,7 @@ fn EntryForm(
             </div>
             <div class="field">
                 <label for="step">{i.t("local-step-label")}</label>
-                {step_error.map(|e| view! { <p class="field-error">{e}</p> })}
+                <FieldError field="step"/>
                 <select id="step" name="step">
                     <option value="">"–"</option>
                     {step_options}
@@ -135,85 +120,75 @@ fn EntryForm(
 #[component]
 pub fn LocalHelpAdminPage() -> impl IntoView {
     let i = use_i18n();
-    let content = Suspend::new(async move {
-        match local_help_admin(None).await {
-            Err(e) => failed(e),
-            Ok(LocalAdminData {
-                me,
-                rows,
-                steps,
-                municipalities,
-                facts,
-                ..
-            }) => {
-                let due = facts.iter().filter(|f| f.due()).count();
-                let facts = facts
-                    .into_iter()
-                    .map(|f| {
-                        let due = f.due();
-                        let mark = due.then(
-                            || view! { <strong class="due">{i.t("local-facts-due")}</strong> },
-                        );
-                        let site = super::model::site_label(&f.source);
-                        view! {
-                            <tr class:stale=due>
-                                <td>{f.step_label}</td>
-                                <td><a href=f.source dir="ltr">{site}</a></td>
-                                <td><bdi dir="ltr">{f.checked}</bdi>" "{mark}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view();
-                let (stale, fresh): (Vec<LocalRow>, Vec<LocalRow>) =
-                    rows.into_iter().partition(|r| r.needs_check);
-                let stale_count = stale.len();
-                let stale = stale
-                    .into_iter()
-                    .map(|row| view! { <Row row/> })
-                    .collect_view();
-                let fresh = fresh
-                    .into_iter()
-                    .map(|row| view! { <Row row/> })
-                    .collect_view();
-                view! {
-                    <AdminNav coordinator=me.is_coordinator()/>
-                    <h1>{i.t("local-title")}</h1>
-                    <p class="lead">{i.t_args("local-intro", &[("days", RECHECK_DAYS.to_string())])}</p>
-                    <section aria-labelledby="stale-heading">
-                        <h2 id="stale-heading">{i.t_args("local-stale-heading", &[("count", stale_count.to_string())])}</h2>
-                        <ul class="cards">{stale}</ul>
-                    </section>
-                    <section aria-labelledby="fresh-heading">
-                        <h2 id="fresh-heading">{i.t("local-fresh-heading")}</h2>
-                        <ul class="cards">{fresh}</ul>
-                    </section>
-                    <section aria-labelledby="new-heading">
-                        <h2 id="new-heading">{i.t("local-new-heading")}</h2>
-                        <EntryForm action="/admin/local-help".into() steps municipalities editing=None submit=i.t("local-add")/>
-                    </section>
-                    <section class="facts">
-                        <h2 id="facts-heading">{i.t_args("local-facts-heading", &[("count", due.to_string())])}</h2>
-                        <p>{i.t_args("local-facts-intro", &[("days", super::model::NATIONAL_RECHECK_DAYS.to_string())])}</p>
-                        <div class="table-wrap" role="region" aria-labelledby="facts-heading" tabindex="0">
-                            <table>
-                                <thead><tr>
-                                    <th scope="col">{i.t("local-facts-step")}</th>
-                                    <th scope="col">{i.t("local-facts-source")}</th>
-                                    <th scope="col">{i.t("local-facts-checked")}</th>
-                                </tr></thead>
-                                <tbody>{facts}</tbody>
-                            </table>
-                        </div>
-                    </section>
-                }
-                .into_any()
-            }
+    let content = crate::ui::loaded(
+        local_help_admin(None),
+        move |LocalAdminData {
+                  me,
+                  rows,
+                  steps,
+                  municipalities,
+                  facts,
+                  ..
+              }| {
+            let due = facts.iter().filter(|f| f.due()).count();
+            let facts = facts
+                .into_iter()
+                .map(|f| {
+                    let due = f.due();
+                    let mark = due
+                        .then(|| view! { <strong class="due">{i.t("local-facts-due")}</strong> });
+                    let site = super::model::site_label(&f.source);
+                    view! {
+                        <tr class:stale=due>
+                            <td>{f.step_label}</td>
+                            <td><a href=f.source dir="ltr">{site}</a></td>
+                            <td><bdi dir="ltr">{f.checked}</bdi>" "{mark}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let (stale, fresh): (Vec<LocalRow>, Vec<LocalRow>) =
+                rows.into_iter().partition(|r| r.needs_check);
+            let stale_count = stale.len();
+            let stale = stale
+                .into_iter()
+                .map(|row| view! { <Row row/> })
+                .collect_view();
+            let fresh = fresh
+                .into_iter()
+                .map(|row| view! { <Row row/> })
+                .collect_view();
+            view! {
+            <AdminNav coordinator=me.is_coordinator()/>
+            <h1>{i.t("local-title")}</h1>
+            <p class="lead">{i.t_args("local-intro", &[("days", RECHECK_DAYS.to_string())])}</p>
+            <section aria-labelledby="stale-heading">
+                <h2 id="stale-heading">{i.t_args("local-stale-heading", &[("count", stale_count.to_string())])}</h2>
+                <ul class="cards">{stale}</ul>
+            </section>
+            <section aria-labelledby="fresh-heading">
+                <h2 id="fresh-heading">{i.t("local-fresh-heading")}</h2>
+                <ul class="cards">{fresh}</ul>
+            </section>
+            <section aria-labelledby="new-heading">
+                <h2 id="new-heading">{i.t("local-new-heading")}</h2>
+                <EntryForm action="/admin/local-help".into() steps municipalities editing=None submit=i.t("local-add")/>
+            </section>
+            <section class="facts">
+                <h2 id="facts-heading">{i.t_args("local-facts-heading", &[("count", due.to_string())])}</h2>
+                <p>{i.t_args("local-facts-intro", &[("days", super::model::NATIONAL_RECHECK_DAYS.to_string())])}</p>
+                <DataTable labelled_by="facts-heading" heads=vec![
+                    i.t("local-facts-step"), i.t("local-facts-source"), i.t("local-facts-checked"),
+                ]>{facts}</DataTable>
+            </section>
         }
-    });
+        .into_any()
+        },
+    );
     view! {
         <Title text=i.t("local-title")/>
         <section class="page admin">
-            <Suspense fallback=|| ()>{content}</Suspense>
+            {content}
         </section>
     }
 }
@@ -222,31 +197,29 @@ pub fn LocalHelpAdminPage() -> impl IntoView {
 pub fn LocalHelpEditPage() -> impl IntoView {
     let i = use_i18n();
     let id: String = crate::ui::param("id");
-    let content = Suspend::new(async move {
-        match local_help_admin(Some(id.clone())).await {
-            Err(e) => failed(e),
-            Ok(LocalAdminData {
-                me,
-                steps,
-                municipalities,
-                editing,
-                ..
-            }) => {
-                let action = format!("/admin/local-help/{id}");
-                view! {
-                    <AdminNav coordinator=me.is_coordinator()/>
-                    <p class="back"><a href="/admin/local-help"><Icon name=IconName::Arrow/><span>{i.t("local-title")}</span></a></p>
-                    <h1>{i.t("local-edit-title")}</h1>
-                    <EntryForm action steps municipalities editing submit=i.t("local-save")/>
-                }
-                .into_any()
-            }
+    let content = crate::ui::loaded(
+        local_help_admin(Some(id.clone())),
+        move |LocalAdminData {
+                  me,
+                  steps,
+                  municipalities,
+                  editing,
+                  ..
+              }| {
+            let action = format!("/admin/local-help/{id}");
+            view! {
+            <AdminNav coordinator=me.is_coordinator()/>
+            <p class="back"><a href="/admin/local-help"><Icon name=IconName::Arrow/><span>{i.t("local-title")}</span></a></p>
+            <h1>{i.t("local-edit-title")}</h1>
+            <EntryForm action steps municipalities editing submit=i.t("local-save")/>
         }
-    });
+        .into_any()
+        },
+    );
     view! {
         <Title text=i.t("local-edit-title")/>
         <section class="page admin">
-            <Suspense fallback=|| ()>{content}</Suspense>
+            {content}
         </section>
     }
 }

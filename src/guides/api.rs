@@ -84,10 +84,7 @@ pub async fn guide_page(
     Ok(GuidePageData {
         guide,
         place,
-        municipalities: postcodes::municipalities()
-            .iter()
-            .map(|m| (m.code.clone(), m.name.clone()))
-            .collect(),
+        municipalities: municipality_options(),
     })
 }
 
@@ -167,13 +164,19 @@ pub async fn local_help_admin(editing: Option<String>) -> Result<LocalAdminData,
         me,
         rows,
         steps,
-        municipalities: postcodes::municipalities()
-            .iter()
-            .map(|m| (m.code.clone(), m.name.clone()))
-            .collect(),
+        municipalities: municipality_options(),
         editing,
         facts,
     })
+}
+
+/// Every municipality as a choice in a form: (code, name), by name.
+#[cfg(feature = "ssr")]
+fn municipality_options() -> Vec<(String, String)> {
+    crate::groups::postcodes::municipalities()
+        .iter()
+        .map(|m| (m.code.clone(), m.name.clone()))
+        .collect()
 }
 
 /// Every guide step's source and check date, the oldest first.

@@ -25,7 +25,7 @@ pub async fn count(db: &Db, guide: &str, what: Count) -> Result<(), sqlx::Error>
         Count::Helped => (0, 1, 0),
         Count::NotHelped => (0, 0, 1),
     };
-    sqlx::query(
+    let statement = sqlx::query(
         "INSERT INTO guide_stats (guide, day, views, helped_yes, helped_no) VALUES ($1, $2, $3, $4, $5) \
          ON CONFLICT (guide, day) DO UPDATE SET views = guide_stats.views + $3, \
          helped_yes = guide_stats.helped_yes + $4, helped_no = guide_stats.helped_no + $5",
@@ -34,10 +34,8 @@ pub async fn count(db: &Db, guide: &str, what: Count) -> Result<(), sqlx::Error>
     .bind(day_of(db.now()))
     .bind(v)
     .bind(y)
-    .bind(n)
-    .execute(&db.pool)
-    .await?;
-    Ok(())
+    .bind(n);
+    db.run(statement).await
 }
 
 const COLUMNS: &str =

@@ -66,11 +66,7 @@ pub async fn help_conversation(id: String) -> Result<HelpOne, AppError> {
     } else {
         crate::accounts::store::audit(&db, Some(&me.id), "help-read", "help_request", &id).await?;
     }
-    let handlers = if me.is_coordinator() {
-        crate::accounts::store::active_accounts(&db).await?
-    } else {
-        Vec::new()
-    };
+    let handlers = crate::accounts::store::handover_targets(&db, &me).await?;
     Ok(HelpOne {
         me,
         conversation,

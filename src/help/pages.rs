@@ -8,9 +8,12 @@ use super::api::{help_conversation, help_inbox, reply_days};
 use super::model::{Conversation, HelpAccess, HelpStatus, Theme, INTERPRETER_LANGUAGES};
 use crate::groups::model::GROUP_LANGUAGES;
 use crate::i18n::{k, language_name_key, use_i18n, I18n};
-use crate::ui::forms::{use_form_state, ErrorSummary, Honeypot, TextField};
-use crate::ui::Notice;
+use crate::ui::forms::{
+    language_options, select_options, use_form_state, ErrorSummary, FieldError, FilterSelect,
+    Honeypot, TextField,
+};
 use crate::ui::{Icon, IconName, PrintButton};
+use crate::ui::{Notice, PageHead, TrustLinks};
 
 pub use crate::ui::CrisisNumbers;
 
@@ -49,8 +52,6 @@ fn AskForm() -> impl IntoView {
     let i = use_i18n();
     let state = use_form_state();
     let chosen = state.value("theme");
-    let theme_error = state.errors.get("theme").map(|key| i.t(key));
-    let message_error = state.errors.get("message").map(|key| i.t(key));
     let themes = Theme::ALL
         .into_iter()
         .map(|t| {
@@ -65,27 +66,20 @@ fn AskForm() -> impl IntoView {
         })
         .collect_view();
     let callback = state.value("callback") == "yes";
-    let interpreter_error = state.errors.get("interpreter").map(|key| i.t(key));
     let chosen_interpreter = state.value("interpreter");
-    let interpreters = INTERPRETER_LANGUAGES
-        .iter()
-        .map(|code| {
-            let selected = chosen_interpreter == *code;
-            view! { <option value=*code selected=selected>{i.t(language_name_key(code))}</option> }
-        })
-        .collect_view();
+    let interpreters = language_options(&i, &INTERPRETER_LANGUAGES, &chosen_interpreter);
     view! {
         <ErrorSummary/>
         <form method="post" action="/help" novalidate=true>
             <Honeypot/>
             <fieldset class="field" id="theme">
                 <legend>{i.t("help-theme-legend")}</legend>
-                {theme_error.map(|e| view! { <p class="field-error">{e}</p> })}
+                <FieldError field="theme"/>
                 <div class="themes">{themes}</div>
             </fieldset>
             <div class="field">
                 <label for="message">{i.t("help-message-label")}<span class="hint">{i.t("help-message-hint")}</span></label>
-                {message_error.map(|e| view! { <p class="field-error">{e}</p> })}
+                <FieldError field="message"/>
                 <textarea id="message" name="message" rows="6" maxlength="2000">{state.value("message")}</textarea>
             </div>
             <div class="field check">
@@ -96,7 +90,7 @@ fn AskForm() -> impl IntoView {
             <TextField name="phone" label=i.t("join-phone-label") hint=i.t("help-phone-hint") kind="tel" autocomplete="tel" maxlength=25 ltr=true/>
             <div class="field" id="interpreter-field">
                 <label for="interpreter">{i.t("help-interpreter-label")}<span class="hint" id="interpreter-hint">{i.t("help-interpreter-hint")}</span></label>
-                {interpreter_error.map(|e| view! { <p class="field-error" id="interpreter-error">{e}</p> })}
+                <FieldError field="interpreter" id="interpreter-error"/>
                 <select id="interpreter" name="interpreter" aria-describedby="interpreter-hint">
                     <option value="">{i.t("help-interpreter-none")}</option>
                     {interpreters}
@@ -107,10 +101,7 @@ fn AskForm() -> impl IntoView {
             <ReplyTime/>
             <button type="submit"><Icon name=IconName::Chat/><span>{i.t("help-submit")}</span></button>
         </form>
-        <p class="trust-links">
-            <a href="/what-happens"><Icon name=IconName::Info/><span>{i.t("what-title")}</span></a>
-            <a href="/privacy"><Icon name=IconName::Key/><span>{i.t("privacy-title")}</span></a>
-        </p>
+        <TrustLinks/>
     }
 }
 
@@ -147,10 +138,8 @@ pub fn HelpPage() -> impl IntoView {
         .into_any()
     };
     view! {
-        <Title text=i.t("help-title")/>
         <section class="page narrow">
-            <h1>{i.t("help-heading")}</h1>
-            <p class="lead">{i.t("help-intro")}</p>
+            <PageHead title=k("help-title") heading=k("help-heading") lead=k("help-intro")/>
             <CrisisNumbers/>
             {body}
         </section>
@@ -188,7 +177,7 @@ pub fn HelpReplyPage() -> impl IntoView {
     let conversation = use_context::<Option<Conversation>>().flatten();
     let body = match conversation {
         None => {
-            let code_error = state.errors.get("code").map(|key| i.t(key));
+            let code_error = state.message(&i, "code");
             // A message typed with a code that did not work is kept, and sent with the next code.
             let kept = state.value("message");
             let action = if kept.is_empty() {
@@ -226,7 +215,6 @@ pub fn HelpReplyPage() -> impl IntoView {
         }
         Some(c) => {
             let code = state.value("code");
-            let message_error = state.errors.get("message").map(|key| i.t(key));
             let solved = c.status == HelpStatus::Solved;
             view! {
                 <p>{i.t(c.theme.key())}" · "{i.t(c.status.key())}</p>
@@ -235,7 +223,7 @@ pub fn HelpReplyPage() -> impl IntoView {
                     <input type="hidden" name="code" value=code.clone()/>
                     <div class="field">
                         <label for="message">{i.t("help-answer-label")}</label>
-                        {message_error.map(|e| view! { <p class="field-error">{e}</p> })}
+                        <FieldError field="message"/>
                         <textarea id="message" name="message" rows="4" maxlength="2000">{state.value("message")}</textarea>
                     </div>
                     <button type="submit"><Icon name=IconName::Chat/><span>{i.t("help-send")}</span></button>
@@ -324,45 +312,29 @@ pub fn AdminHelpPage() -> impl IntoView {
                 }
             })
             .collect_view();
-        let opt = |v: &str, label: String, current: &str| {
-            let selected = v == current;
-            view! { <option value=v.to_string() selected=selected>{label}</option> }
-        };
-        let themes = Theme::ALL
-            .into_iter()
-            .map(|t| opt(t.as_str(), i.t(t.key()), &chosen.0))
-            .collect_view();
-        let langs = GROUP_LANGUAGES
-            .iter()
-            .map(|l| opt(l, i.t(language_name_key(l)), &chosen.1))
-            .collect_view();
+        let themes = Theme::ALL.into_iter().map(|t| (t.as_str(), i.t(t.key())));
+        let themes = select_options(themes, &chosen.0);
+        let langs = language_options(&i, &GROUP_LANGUAGES, &chosen.1);
         let statuses = [
             HelpStatus::New,
             HelpStatus::Answered,
             HelpStatus::WaitingForParent,
             HelpStatus::Solved,
         ]
-        .into_iter()
-        .map(|s| opt(s.as_str(), i.t(s.key()), &chosen.2))
-        .collect_view();
+        .map(|s| (s.as_str(), i.t(s.key())));
+        let statuses = select_options(statuses, &chosen.2);
+        let older = ["2", "7"].map(|d| (d, i.t_args("help-older-days", &[("days", d.into())])));
+        let older = select_options(older, &chosen.3);
         view! {
             <Title text=i.t("admin-help")/>
             <section class="page">
                 <crate::ui::AdminNav coordinator=data.me.is_coordinator()/>
                 <h1>{i.t("admin-help")}</h1>
                 <form method="get" action="/admin/help" class="search-form">
-                    <div class="field"><label for="f-theme">{i.t("help-theme-legend")}</label>
-                        <select id="f-theme" name="theme"><option value="">{i.t("filter-any")}</option>{themes}</select></div>
-                    <div class="field"><label for="f-language">{i.t("filter-language-label")}</label>
-                        <select id="f-language" name="language"><option value="">{i.t("filter-any")}</option>{langs}</select></div>
-                    <div class="field"><label for="f-status">{i.t("help-status-label")}</label>
-                        <select id="f-status" name="status"><option value="">{i.t("filter-any")}</option>{statuses}</select></div>
-                    <div class="field"><label for="f-older">{i.t("help-older-label")}</label>
-                        <select id="f-older" name="older">
-                            <option value="">{i.t("filter-any")}</option>
-                            {opt("2", i.t_args("help-older-days", &[("days", "2".into())]), &chosen.3)}
-                            {opt("7", i.t_args("help-older-days", &[("days", "7".into())]), &chosen.3)}
-                        </select></div>
+                    <FilterSelect name="theme" id="f-theme" label=i.t("help-theme-legend") options=themes/>
+                    <FilterSelect name="language" id="f-language" label=i.t("filter-language-label") options=langs/>
+                    <FilterSelect name="status" id="f-status" label=i.t("help-status-label") options=statuses/>
+                    <FilterSelect name="older" id="f-older" label=i.t("help-older-label") options=older/>
                     <button type="submit"><Icon name=IconName::Search/><span>{i.t("search-button")}</span></button>
                 </form>
                 <ol class="results inbox">{rows}</ol>

@@ -119,11 +119,8 @@ pub async fn start_sending(db: &Db, id: &str, claim: &str) -> Result<bool, sqlx:
 
 /// Sent: the row (and the address in it) is deleted.
 pub async fn sent(db: &Db, id: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM mail_outbox WHERE id = $1")
-        .bind(id)
-        .execute(&db.pool)
-        .await?;
-    Ok(())
+    db.run(sqlx::query("DELETE FROM mail_outbox WHERE id = $1").bind(id))
+        .await
 }
 
 /// Not sent this time: back to waiting with a longer wait, or given up after `MAX_ATTEMPTS`
@@ -131,17 +128,17 @@ pub async fn sent(db: &Db, id: &str) -> Result<(), sqlx::Error> {
 pub async fn not_sent(db: &Db, due: &Due, refused: bool) -> Result<(), sqlx::Error> {
     let attempts = due.attempts + 1;
     let give_up = refused || attempts >= MAX_ATTEMPTS;
-    sqlx::query(
-        "UPDATE mail_outbox SET state = $1, attempts = $2, next_at = $3, claim = NULL, \
-         claimed_until = NULL WHERE id = $4",
+    db.run(
+        sqlx::query(
+            "UPDATE mail_outbox SET state = $1, attempts = $2, next_at = $3, claim = NULL, \
+             claimed_until = NULL WHERE id = $4",
+        )
+        .bind(if give_up { "failed" } else { "waiting" })
+        .bind(attempts)
+        .bind(db.now() + backoff_seconds(due.attempts))
+        .bind(&due.id),
     )
-    .bind(if give_up { "failed" } else { "waiting" })
-    .bind(attempts)
-    .bind(db.now() + backoff_seconds(due.attempts))
-    .bind(&due.id)
-    .execute(&db.pool)
-    .await?;
-    Ok(())
+    .await
 }
 
 /// Deletes rows older than `KEEP_SECONDS`, sent or not.

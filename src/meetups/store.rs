@@ -301,6 +301,22 @@ pub async fn cancel_rsvp(db: &Db, token: &str) -> Result<bool, sqlx::Error> {
     Ok(true)
 }
 
+/// The RSVPs of a meetup on the waiting list (or with a place), in the order people said yes.
+async fn parties(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    meetup_id: &str,
+    waiting: bool,
+) -> Result<Vec<Change>, sqlx::Error> {
+    let rows = sqlx::query(&format!(
+        "SELECT {MOVING} FROM rsvps WHERE meetup_id = $1 AND waiting = $2 ORDER BY created_at, id"
+    ))
+    .bind(meetup_id)
+    .bind(i64::from(waiting))
+    .fetch_all(&mut **tx)
+    .await?;
+    rows.iter().map(Change::of).collect()
+}
+
 /// Gives free places to the waiting list, first come first served (a party that does not fit
 /// waits; a smaller one after it may move up). Returns the RSVPs that moved up.
 async fn fill_from_waiting(
@@ -309,15 +325,8 @@ async fn fill_from_waiting(
     capacity: u32,
 ) -> Result<Vec<Change>, sqlx::Error> {
     let mut used = taken(&mut **tx, meetup_id).await?;
-    let waiting = sqlx::query(&format!(
-        "SELECT {MOVING} FROM rsvps WHERE meetup_id = $1 AND waiting = 1 ORDER BY created_at, id"
-    ))
-    .bind(meetup_id)
-    .fetch_all(&mut **tx)
-    .await?;
     let mut moved = Vec::new();
-    for row in waiting {
-        let c = Change::of(&row)?;
+    for c in parties(tx, meetup_id, true).await? {
         if super::model::fits(capacity, used, c.people) {
             sqlx::query("UPDATE rsvps SET waiting = 0, moved = 'up' WHERE id = $1")
                 .bind(&c.id)
@@ -339,16 +348,9 @@ async fn rebalance(
     meetup_id: &str,
     capacity: u32,
 ) -> Result<(Vec<Change>, Vec<Change>), sqlx::Error> {
-    let confirmed = sqlx::query(&format!(
-        "SELECT {MOVING} FROM rsvps WHERE meetup_id = $1 AND waiting = 0 ORDER BY created_at, id"
-    ))
-    .bind(meetup_id)
-    .fetch_all(&mut **tx)
-    .await?;
     let mut used = 0;
     let mut down = Vec::new();
-    for row in confirmed {
-        let c = Change::of(&row)?;
+    for c in parties(tx, meetup_id, false).await? {
         if super::model::fits(capacity, used, c.people) {
             used += c.people;
         } else {
@@ -451,13 +453,15 @@ pub async fn record_attendance(
     adults: u32,
     children: u32,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE meetups SET attended_adults = $1, attended_children = $2 WHERE id = $3")
+    db.run(
+        sqlx::query(
+            "UPDATE meetups SET attended_adults = $1, attended_children = $2 WHERE id = $3",
+        )
         .bind(adults as i64)
         .bind(children as i64)
-        .bind(meetup_id)
-        .execute(&db.pool)
-        .await?;
-    Ok(())
+        .bind(meetup_id),
+    )
+    .await
 }
 
 /// Changes a meetup; a new capacity gives the places again (see `rebalance`) and mails the

@@ -6,9 +6,8 @@ use leptos_router::hooks::use_query_map;
 use super::api::monitoring_figures;
 use super::model::{Dashboard, Figure, GuideRow, SplitRow};
 use crate::i18n::{k, language_name_key, use_i18n, I18n};
-use crate::ui::failed;
 use crate::ui::AdminNav;
-use crate::ui::{Icon, IconName, PrintButton};
+use crate::ui::{DataTable, Icon, IconName, PrintButton};
 
 fn period_query() -> (Option<String>, Option<String>) {
     let q = use_query_map().get_untracked();
@@ -64,6 +63,11 @@ fn BarChart(label: String, rows: Vec<(String, Figure)>) -> impl IntoView {
     }
 }
 
+/// A dashboard table's name for screen readers ("Table: …").
+fn table_label(i: &I18n, name: &'static str) -> String {
+    i.t_args("monitoring-table", &[("name", i.t(name))])
+}
+
 fn csv_link(i: &I18n, table: &str, d: &Dashboard) -> impl IntoView {
     let href = format!(
         "/admin/monitoring/csv/{table}.csv?from={}&to={}",
@@ -86,12 +90,7 @@ fn split_table(
         .map(|r| view! { <tr><td>{r.month.clone()}</td><td>{label(i, &r.key)}</td><td>{r.requests.shown()}</td></tr> })
         .collect_view();
     view! {
-        <div class="table-wrap" tabindex="0" role="region" aria-label=region>
-            <table>
-                <thead><tr><th scope="col">{i.t("monitoring-month")}</th><th scope="col">{head}</th><th scope="col">{i.t("monitoring-help-requests")}</th></tr></thead>
-                <tbody>{body}</tbody>
-            </table>
-        </div>
+        <DataTable label=region heads=vec![i.t("monitoring-month"), head, i.t("monitoring-help-requests")]>{body}</DataTable>
     }
 }
 
@@ -115,17 +114,10 @@ fn guides_table(i: &I18n, rows: &[GuideRow]) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="table-wrap" tabindex="0" role="region" aria-label=i.t_args("monitoring-table", &[("name", i.t("monitoring-guides"))])>
-            <table>
-                <thead><tr>
-                    <th scope="col">{i.t("monitoring-guide")}</th>
-                    <th scope="col">{i.t("monitoring-views")}</th>
-                    <th scope="col">{i.t("monitoring-helped-yes")}</th>
-                    <th scope="col">{i.t("monitoring-helped-no")}</th>
-                </tr></thead>
-                <tbody>{body}</tbody>
-            </table>
-        </div>
+        <DataTable label=table_label(i, "monitoring-guides") heads=vec![
+            i.t("monitoring-guide"), i.t("monitoring-views"),
+            i.t("monitoring-helped-yes"), i.t("monitoring-helped-no"),
+        ]>{body}</DataTable>
     }
 }
 
@@ -151,160 +143,143 @@ fn PeriodForm(action: &'static str, from: String, to: String) -> impl IntoView {
 pub fn MonitoringPage() -> impl IntoView {
     let i = use_i18n();
     let (from, to) = period_query();
-    let content = Suspend::new(async move {
-        match monitoring_figures(from, to).await {
-            Err(e) => failed(e),
-            Ok((me, d)) => {
-                let report = format!("/admin/monitoring/report?from={}&to={}", d.from, d.to);
-                let activity = d
-                    .activity
-                    .iter()
-                    .map(|r| {
-                        view! {
-                            <tr>
-                                <td>{r.month.clone()}</td><td>{r.municipality.clone()}</td>
-                                <td>{r.groups_active.shown()}</td><td>{r.meetups_held.shown()}</td>
-                                <td>{r.adults.shown()}</td><td>{r.children.shown()}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view();
-                let joins = d
-                    .joins
-                    .iter()
-                    .map(|r| {
-                        view! {
-                            <tr>
-                                <td>{r.month.clone()}</td><td>{r.municipality.clone()}</td>
-                                <td>{r.requests.shown()}</td><td>{pct(r.contacted_in_7_days)}</td>
-                                <td>{text(&r.median_days_to_contact)}</td><td>{pct(r.joined)}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view();
-                let help = d
-                    .help
-                    .iter()
-                    .map(|r| view! {
-                        <tr>
-                            <td>{r.month.clone()}</td><td>{r.requests.shown()}</td>
-                            <td>{text(&r.median_hours_to_reply)}</td><td>{pct(r.answered_in_2_days)}</td>
-                            <td>{r.interpreter.shown()}</td>
-                        </tr>
-                    })
-                    .collect_view();
-                let misses = d
-                    .misses
-                    .iter()
-                    .map(|r| view! {
-                        <tr><td dir="ltr">{r.pc4.clone()}</td><td>{r.place.clone()}</td><td>{r.searches.shown()}</td></tr>
-                    })
-                    .collect_view();
-                let join_chart: Vec<(String, Figure)> = d
-                    .totals
-                    .per_month
-                    .iter()
-                    .map(|(m, j, _)| (m.clone(), *j))
-                    .collect();
-                let help_chart: Vec<(String, Figure)> = d
-                    .totals
-                    .per_month
-                    .iter()
-                    .map(|(m, _, h)| (m.clone(), *h))
-                    .collect();
-                let miss_chart: Vec<(String, Figure)> = d
-                    .misses
-                    .iter()
-                    .take(10)
-                    .map(|r| (r.pc4.clone(), r.searches))
-                    .collect();
+    let content = crate::ui::loaded(monitoring_figures(from, to), move |(me, d)| {
+        let report = format!("/admin/monitoring/report?from={}&to={}", d.from, d.to);
+        let activity = d
+            .activity
+            .iter()
+            .map(|r| {
                 view! {
-                    <AdminNav coordinator=me.is_coordinator()/>
-                    <h1>{i.t("monitoring-title")}</h1>
-                    <p class="lead">{i.t("monitoring-intro")}</p>
-                    <PeriodForm action="/admin/monitoring" from=d.from.clone() to=d.to.clone()/>
-                    <p><a href=report class="button secondary"><Icon name=IconName::Print/><span>{i.t("monitoring-report-link")}</span></a></p>
-
-                    <section aria-labelledby="activity-heading">
-                        <h2 id="activity-heading">{i.t("monitoring-activity")}</h2>
-                        <div class="table-wrap" tabindex="0" role="region" aria-label=i.t_args("monitoring-table", &[("name", i.t("monitoring-activity"))])><table>
-                            <thead><tr>
-                                <th scope="col">{i.t("monitoring-month")}</th><th scope="col">{i.t("monitoring-municipality")}</th>
-                                <th scope="col">{i.t("monitoring-groups-active")}</th><th scope="col">{i.t("monitoring-meetups-held")}</th>
-                                <th scope="col">{i.t("monitoring-adults")}</th><th scope="col">{i.t("monitoring-children")}</th>
-                            </tr></thead>
-                            <tbody>{activity}</tbody>
-                        </table></div>
-                        {csv_link(&i, "activity", &d)}
-                    </section>
-
-                    <section aria-labelledby="joins-heading">
-                        <h2 id="joins-heading">{i.t("monitoring-joins")}</h2>
-                        <BarChart label=i.t("monitoring-joins-chart") rows=join_chart/>
-                        <div class="table-wrap" tabindex="0" role="region" aria-label=i.t_args("monitoring-table", &[("name", i.t("monitoring-joins"))])><table>
-                            <thead><tr>
-                                <th scope="col">{i.t("monitoring-month")}</th><th scope="col">{i.t("monitoring-municipality")}</th>
-                                <th scope="col">{i.t("monitoring-join-requests")}</th><th scope="col">{i.t("monitoring-contacted-7")}</th>
-                                <th scope="col">{i.t("monitoring-median-days")}</th><th scope="col">{i.t("monitoring-joined")}</th>
-                            </tr></thead>
-                            <tbody>{joins}</tbody>
-                        </table></div>
-                        {csv_link(&i, "joins", &d)}
-                    </section>
-
-                    <section aria-labelledby="help-heading">
-                        <h2 id="help-heading">{i.t("monitoring-help")}</h2>
-                        <BarChart label=i.t("monitoring-help-chart") rows=help_chart/>
-                        <div class="table-wrap" tabindex="0" role="region" aria-label=i.t_args("monitoring-table", &[("name", i.t("monitoring-help"))])><table>
-                            <thead><tr>
-                                <th scope="col">{i.t("monitoring-month")}</th><th scope="col">{i.t("monitoring-help-requests")}</th>
-                                <th scope="col">{i.t("monitoring-median-hours")}</th><th scope="col">{i.t("monitoring-answered-2")}</th>
-                                <th scope="col">{i.t("monitoring-interpreter")}</th>
-                            </tr></thead>
-                            <tbody>{help}</tbody>
-                        </table></div>
-                        {csv_link(&i, "help", &d)}
-                        <h3>{i.t("monitoring-by-theme")}</h3>
-                        {split_table(&i, &d.help_themes, theme_label, i.t("monitoring-theme"))}
-                        {csv_link(&i, "help-themes", &d)}
-                        <h3>{i.t("monitoring-by-language")}</h3>
-                        {split_table(&i, &d.help_languages, language_label, i.t("monitoring-language"))}
-                        {csv_link(&i, "help-languages", &d)}
-                        <h3>{i.t("monitoring-by-interpreter")}</h3>
-                        {split_table(&i, &d.help_interpreters, language_label, i.t("monitoring-interpreter-language"))}
-                        {csv_link(&i, "help-interpreters", &d)}
-                    </section>
-
-                    <section aria-labelledby="guides-heading">
-                        <h2 id="guides-heading">{i.t("monitoring-guides")}</h2>
-                        {guides_table(&i, &d.guides)}
-                        {csv_link(&i, "guides", &d)}
-                    </section>
-
-                    <section aria-labelledby="misses-heading">
-                        <h2 id="misses-heading">{i.t("monitoring-misses")}</h2>
-                        <p>{i.t("monitoring-misses-intro")}</p>
-                        <BarChart label=i.t("monitoring-misses-chart") rows=miss_chart/>
-                        <div class="table-wrap" tabindex="0" role="region" aria-label=i.t_args("monitoring-table", &[("name", i.t("monitoring-misses"))])><table>
-                            <thead><tr>
-                                <th scope="col">{i.t("monitoring-pc4")}</th><th scope="col">{i.t("monitoring-place")}</th>
-                                <th scope="col">{i.t("monitoring-searches")}</th>
-                            </tr></thead>
-                            <tbody>{misses}</tbody>
-                        </table></div>
-                        {csv_link(&i, "unmet-demand", &d)}
-                        <p class="attribution">{i.t("attribution-geonames")}</p>
-                    </section>
-                    <p class="hint">{i.t("monitoring-privacy")}</p>
+                    <tr>
+                        <td>{r.month.clone()}</td><td>{r.municipality.clone()}</td>
+                        <td>{r.groups_active.shown()}</td><td>{r.meetups_held.shown()}</td>
+                        <td>{r.adults.shown()}</td><td>{r.children.shown()}</td>
+                    </tr>
                 }
-                .into_any()
-            }
+            })
+            .collect_view();
+        let joins = d
+            .joins
+            .iter()
+            .map(|r| {
+                view! {
+                    <tr>
+                        <td>{r.month.clone()}</td><td>{r.municipality.clone()}</td>
+                        <td>{r.requests.shown()}</td><td>{pct(r.contacted_in_7_days)}</td>
+                        <td>{text(&r.median_days_to_contact)}</td><td>{pct(r.joined)}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        let help = d
+            .help
+            .iter()
+            .map(|r| view! {
+                <tr>
+                    <td>{r.month.clone()}</td><td>{r.requests.shown()}</td>
+                    <td>{text(&r.median_hours_to_reply)}</td><td>{pct(r.answered_in_2_days)}</td>
+                    <td>{r.interpreter.shown()}</td>
+                </tr>
+            })
+            .collect_view();
+        let misses = d
+            .misses
+            .iter()
+            .map(|r| view! {
+                <tr><td dir="ltr">{r.pc4.clone()}</td><td>{r.place.clone()}</td><td>{r.searches.shown()}</td></tr>
+            })
+            .collect_view();
+        let join_chart: Vec<(String, Figure)> = d
+            .totals
+            .per_month
+            .iter()
+            .map(|(m, j, _)| (m.clone(), *j))
+            .collect();
+        let help_chart: Vec<(String, Figure)> = d
+            .totals
+            .per_month
+            .iter()
+            .map(|(m, _, h)| (m.clone(), *h))
+            .collect();
+        let miss_chart: Vec<(String, Figure)> = d
+            .misses
+            .iter()
+            .take(10)
+            .map(|r| (r.pc4.clone(), r.searches))
+            .collect();
+        view! {
+            <AdminNav coordinator=me.is_coordinator()/>
+            <h1>{i.t("monitoring-title")}</h1>
+            <p class="lead">{i.t("monitoring-intro")}</p>
+            <PeriodForm action="/admin/monitoring" from=d.from.clone() to=d.to.clone()/>
+            <p><a href=report class="button secondary"><Icon name=IconName::Print/><span>{i.t("monitoring-report-link")}</span></a></p>
+
+            <section aria-labelledby="activity-heading">
+                <h2 id="activity-heading">{i.t("monitoring-activity")}</h2>
+                <DataTable label=table_label(&i, "monitoring-activity") heads=vec![
+                    i.t("monitoring-month"), i.t("monitoring-municipality"),
+                    i.t("monitoring-groups-active"), i.t("monitoring-meetups-held"),
+                    i.t("monitoring-adults"), i.t("monitoring-children"),
+                ]>{activity}</DataTable>
+                {csv_link(&i, "activity", &d)}
+            </section>
+
+            <section aria-labelledby="joins-heading">
+                <h2 id="joins-heading">{i.t("monitoring-joins")}</h2>
+                <BarChart label=i.t("monitoring-joins-chart") rows=join_chart/>
+                <DataTable label=table_label(&i, "monitoring-joins") heads=vec![
+                    i.t("monitoring-month"), i.t("monitoring-municipality"),
+                    i.t("monitoring-join-requests"), i.t("monitoring-contacted-7"),
+                    i.t("monitoring-median-days"), i.t("monitoring-joined"),
+                ]>{joins}</DataTable>
+                {csv_link(&i, "joins", &d)}
+            </section>
+
+            <section aria-labelledby="help-heading">
+                <h2 id="help-heading">{i.t("monitoring-help")}</h2>
+                <BarChart label=i.t("monitoring-help-chart") rows=help_chart/>
+                <DataTable label=table_label(&i, "monitoring-help") heads=vec![
+                    i.t("monitoring-month"), i.t("monitoring-help-requests"),
+                    i.t("monitoring-median-hours"), i.t("monitoring-answered-2"),
+                    i.t("monitoring-interpreter"),
+                ]>{help}</DataTable>
+                {csv_link(&i, "help", &d)}
+                <h3>{i.t("monitoring-by-theme")}</h3>
+                {split_table(&i, &d.help_themes, theme_label, i.t("monitoring-theme"))}
+                {csv_link(&i, "help-themes", &d)}
+                <h3>{i.t("monitoring-by-language")}</h3>
+                {split_table(&i, &d.help_languages, language_label, i.t("monitoring-language"))}
+                {csv_link(&i, "help-languages", &d)}
+                <h3>{i.t("monitoring-by-interpreter")}</h3>
+                {split_table(&i, &d.help_interpreters, language_label, i.t("monitoring-interpreter-language"))}
+                {csv_link(&i, "help-interpreters", &d)}
+            </section>
+
+            <section aria-labelledby="guides-heading">
+                <h2 id="guides-heading">{i.t("monitoring-guides")}</h2>
+                {guides_table(&i, &d.guides)}
+                {csv_link(&i, "guides", &d)}
+            </section>
+
+            <section aria-labelledby="misses-heading">
+                <h2 id="misses-heading">{i.t("monitoring-misses")}</h2>
+                <p>{i.t("monitoring-misses-intro")}</p>
+                <BarChart label=i.t("monitoring-misses-chart") rows=miss_chart/>
+                <DataTable label=table_label(&i, "monitoring-misses") heads=vec![
+                    i.t("monitoring-pc4"), i.t("monitoring-place"),
+                    i.t("monitoring-searches"),
+                ]>{misses}</DataTable>
+                {csv_link(&i, "unmet-demand", &d)}
+                <p class="attribution">{i.t("attribution-geonames")}</p>
+            </section>
+            <p class="hint">{i.t("monitoring-privacy")}</p>
         }
+        .into_any()
     });
     view! {
         <Title text=i.t("monitoring-title")/>
         <section class="page admin wide">
-            <Suspense fallback=|| ()>{content}</Suspense>
+            {content}
         </section>
     }
 }
@@ -314,70 +289,65 @@ pub fn MonitoringPage() -> impl IntoView {
 pub fn MonitoringReportPage() -> impl IntoView {
     let i = use_i18n();
     let (from, to) = period_query();
-    let content = Suspend::new(async move {
-        match monitoring_figures(from, to).await {
-            Err(e) => failed(e),
-            Ok((_, d)) => {
-                let t = &d.totals;
-                let line = |key: &'static str, value: String| {
-                    view! { <tr><th scope="row">{i.t(key)}</th><td>{value}</td></tr> }
-                };
-                let months = t
-                    .per_month
-                    .iter()
-                    .map(|(m, j, h)| view! { <tr><td>{m.clone()}</td><td>{j.shown()}</td><td>{h.shown()}</td></tr> })
-                    .collect_view();
-                let top = d
-                    .misses
-                    .iter()
-                    .take(5)
-                    .map(|r| view! { <li><bdi dir="ltr">{r.pc4.clone()}</bdi>" "{r.place.clone()}": "{r.searches.shown()}</li> })
-                    .collect_view();
-                let back = format!("/admin/monitoring?from={}&to={}", d.from, d.to);
-                view! {
-                    <div class="no-print guide-actions">
-                        <PrintButton label=i.t("guide-print-now")/>
-                        <a class="button secondary" href=back><Icon name=IconName::Chart/><span>{i.t("monitoring-title")}</span></a>
-                    </div>
-                    <h1>{i.t_args("monitoring-report-title", &[("from", d.from.clone()), ("to", d.to.clone())])}</h1>
-                    <p>{i.t("monitoring-report-intro")}</p>
-                    <table class="report">
-                        <tbody>
-                            {line("monitoring-groups-active", t.groups_active.shown())}
-                            {line("monitoring-meetups-held", t.meetups_held.shown())}
-                            {line("monitoring-adults", t.adults.shown())}
-                            {line("monitoring-children", t.children.shown())}
-                            {line("monitoring-join-requests", t.join_requests.shown())}
-                            {line("monitoring-contacted-7", pct(t.contacted_in_7_days))}
-                            {line("monitoring-median-days", text(&t.median_days_to_contact))}
-                            {line("monitoring-joined", pct(t.joined))}
-                            {line(k("monitoring-referred-professional"), t.referred_by_professional.shown())}
-                            {line(k("monitoring-joined-four-plus"), t.joined_child_four_plus.shown())}
-                            {line("monitoring-help-requests", t.help_requests.shown())}
-                            {line("monitoring-median-hours", text(&t.median_hours_to_reply))}
-                            {line("monitoring-answered-2", pct(t.answered_in_2_days))}
-                            {line("monitoring-interpreter", t.interpreter_requests.shown())}
-                            {line("monitoring-views", t.guide_views.shown())}
-                            {line("monitoring-searches", t.searches_without_group.shown())}
-                        </tbody>
-                    </table>
-                    <h2>{i.t("monitoring-per-month")}</h2>
-                    <table class="report">
-                        <thead><tr><th scope="col">{i.t("monitoring-month")}</th><th scope="col">{i.t("monitoring-join-requests")}</th><th scope="col">{i.t("monitoring-help-requests")}</th></tr></thead>
-                        <tbody>{months}</tbody>
-                    </table>
-                    <h2>{i.t("monitoring-misses")}</h2>
-                    <ul>{top}</ul>
-                    <p class="hint">{i.t("monitoring-privacy")}</p>
-                }
-                .into_any()
-            }
+    let content = crate::ui::loaded(monitoring_figures(from, to), move |(_, d)| {
+        let t = &d.totals;
+        let line = |key: &'static str, value: String| {
+            view! { <tr><th scope="row">{i.t(key)}</th><td>{value}</td></tr> }
+        };
+        let months = t
+            .per_month
+            .iter()
+            .map(|(m, j, h)| view! { <tr><td>{m.clone()}</td><td>{j.shown()}</td><td>{h.shown()}</td></tr> })
+            .collect_view();
+        let top = d
+            .misses
+            .iter()
+            .take(5)
+            .map(|r| view! { <li><bdi dir="ltr">{r.pc4.clone()}</bdi>" "{r.place.clone()}": "{r.searches.shown()}</li> })
+            .collect_view();
+        let back = format!("/admin/monitoring?from={}&to={}", d.from, d.to);
+        view! {
+            <div class="no-print guide-actions">
+                <PrintButton label=i.t("guide-print-now")/>
+                <a class="button secondary" href=back><Icon name=IconName::Chart/><span>{i.t("monitoring-title")}</span></a>
+            </div>
+            <h1>{i.t_args("monitoring-report-title", &[("from", d.from.clone()), ("to", d.to.clone())])}</h1>
+            <p>{i.t("monitoring-report-intro")}</p>
+            <table class="report">
+                <tbody>
+                    {line("monitoring-groups-active", t.groups_active.shown())}
+                    {line("monitoring-meetups-held", t.meetups_held.shown())}
+                    {line("monitoring-adults", t.adults.shown())}
+                    {line("monitoring-children", t.children.shown())}
+                    {line("monitoring-join-requests", t.join_requests.shown())}
+                    {line("monitoring-contacted-7", pct(t.contacted_in_7_days))}
+                    {line("monitoring-median-days", text(&t.median_days_to_contact))}
+                    {line("monitoring-joined", pct(t.joined))}
+                    {line(k("monitoring-referred-professional"), t.referred_by_professional.shown())}
+                    {line(k("monitoring-joined-four-plus"), t.joined_child_four_plus.shown())}
+                    {line("monitoring-help-requests", t.help_requests.shown())}
+                    {line("monitoring-median-hours", text(&t.median_hours_to_reply))}
+                    {line("monitoring-answered-2", pct(t.answered_in_2_days))}
+                    {line("monitoring-interpreter", t.interpreter_requests.shown())}
+                    {line("monitoring-views", t.guide_views.shown())}
+                    {line("monitoring-searches", t.searches_without_group.shown())}
+                </tbody>
+            </table>
+            <h2>{i.t("monitoring-per-month")}</h2>
+            <table class="report">
+                <thead><tr><th scope="col">{i.t("monitoring-month")}</th><th scope="col">{i.t("monitoring-join-requests")}</th><th scope="col">{i.t("monitoring-help-requests")}</th></tr></thead>
+                <tbody>{months}</tbody>
+            </table>
+            <h2>{i.t("monitoring-misses")}</h2>
+            <ul>{top}</ul>
+            <p class="hint">{i.t("monitoring-privacy")}</p>
         }
+        .into_any()
     });
     view! {
         <Title text=i.t("monitoring-title")/>
         <section class="page admin report-page">
-            <Suspense fallback=|| ()>{content}</Suspense>
+            {content}
         </section>
     }
 }

@@ -47,7 +47,7 @@ pub async fn join_progress(db: &Db, request_id: &str, status: &str) -> Result<()
     if status != "contacted" && status != "joined" {
         return Ok(());
     }
-    sqlx::query(
+    let statement = sqlx::query(
         "UPDATE join_facts SET \
          contacted_after = COALESCE(contacted_after, $1 - (SELECT created_at FROM join_requests WHERE id = $2)), \
          joined = CASE WHEN $3 = 1 THEN 1 ELSE joined END \
@@ -55,10 +55,8 @@ pub async fn join_progress(db: &Db, request_id: &str, status: &str) -> Result<()
     )
     .bind(db.now())
     .bind(request_id)
-    .bind(i64::from(status == "joined"))
-    .execute(&db.pool)
-    .await?;
-    Ok(())
+    .bind(i64::from(status == "joined"));
+    db.run(statement).await
 }
 
 pub async fn help_fact(
@@ -95,10 +93,13 @@ pub async fn help_replied(tx: &mut Tx<'_>, request_id: &str) -> Result<(), sqlx:
     Ok(())
 }
 
+/// A held meetup as the query reads it: start, group, adults, children, municipality.
+type HeldRow = (i64, String, Option<i64>, Option<i64>, String);
+
 pub async fn held_meetups(db: &Db, period: Period) -> Result<Vec<HeldMeetup>, sqlx::Error> {
     let (from, to) = period.unix_range();
     let to = to.min(db.now());
-    let rows = sqlx::query(
+    let rows: Vec<HeldRow> = sqlx::query_as(
         "SELECT m.starts_at, m.group_id, m.attended_adults, m.attended_children, g.municipality \
          FROM meetups m JOIN peer_groups g ON g.id = m.group_id \
          WHERE m.cancelled = 0 AND m.starts_at >= $1 AND m.starts_at < $2",
@@ -107,17 +108,17 @@ pub async fn held_meetups(db: &Db, period: Period) -> Result<Vec<HeldMeetup>, sq
     .bind(to)
     .fetch_all(&db.pool)
     .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(HeldMeetup {
-                month: month_of(r.try_get("starts_at")?),
-                municipality: r.try_get("municipality")?,
-                group_id: r.try_get("group_id")?,
-                adults: r.try_get("attended_adults")?,
-                children: r.try_get("attended_children")?,
-            })
-        })
-        .collect()
+    let held =
+        rows.into_iter().map(
+            |(starts_at, group_id, adults, children, municipality)| HeldMeetup {
+                month: month_of(starts_at),
+                municipality,
+                group_id,
+                adults,
+                children,
+            },
+        );
+    Ok(held.collect())
 }
 
 fn month_column(row: &sqlx::any::AnyRow) -> Result<Month, sqlx::Error> {

@@ -1,17 +1,17 @@
 //! A rate limit per client, in memory only. The client is known by a keyed hash of its
 //! address, with a key made at start; no address is ever stored or logged.
-use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 use std::net::IpAddr;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
+
+use super::client_key::ClientKey;
 
 /// At most this many clients are tracked per limiter (about 2 MB).
 pub const MAX_CLIENTS: usize = 50_000;
 
 pub struct RateLimiter {
-    key: u64,
+    key: ClientKey,
     max: u32,
     window: Duration,
     seen: Mutex<HashMap<u64, (u32, Instant)>>,
@@ -19,9 +19,8 @@ pub struct RateLimiter {
 
 impl RateLimiter {
     pub fn new(max: u32, window: Duration) -> Self {
-        use rand::Rng;
         Self {
-            key: rand::thread_rng().gen(),
+            key: ClientKey::new(),
             max,
             window,
             seen: Mutex::new(HashMap::new()),
@@ -29,10 +28,7 @@ impl RateLimiter {
     }
 
     fn client(&self, ip: Option<IpAddr>) -> u64 {
-        let mut h = DefaultHasher::new();
-        self.key.hash(&mut h);
-        ip.hash(&mut h);
-        h.finish()
+        self.key.hash(ip)
     }
 
     /// True when this client may go on; counts the attempt.

@@ -1,5 +1,6 @@
 //! Response headers (CSP with a per-request nonce), the same-site check for posts, and a
 //! request log that holds no IP address, user agent, query string or form content.
+pub mod client_key;
 pub mod limit;
 pub mod once;
 pub mod tokens;

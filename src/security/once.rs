@@ -6,11 +6,11 @@
 //! (IPv6 by its /64, which one household gets) with the thing counted; the table is emptied
 //! when the day changes and has a hard size cap. A full table counts nothing more that day,
 //! so a flood can neither inflate the figures nor grow the memory.
-use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
 use std::net::IpAddr;
 use std::sync::Mutex;
+
+use super::client_key::ClientKey;
 
 /// Pairs (client, thing) remembered per day, at most.
 pub const MAX_ENTRIES: usize = 100_000;
@@ -19,7 +19,7 @@ pub const MAX_ENTRIES: usize = 100_000;
 pub const PER_CLIENT_PER_DAY: u32 = 30;
 
 pub struct OncePerDay {
-    key: u64,
+    key: ClientKey,
     max_entries: usize,
     per_client: u32,
     state: Mutex<Day>,
@@ -53,9 +53,8 @@ impl OncePerDay {
     }
 
     pub fn with_caps(max_entries: usize, per_client: u32) -> Self {
-        use rand::Rng;
         Self {
-            key: rand::thread_rng().gen(),
+            key: ClientKey::new(),
             max_entries,
             per_client,
             state: Mutex::new(Day::default()),
@@ -63,11 +62,7 @@ impl OncePerDay {
     }
 
     fn hash(&self, client: Option<IpAddr>, what: Option<&str>) -> u64 {
-        let mut h = DefaultHasher::new();
-        self.key.hash(&mut h);
-        network(client).hash(&mut h);
-        what.hash(&mut h);
-        h.finish()
+        self.key.hash((network(client), what))
     }
 
     /// True the first time this client shows this thing on this day (then it is counted); false
@@ -115,38 +110,43 @@ impl Default for OncePerDay {
 mod tests {
     use super::*;
 
+    /// A client known by its address.
+    fn client(address: &str) -> Option<IpAddr> {
+        Some(address.parse().unwrap())
+    }
+
     #[test]
     fn once_per_client_thing_and_day() {
         let once = OncePerDay::new();
-        let a: IpAddr = "10.0.0.1".parse().unwrap();
-        let b: IpAddr = "10.0.0.2".parse().unwrap();
-        assert!(once.first(Some(a), "guide:debts", 1));
-        assert!((0..100).all(|_| !once.first(Some(a), "guide:debts", 1)));
-        assert!(once.first(Some(a), "guide:money", 1), "another guide");
-        assert!(once.first(Some(b), "guide:debts", 1), "another client");
-        assert!(once.first(Some(a), "guide:debts", 2), "the next day");
-        assert!(!once.first(Some(a), "guide:debts", 2));
+        let a = client("10.0.0.1");
+        let b = client("10.0.0.2");
+        assert!(once.first(a, "guide:debts", 1));
+        assert!((0..100).all(|_| !once.first(a, "guide:debts", 1)));
+        assert!(once.first(a, "guide:money", 1), "another guide");
+        assert!(once.first(b, "guide:debts", 1), "another client");
+        assert!(once.first(a, "guide:debts", 2), "the next day");
+        assert!(!once.first(a, "guide:debts", 2));
     }
 
     #[test]
     fn a_household_is_its_ipv6_prefix() {
         let once = OncePerDay::new();
-        let one: IpAddr = "2001:db8:1:2::1".parse().unwrap();
-        let other: IpAddr = "2001:db8:1:2:ffff::9".parse().unwrap();
-        assert!(once.first(Some(one), "pc4:6211", 1));
-        assert!(!once.first(Some(other), "pc4:6211", 1), "same /64");
-        let mapped: IpAddr = "::ffff:10.0.0.1".parse().unwrap();
-        let v4: IpAddr = "10.0.0.1".parse().unwrap();
-        assert!(once.first(Some(v4), "x", 1));
-        assert!(!once.first(Some(mapped), "x", 1), "an IPv4 in IPv6 clothes");
+        let one = client("2001:db8:1:2::1");
+        let other = client("2001:db8:1:2:ffff::9");
+        assert!(once.first(one, "pc4:6211", 1));
+        assert!(!once.first(other, "pc4:6211", 1), "same /64");
+        let mapped = client("::ffff:10.0.0.1");
+        let v4 = client("10.0.0.1");
+        assert!(once.first(v4, "x", 1));
+        assert!(!once.first(mapped, "x", 1), "an IPv4 in IPv6 clothes");
     }
 
     #[test]
     fn budgets_and_the_hard_cap() {
         let once = OncePerDay::with_caps(1_000, 3);
-        let a: IpAddr = "10.0.0.1".parse().unwrap();
+        let a = client("10.0.0.1");
         let counted = (0..10)
-            .filter(|n| once.first(Some(a), &format!("pc4:{n}"), 1))
+            .filter(|n| once.first(a, &format!("pc4:{n}"), 1))
             .count();
         assert_eq!(counted, 3, "a client's daily budget");
 
@@ -155,6 +155,6 @@ mod tests {
             .filter(|n| small.first(Some(IpAddr::from([10, 0, 0, *n])), "x", 1))
             .count();
         assert!(counted <= 10, "the table never grows past its cap");
-        assert!(small.first(Some(a), "x", 2), "a new day, an empty table");
+        assert!(small.first(a, "x", 2), "a new day, an empty table");
     }
 }

@@ -105,12 +105,7 @@ impl FromForm for ProtocolInput {
 mod tests {
     use super::*;
 
-    fn form(pairs: &[(&str, &str)]) -> RawForm {
-        pairs
-            .iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect()
-    }
+    use crate::web::form::raw_form as form;
 
     #[test]
     fn an_organisation_from_settings() {

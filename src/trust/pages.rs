@@ -7,8 +7,8 @@ use leptos_router::hooks::use_query_map;
 use super::api::{protocol_admin, protocol_text};
 use super::model::{Organisation, Periods, Protocol, PROTOCOL_CONTACT_MAX, PROTOCOL_MAX};
 use crate::i18n::{k, use_i18n, I18n};
-use crate::ui::forms::{use_form_state, ErrorSummary, TextField};
-use crate::ui::{AdminNav, CrisisNumbers, Icon, IconName, Notice};
+use crate::ui::forms::{use_form_state, ErrorSummary, FieldError, TextField};
+use crate::ui::{AdminNav, CrisisNumbers, Icon, IconName, Notice, PageHead};
 
 /// Who is responsible, and how to reach them; said plainly when the settings are empty.
 fn organisation(i: &I18n) -> impl IntoView {
@@ -71,10 +71,8 @@ pub fn PrivacyPage() -> impl IntoView {
     let periods = use_context::<Periods>().unwrap_or_default();
     let [join, rsvp, help, counts] = period_texts(&i, &periods);
     view! {
-        <Title text=i.t("privacy-title")/>
         <section class="page narrow trust">
-            <h1>{i.t("privacy-title")}</h1>
-            <p class="lead">{i.t("privacy-intro")}</p>
+            <PageHead title=k("privacy-title") lead=k("privacy-intro")/>
             <h2>{i.t("privacy-who-heading")}</h2>
             {organisation(&i)}
             <h2>{i.t("privacy-what-heading")}</h2>
@@ -135,10 +133,8 @@ pub fn WhatHappensPage() -> impl IntoView {
         }
     });
     view! {
-        <Title text=i.t("what-title")/>
         <section class="page narrow trust">
-            <h1>{i.t("what-title")}</h1>
-            <p class="lead">{i.t("what-intro")}</p>
+            <PageHead title=k("what-title") lead=k("what-intro")/>
             <h2>{i.t("what-who-heading")}</h2>
             <p>{i.t("what-who-text")}</p>
             <p>{i.t("what-name-text")}</p>
@@ -168,10 +164,8 @@ pub fn AccessibilityPage() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <Title text=i.t("a11y-title")/>
         <section class="page narrow trust">
-            <h1>{i.t("a11y-title")}</h1>
-            <p class="lead">{i.t("a11y-intro")}</p>
+            <PageHead title=k("a11y-title") lead=k("a11y-intro")/>
             <h2>{i.t("a11y-standard-heading")}</h2>
             <p>{i.t("a11y-standard-text")}</p>
             <p>{i.t("a11y-status-text")}</p>
@@ -191,10 +185,8 @@ pub fn AccessibilityPage() -> impl IntoView {
 pub fn OfflinePage() -> impl IntoView {
     let i = use_i18n();
     view! {
-        <Title text=i.t("offline-title")/>
         <section class="page narrow">
-            <h1>{i.t("offline-title")}</h1>
-            <p class="lead">{i.t("offline-text")}</p>
+            <PageHead title=k("offline-title") lead=k("offline-text")/>
             <p><a class="button" href="/guides"><Icon name=IconName::Book/><span>{i.t("offline-guides")}</span></a></p>
             <CrisisNumbers/>
         </section>
@@ -222,7 +214,6 @@ pub fn ProtocolAdminPage() -> impl IntoView {
                 provide_context(state.clone());
             }
         }
-        let body_error = state.errors.get("body").map(|key| i.t(key));
         let changed = data.protocol.as_ref().map(|p| {
             view! { <p class="hint">{i.t_args("what-protocol-changed", &[("date", i.date(p.changed_at))])}</p> }
         });
@@ -239,7 +230,7 @@ pub fn ProtocolAdminPage() -> impl IntoView {
                 <form method="post" action="/admin/protocol" novalidate=true>
                     <div class="field">
                         <label for="body">{i.t("protocol-body-label")}</label>
-                        {body_error.map(|e| view! { <p class="field-error">{e}</p> })}
+                        <FieldError field="body"/>
                         <textarea id="body" name="body" rows="10" maxlength=PROTOCOL_MAX.to_string()>{state.value("body")}</textarea>
                     </div>
                     <TextField name="contact" label=i.t("protocol-contact-label") maxlength=PROTOCOL_CONTACT_MAX/>

@@ -23,15 +23,15 @@ pub async fn protocol(db: &Db) -> Result<Option<Protocol>, sqlx::Error> {
 
 /// Writes the protocol and stamps the moment it changed.
 pub async fn set_protocol(db: &Db, input: &ProtocolInput) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO protocol (id, body, contact, changed_at) VALUES ($1, $2, $3, $4) \
-         ON CONFLICT (id) DO UPDATE SET body = $2, contact = $3, changed_at = $4",
+    db.run(
+        sqlx::query(
+            "INSERT INTO protocol (id, body, contact, changed_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (id) DO UPDATE SET body = $2, contact = $3, changed_at = $4",
+        )
+        .bind(ID)
+        .bind(&input.body)
+        .bind(&input.contact)
+        .bind(db.now()),
     )
-    .bind(ID)
-    .bind(&input.body)
-    .bind(&input.contact)
-    .bind(db.now())
-    .execute(&db.pool)
-    .await?;
-    Ok(())
+    .await
 }

@@ -1,6 +1,6 @@
 //! Forms that work without JavaScript: a form posts to its own page; on bad input the server
 //! renders the same page again (status 400) with the values and a message per field.
-use crate::i18n::use_i18n;
+use crate::i18n::{language_name_key, use_i18n, I18n};
 pub use crate::web::form::{FieldErrors, FormState};
 use leptos::prelude::*;
 
@@ -58,6 +58,17 @@ pub fn ErrorSummary() -> impl IntoView {
     })
 }
 
+/// The message for a field's problem where the form shows it (nothing when there is none).
+#[component]
+pub fn FieldError(
+    field: &'static str,
+    #[prop(optional)] id: Option<&'static str>,
+) -> impl IntoView {
+    let i = use_i18n();
+    let message = use_form_state().message(&i, field);
+    message.map(|e| view! { <p class="field-error" id=id>{e}</p> })
+}
+
 /// A labelled text input with its hint and its error, filled with what was posted.
 #[component]
 pub fn TextField(
@@ -71,7 +82,7 @@ pub fn TextField(
 ) -> impl IntoView {
     let i = use_i18n();
     let state = use_form_state();
-    let error = state.errors.get(name).map(|k| i.t(k));
+    let error = state.message(&i, name);
     let hint_id = format!("{name}-hint");
     let error_id = format!("{name}-error");
     let described = match (hint.is_some(), error.is_some()) {
@@ -122,22 +133,14 @@ pub fn Choice(
     options: Vec<(String, String)>,
     #[prop(optional, into)] default: String,
 ) -> impl IntoView {
-    let i = use_i18n();
     let state = use_form_state();
     let posted = state.value(name);
     let chosen = if posted.is_empty() { default } else { posted };
-    let error = state.errors.get(name).map(|key| i.t(key));
-    let options = options
-        .into_iter()
-        .map(|(v, l)| {
-            let selected = v == chosen;
-            view! { <option value=v selected=selected>{l}</option> }
-        })
-        .collect_view();
+    let options = select_options(options, &chosen);
     view! {
         <div class="field">
             <label for=name>{label}</label>
-            {error.map(|e| view! { <p class="field-error">{e}</p> })}
+            <FieldError field=name/>
             <select id=name name=name>{options}</select>
         </div>
     }
@@ -161,6 +164,50 @@ pub fn CheckBox(
         <div class="check">
             <input type="checkbox" id=id.clone() name=name value="1" checked=checked/>
             <label for=id>{label}</label>
+        </div>
+    }
+}
+
+/// The options of a select, each `(value, label)`; the one whose value is `chosen` is selected.
+pub fn select_options<V: Into<String>>(
+    list: impl IntoIterator<Item = (V, String)>,
+    chosen: &str,
+) -> AnyView {
+    list.into_iter()
+        .map(|(value, label)| {
+            let value: String = value.into();
+            let selected = value == chosen;
+            view! { <option value=value selected=selected>{label}</option> }
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// Options for a choice of language: each code named in the reader's language.
+pub fn language_options(i: &I18n, codes: &[&'static str], chosen: &str) -> AnyView {
+    let named = codes
+        .iter()
+        .map(|code| (*code, i.t(language_name_key(code))));
+    select_options(named, chosen)
+}
+
+/// A select that narrows a list: "any" first, then `options`. Its id is `name` unless given.
+#[component]
+pub fn FilterSelect(
+    name: &'static str,
+    #[prop(optional)] id: Option<&'static str>,
+    label: String,
+    options: AnyView,
+) -> impl IntoView {
+    let i = use_i18n();
+    let id = id.unwrap_or(name);
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id name=name>
+                <option value="">{i.t("filter-any")}</option>
+                {options}
+            </select>
         </div>
     }
 }

@@ -134,6 +134,34 @@ pub fn ErrorNote() -> impl IntoView {
     }
 }
 
+/// Under a form a parent sends: what happens with what they tell us, and the privacy page.
+#[component]
+pub fn TrustLinks() -> impl IntoView {
+    let i = use_i18n();
+    view! {
+        <p class="trust-links">
+            <a href="/what-happens"><Icon name=IconName::Info/><span>{i.t("what-title")}</span></a>
+            <a href="/privacy"><Icon name=IconName::Key/><span>{i.t("privacy-title")}</span></a>
+        </p>
+    }
+}
+
+/// The top of a page, by message key: the browser tab's title, the heading (the title unless
+/// `heading` is given) and the lead paragraph under it.
+#[component]
+pub fn PageHead(
+    title: &'static str,
+    #[prop(optional)] heading: Option<&'static str>,
+    lead: &'static str,
+) -> impl IntoView {
+    let i = use_i18n();
+    view! {
+        <Title text=i.t(title)/>
+        <h1>{i.t(heading.unwrap_or(title))}</h1>
+        <p class="lead">{i.t(lead)}</p>
+    }
+}
+
 /// A short page after something is done or not found: a title, a sentence, one way on.
 #[component]
 pub fn Notice(

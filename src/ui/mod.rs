@@ -1,17 +1,19 @@
-//! Shared view pieces: layout, quick exit, language picker, icons.
+//! Shared view pieces: layout, quick exit, language picker, icons, tables.
 mod admin_nav;
 mod crisis;
 pub mod forms;
 pub mod icons;
 mod layout;
+mod table;
 
 pub use admin_nav::{mail_on, AdminNav};
 pub use crisis::CrisisNumbers;
 pub use icons::{Icon, IconName};
 pub use layout::{
-    ErrorNote, Footer, Header, NotFound, Notice, PrintButton, QuickExit, ToSignIn, EXIT_PATH,
-    QUICK_EXIT_URL,
+    ErrorNote, Footer, Header, NotFound, Notice, PageHead, PrintButton, QuickExit, ToSignIn,
+    TrustLinks, EXIT_PATH, QUICK_EXIT_URL,
 };
+pub use table::DataTable;
 
 /// Sets the HTTP status of the page being rendered (400 for bad input, 404, ...).
 #[cfg(feature = "ssr")]

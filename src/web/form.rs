@@ -16,6 +16,13 @@ impl FieldErrors {
     pub fn add(&mut self, field: &str, key: &'static str) {
         self.0.push((field.to_string(), key));
     }
+    /// `value` as it is; when there is none, the field gets the message `key`.
+    pub fn require<T>(&mut self, field: &str, key: &'static str, value: Option<T>) -> Option<T> {
+        if value.is_none() {
+            self.add(field, key);
+        }
+        value
+    }
     pub fn get(&self, field: &str) -> Option<&'static str> {
         self.0.iter().find(|(f, _)| f == field).map(|(_, k)| *k)
     }
@@ -29,6 +36,14 @@ impl FieldErrors {
 
 /// The raw fields of a posted form.
 pub type RawForm = HashMap<String, String>;
+
+/// A form from `(name, value)` pairs: the defaults of a new record, or a post in a test.
+pub fn raw_form(pairs: &[(&str, &str)]) -> RawForm {
+    pairs
+        .iter()
+        .map(|(name, value)| (name.to_string(), value.to_string()))
+        .collect()
+}
 
 /// What was posted and what was wrong with it, for the page that shows the form again.
 #[derive(Clone, Debug, Default)]
@@ -54,6 +69,10 @@ impl FormState {
             values,
             errors: FieldErrors::default(),
         }
+    }
+    /// The message for a field's problem in the reader's language, if it has one.
+    pub fn message(&self, i: &crate::i18n::I18n, field: &str) -> Option<String> {
+        self.errors.get(field).map(|key| i.t(key))
     }
     pub fn value(&self, name: &str) -> String {
         self.values.get(name).cloned().unwrap_or_default()

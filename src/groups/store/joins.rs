@@ -1,5 +1,5 @@
 //! Join requests: stored, shown to the one who handles them, moved on, withdrawn, purged.
-use sqlx::Row;
+use sqlx::{FromRow, Row};
 
 use super::*;
 use crate::db::{Db, Stored};
@@ -184,25 +184,7 @@ pub async fn inbox(
          ORDER BY CASE j.status WHEN 'received' THEN 0 WHEN 'contacted' THEN 1 ELSE 2 END, j.created_at"
     );
     let rows = as_viewer(&sql, viewer).fetch_all(&db.pool).await?;
-    rows.iter()
-        .map(|r| {
-            Ok(InboxItem {
-                id: r.try_get("id")?,
-                group_name: r.try_get("group_name")?,
-                first_name: r.try_get("first_name")?,
-                contact_kind: r.try_get("contact_kind")?,
-                contact: r.try_get("contact")?,
-                language: r.try_get("language")?,
-                children: r.try_get("children")?,
-                child_ages: r.try_get("child_ages")?,
-                status: r.try_get("status")?,
-                created_at: r.try_get("created_at")?,
-                contact_deadline: r.try_get("contact_deadline")?,
-                handler: r.try_get("handler")?,
-                escalated_from: r.try_get("escalated_from")?,
-            })
-        })
-        .collect()
+    rows.iter().map(InboxItem::from_row).collect()
 }
 
 /// Changes the status if the viewer may handle the request; false otherwise (the caller
@@ -297,16 +279,8 @@ pub async fn deadline_pass(db: &Db) -> Result<DeadlinePass, sqlx::Error> {
         .execute(&mut *tx)
         .await?;
         if took.rows_affected() == 1 {
-            let to: Vec<(String, String)> = sqlx::query_as(HANDLER)
-                .bind(&id)
-                .fetch_all(&mut *tx)
-                .await?;
-            for (email, lang) in to {
-                let lang = crate::i18n::Lang::parse(&lang).unwrap_or_default();
-                let kind = crate::mail::Kind::JoinReminder;
-                crate::mail::outbox::enqueue(&mut tx, now, &email, lang, kind, "/admin").await?;
-                pass.reminded += 1;
-            }
+            let to = sqlx::query_as(HANDLER).bind(&id);
+            pass.reminded += mail_to(&mut tx, now, to, crate::mail::Kind::JoinReminder).await?;
         }
         tx.commit().await?;
     }
@@ -339,18 +313,28 @@ pub async fn deadline_pass(db: &Db) -> Result<DeadlinePass, sqlx::Error> {
         .await?;
         if took.rows_affected() == 1 {
             pass.escalated += 1;
-            let to: Vec<(String, String)> = sqlx::query_as(
+            let to = sqlx::query_as(
                 "SELECT email, lang FROM accounts WHERE role = 'coordinator' AND active = 1",
-            )
-            .fetch_all(&mut *tx)
-            .await?;
-            for (email, lang) in to {
-                let lang = crate::i18n::Lang::parse(&lang).unwrap_or_default();
-                let kind = crate::mail::Kind::JoinEscalated;
-                crate::mail::outbox::enqueue(&mut tx, now, &email, lang, kind, "/admin").await?;
-            }
+            );
+            mail_to(&mut tx, now, to, crate::mail::Kind::JoinEscalated).await?;
         }
         tx.commit().await?;
     }
     Ok(pass)
+}
+
+/// Writes a mail of `kind` (a link to the inbox) to everyone `to` selects as (email, language),
+/// in the caller's transaction; returns how many.
+async fn mail_to<'q>(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    now: i64,
+    to: sqlx::query::QueryAs<'q, sqlx::Any, (String, String), sqlx::any::AnyArguments<'q>>,
+    kind: crate::mail::Kind,
+) -> Result<u64, sqlx::Error> {
+    let to = to.fetch_all(&mut **tx).await?;
+    for (email, lang) in &to {
+        let lang = crate::i18n::Lang::parse(lang).unwrap_or_default();
+        crate::mail::outbox::enqueue(tx, now, email, lang, kind, "/admin").await?;
+    }
+    Ok(to.len() as u64)
 }

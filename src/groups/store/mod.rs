@@ -171,15 +171,15 @@ pub async fn texts(db: &Db, id: &str, lang: &str) -> Result<Option<(String, Stri
 
 /// Counts a search that found nothing within 10 km: the PC4 and the day, nothing else.
 pub async fn record_miss(db: &Db, pc4: u16, day: i64) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO search_misses (pc4, day, searches) VALUES ($1, $2, 1) \
-         ON CONFLICT (pc4, day) DO UPDATE SET searches = search_misses.searches + 1",
+    db.run(
+        sqlx::query(
+            "INSERT INTO search_misses (pc4, day, searches) VALUES ($1, $2, 1) \
+             ON CONFLICT (pc4, day) DO UPDATE SET searches = search_misses.searches + 1",
+        )
+        .bind(format!("{pc4:04}"))
+        .bind(day),
     )
-    .bind(format!("{pc4:04}"))
-    .bind(day)
-    .execute(&db.pool)
-    .await?;
-    Ok(())
+    .await
 }
 
 /// A new group as the demo loader and the facilitator side create it.

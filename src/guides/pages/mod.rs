@@ -8,7 +8,7 @@ use super::api::{guide_both, guide_page, guide_tiles, GuidePageData, Place};
 use super::model::Step;
 use super::tools::{ClearTicks, ReadAll};
 use crate::i18n::{k, use_i18n};
-use crate::ui::{failed, Icon, IconName, PrintButton};
+use crate::ui::{failed, Icon, IconName, PageHead, PrintButton};
 
 mod steps;
 use steps::{step_speech, GuideBody, PlaceForm};
@@ -65,10 +65,8 @@ pub fn GuidesPage() -> impl IntoView {
         }
     });
     view! {
-        <Title text=i.t("guides-title")/>
         <section class="page">
-            <h1>{i.t("guides-heading")}</h1>
-            <p class="lead">{i.t("guides-intro")}</p>
+            <PageHead title=k("guides-title") heading=k("guides-heading") lead=k("guides-intro")/>
             <Suspense fallback=|| ()>{tiles}</Suspense>
         </section>
     }
@@ -131,51 +129,49 @@ pub fn GuidePage() -> impl IntoView {
     let i = use_i18n();
     let slug = slug_param();
     let (postcode, gemeente, thanks) = query();
-    let content = Suspend::new(async move {
-        let pc = (!postcode.is_empty()).then(|| postcode.clone());
-        match guide_page(slug.clone(), pc, gemeente, true).await {
-            Err(e) => failed(e),
-            Ok(GuidePageData {
-                guide,
-                place,
-                municipalities,
-            }) => {
-                let texts: Vec<String> = guide
-                    .steps
-                    .iter()
-                    .enumerate()
-                    .map(|(n, s)| step_speech(&i, n + 1, s))
-                    .collect();
-                let print = print_href(&guide.slug, &place);
-                let title = guide.title.clone();
-                let slug = guide.slug.clone();
-                view! {
-                    <Title text=title.clone()/>
-                    <p class="back"><a href="/guides"><Icon name=IconName::Arrow/><span>{i.t("guide-back")}</span></a></p>
-                    <h1><Icon name=icon(&guide.icon)/><span>{title}</span></h1>
-                    {guide.fell_back.then(|| view! { <FallbackNote/> })}
-                    <p class="lead" lang=guide.lang.clone()>{guide.intro.clone()}</p>
-                    <div class="guide-actions">
-                        <ReadAll texts=texts lang=guide.lang.clone() label=i.t("guide-read-all") stop_label=i.t("guide-stop-reading")/>
-                        <ClearTicks note=i.t("guide-ticks-note") label=i.t("guide-ticks-clear")/>
-                        <a class="button secondary" href=print><Icon name=IconName::Print/><span>{i.t("guide-print")}</span></a>
-                        {(i.lang != crate::i18n::Lang::Nl).then(|| {
-                            let both = format!("/guides/{}/both", guide.slug);
-                            view! { <a class="button secondary" href=both><Icon name=IconName::Globe/><span>{i.t("guide-side-by-side")}</span></a> }
-                        })}
-                    </div>
-                    <p class="hint">{i.t("guide-done-note")}</p>
-                    <PlaceForm slug=slug.clone() postcode=postcode.clone() place=place.clone() municipalities=municipalities/>
-                    <GuideBody guide=guide place=place print=false/>
-                    <Feedback slug=slug thanks=thanks/>
-                }
-                .into_any()
-            }
+    let pc = (!postcode.is_empty()).then(|| postcode.clone());
+    let content = crate::ui::loaded(
+        guide_page(slug.clone(), pc, gemeente, true),
+        move |GuidePageData {
+                  guide,
+                  place,
+                  municipalities,
+              }| {
+            let texts: Vec<String> = guide
+                .steps
+                .iter()
+                .enumerate()
+                .map(|(n, s)| step_speech(&i, n + 1, s))
+                .collect();
+            let print = print_href(&guide.slug, &place);
+            let title = guide.title.clone();
+            let slug = guide.slug.clone();
+            view! {
+            <Title text=title.clone()/>
+            <p class="back"><a href="/guides"><Icon name=IconName::Arrow/><span>{i.t("guide-back")}</span></a></p>
+            <h1><Icon name=icon(&guide.icon)/><span>{title}</span></h1>
+            {guide.fell_back.then(|| view! { <FallbackNote/> })}
+            <p class="lead" lang=guide.lang.clone()>{guide.intro.clone()}</p>
+            <div class="guide-actions">
+                <ReadAll texts=texts lang=guide.lang.clone() label=i.t("guide-read-all") stop_label=i.t("guide-stop-reading")/>
+                <ClearTicks note=i.t("guide-ticks-note") label=i.t("guide-ticks-clear")/>
+                <a class="button secondary" href=print><Icon name=IconName::Print/><span>{i.t("guide-print")}</span></a>
+                {(i.lang != crate::i18n::Lang::Nl).then(|| {
+                    let both = format!("/guides/{}/both", guide.slug);
+                    view! { <a class="button secondary" href=both><Icon name=IconName::Globe/><span>{i.t("guide-side-by-side")}</span></a> }
+                })}
+            </div>
+            <p class="hint">{i.t("guide-done-note")}</p>
+            <PlaceForm slug=slug.clone() postcode=postcode.clone() place=place.clone() municipalities=municipalities/>
+            <GuideBody guide=guide place=place print=false/>
+            <Feedback slug=slug thanks=thanks/>
         }
-    });
+        .into_any()
+        },
+    );
     view! {
         <section class="page guide">
-            <Suspense fallback=|| ()>{content}</Suspense>
+            {content}
         </section>
     }
 }
@@ -186,31 +182,29 @@ pub fn GuidePrintPage() -> impl IntoView {
     let i = use_i18n();
     let slug = slug_param();
     let (_, gemeente, _) = query();
-    let content = Suspend::new(async move {
-        match guide_page(slug.clone(), None, gemeente, false).await {
-            Err(e) => failed(e),
-            Ok(GuidePageData { guide, place, .. }) => {
-                let back = format!("/guides/{}", guide.slug);
-                let title = guide.title.clone();
-                view! {
-                    <Title text=title.clone()/>
-                    <div class="no-print guide-actions">
-                        <PrintButton label=i.t("guide-print-now")/>
-                        <a class="button secondary" href=back><Icon name=IconName::Arrow/><span>{i.t("guide-back-to-guide")}</span></a>
-                    </div>
-                    <h1>{title}</h1>
-                    {guide.fell_back.then(|| view! { <FallbackNote/> })}
-                    <p lang=guide.lang.clone()>{guide.intro.clone()}</p>
-                    <GuideBody guide=guide place=place print=true/>
-                    <p class="hint">{i.t("guide-printed-from")}</p>
-                }
-                .into_any()
-            }
+    let content = crate::ui::loaded(
+        guide_page(slug.clone(), None, gemeente, false),
+        move |GuidePageData { guide, place, .. }| {
+            let back = format!("/guides/{}", guide.slug);
+            let title = guide.title.clone();
+            view! {
+            <Title text=title.clone()/>
+            <div class="no-print guide-actions">
+                <PrintButton label=i.t("guide-print-now")/>
+                <a class="button secondary" href=back><Icon name=IconName::Arrow/><span>{i.t("guide-back-to-guide")}</span></a>
+            </div>
+            <h1>{title}</h1>
+            {guide.fell_back.then(|| view! { <FallbackNote/> })}
+            <p lang=guide.lang.clone()>{guide.intro.clone()}</p>
+            <GuideBody guide=guide place=place print=true/>
+            <p class="hint">{i.t("guide-printed-from")}</p>
         }
-    });
+        .into_any()
+        },
+    );
     view! {
         <section class="page guide print-view">
-            <Suspense fallback=|| ()>{content}</Suspense>
+            {content}
         </section>
     }
 }
@@ -242,48 +236,43 @@ fn StepWords(
 pub fn GuideBothPage() -> impl IntoView {
     let i = use_i18n();
     let slug = slug_param();
-    let content = Suspend::new(async move {
-        match guide_both(slug.clone()).await {
-            Err(e) => failed(e),
-            Ok((mine, dutch)) => {
-                let back = format!("/guides/{}", mine.slug);
-                let mine_lang = mine.lang.clone();
-                let mine_dir = if mine.lang == "nl" {
-                    "ltr"
-                } else {
-                    i.lang.dir()
-                };
-                let rows = mine
-                    .steps
-                    .into_iter()
-                    .zip(dutch.steps)
-                    .enumerate()
-                    .map(|(n, (a, b))| {
-                        let label = i.t_args("guide-step-number", &[("number", (n + 1).to_string())]);
-                        view! {
-                            <li class="both-row">
-                                <StepWords step=a n=n + 1 lang=mine_lang.clone() dir=mine_dir step_label=label.clone()/>
-                                <StepWords step=b n=n + 1 lang="nl".to_string() dir="ltr" step_label=label/>
-                            </li>
-                        }
-                    })
-                    .collect_view();
+    let content = crate::ui::loaded(guide_both(slug.clone()), move |(mine, dutch)| {
+        let back = format!("/guides/{}", mine.slug);
+        let mine_lang = mine.lang.clone();
+        let mine_dir = if mine.lang == "nl" {
+            "ltr"
+        } else {
+            i.lang.dir()
+        };
+        let rows = mine
+            .steps
+            .into_iter()
+            .zip(dutch.steps)
+            .enumerate()
+            .map(|(n, (a, b))| {
+                let label = i.t_args("guide-step-number", &[("number", (n + 1).to_string())]);
                 view! {
-                    <Title text=mine.title.clone()/>
-                    <p class="back"><a href=back><Icon name=IconName::Arrow/><span>{i.t("guide-back-to-guide")}</span></a></p>
-                    <h1>{mine.title.clone()}</h1>
-                    <p class="both-title" lang="nl" dir="ltr">{dutch.title}</p>
-                    <p class="lead">{i.t("guide-side-by-side-intro")}</p>
-                    {mine.fell_back.then(|| view! { <FallbackNote/> })}
-                    <ol class="both-list">{rows}</ol>
+                    <li class="both-row">
+                        <StepWords step=a n=n + 1 lang=mine_lang.clone() dir=mine_dir step_label=label.clone()/>
+                        <StepWords step=b n=n + 1 lang="nl".to_string() dir="ltr" step_label=label/>
+                    </li>
                 }
-                .into_any()
-            }
+            })
+            .collect_view();
+        view! {
+            <Title text=mine.title.clone()/>
+            <p class="back"><a href=back><Icon name=IconName::Arrow/><span>{i.t("guide-back-to-guide")}</span></a></p>
+            <h1>{mine.title.clone()}</h1>
+            <p class="both-title" lang="nl" dir="ltr">{dutch.title}</p>
+            <p class="lead">{i.t("guide-side-by-side-intro")}</p>
+            {mine.fell_back.then(|| view! { <FallbackNote/> })}
+            <ol class="both-list">{rows}</ol>
         }
+        .into_any()
     });
     view! {
         <section class="page guide both-view">
-            <Suspense fallback=|| ()>{content}</Suspense>
+            {content}
         </section>
     }
 }

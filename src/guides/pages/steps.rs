@@ -7,7 +7,7 @@ use super::super::model::{for_speech, site_label, tel_href, Guide, Joiner, Local
 use super::super::tools::StepTools;
 use super::icon;
 use crate::i18n::{use_i18n, I18n};
-use crate::ui::forms::PostcodeField;
+use crate::ui::forms::{select_options, PostcodeField};
 use crate::ui::{set_status, Icon, IconName};
 
 /// What is read aloud for one step: its words, then who to call, numbers digit by digit.
@@ -197,13 +197,7 @@ pub fn PlaceForm(
         Place::Found { code, .. } => (None, code.clone()),
         Place::None => (None, String::new()),
     };
-    let options = municipalities
-        .into_iter()
-        .map(|(code, name)| {
-            let selected = code == chosen;
-            view! { <option value=code selected=selected>{name}</option> }
-        })
-        .collect_view();
+    let options = select_options(municipalities, &chosen);
     let action = format!("/guides/{slug}");
     view! {
         <form class="place-form" method="get" action=action id="place">
