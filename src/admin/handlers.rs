@@ -2,7 +2,7 @@
 //! inbox, invites, stopping an account, changing the password.
 use std::time::Duration;
 
-use axum::extract::{Path, State};
+use axum::extract::{FromRequest, FromRequestParts, Path, Request, State};
 use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -64,18 +64,36 @@ async fn too_many(pages: &Pages, parts: Parts, form: RawForm) -> WebError {
     crate::web::respond::with_status(res, StatusCode::TOO_MANY_REQUESTS).into()
 }
 
+/// A sign-in or "forgot my password" post, counted against the per-client sign-in limit
+/// before anything is looked up; past it, the form again with "too many" (429).
+struct SignInPost {
+    parts: Parts,
+    form: RawForm,
+}
+
+impl FromRequest<AppState> for SignInPost {
+    type Rejection = WebError;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, WebError> {
+        let (mut parts, body) = req.into_parts();
+        let Ok(client) = Client::from_request_parts(&mut parts, state).await;
+        let kept = parts.clone();
+        let Form(form) = Form::<RawForm>::from_request(Request::from_parts(parts, body), state)
+            .await
+            .map_err(|_| WebError::BadRequest)?;
+        if !state.limits.logins.allow(client.0) {
+            return Err(too_many(&state.pages, kept, form).await);
+        }
+        Ok(SignInPost { parts: kept, form })
+    }
+}
+
 async fn login(
     State(db): State<Db>,
     State(pages): State<Pages>,
-    State(limits): State<Limits>,
-    client: Client,
     session: Session,
-    parts: Parts,
-    Form(form): Form<RawForm>,
+    SignInPost { parts, form }: SignInPost,
 ) -> WebResult {
-    if !limits.logins.allow(client.0) {
-        return Err(too_many(&pages, parts, form).await);
-    }
     let email = field(&form, "email").trim().to_lowercase();
     let typed = field(&form, "password").to_string();
     let found = store::for_sign_in(&db, &email).await?;
@@ -324,14 +342,8 @@ async fn change_password(
 async fn forgot(
     State(db): State<Db>,
     State(pages): State<Pages>,
-    State(limits): State<Limits>,
-    client: Client,
-    parts: Parts,
-    Form(form): Form<RawForm>,
+    SignInPost { parts, form }: SignInPost,
 ) -> WebResult {
-    if !limits.logins.allow(client.0) {
-        return Err(too_many(&pages, parts, form).await);
-    }
     let Some(email) = parse_email(field(&form, "email")).map(|e| e.to_lowercase()) else {
         return Err(again(&pages, parts, form, "email", k("join-email-invalid"))
             .await

@@ -57,48 +57,33 @@ fn entry(row: &AnyRow) -> Result<LocalEntry, sqlx::Error> {
     })
 }
 
+/// The entries in use that match `filter` (a condition and an order, with `$n` for `values`).
+async fn entries(db: &Db, filter: &str, values: &[&str]) -> Result<Vec<LocalEntry>, sqlx::Error> {
+    let sql = format!("SELECT {COLUMNS} FROM local_help WHERE retired_at IS NULL {filter}");
+    let mut query = sqlx::query(&sql);
+    for value in values {
+        query = query.bind(*value);
+    }
+    query.fetch_all(&db.pool).await?.iter().map(entry).collect()
+}
+
 /// The entries a parent sees on a guide for one municipality.
 pub async fn for_guide(
     db: &Db,
     municipality: &str,
     guide: &str,
 ) -> Result<Vec<LocalEntry>, sqlx::Error> {
-    let sql = format!(
-        "SELECT {COLUMNS} FROM local_help WHERE municipality = $1 AND guide = $2 AND retired_at IS NULL \
-         ORDER BY step, name"
-    );
-    sqlx::query(&sql)
-        .bind(municipality)
-        .bind(guide)
-        .fetch_all(&db.pool)
-        .await?
-        .iter()
-        .map(entry)
-        .collect()
+    let filter = "AND municipality = $1 AND guide = $2 ORDER BY step, name";
+    entries(db, filter, &[municipality, guide]).await
 }
 
 /// Every entry in use, the longest unchecked first.
 pub async fn active(db: &Db) -> Result<Vec<LocalEntry>, sqlx::Error> {
-    let sql = format!(
-        "SELECT {COLUMNS} FROM local_help WHERE retired_at IS NULL ORDER BY checked_at, municipality, guide, step"
-    );
-    sqlx::query(&sql)
-        .fetch_all(&db.pool)
-        .await?
-        .iter()
-        .map(entry)
-        .collect()
+    entries(db, "ORDER BY checked_at, municipality, guide, step", &[]).await
 }
 
 pub async fn by_id(db: &Db, id: &str) -> Result<Option<LocalEntry>, sqlx::Error> {
-    let sql = format!("SELECT {COLUMNS} FROM local_help WHERE id = $1 AND retired_at IS NULL");
-    sqlx::query(&sql)
-        .bind(id)
-        .fetch_optional(&db.pool)
-        .await?
-        .as_ref()
-        .map(entry)
-        .transpose()
+    Ok(entries(db, "AND id = $1", &[id]).await?.pop())
 }
 
 type Statement<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;

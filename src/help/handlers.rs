@@ -277,14 +277,18 @@ async fn helper_reply(
     let text = parse_message(field(&form, "message")).map_err(|_| WebError::BadRequest)?;
     take_or_hold(&db, &me, &id).await?;
     store::add_message(&db, &id, false, &text).await?;
-    audit(&db, Some(&me.id), "help-reply", "help_request", &id).await?;
+    logged(&db, &me, "help-reply", &id).await
+}
+
+/// The audit entry of a facilitator's step on a request, then back to the request's page.
+async fn logged(db: &Db, me: &Account, action: &str, id: &str) -> WebResult {
+    audit(db, Some(&me.id), action, "help_request", id).await?;
     Ok(see_other(&format!("/admin/help/{id}")))
 }
 
 async fn claim(State(db): State<Db>, SignedIn(me): SignedIn, Path(id): Path<String>) -> WebResult {
     store::claim(&db, &id, &me.id).await?.or_not_found()?;
-    audit(&db, Some(&me.id), "help-claim", "help_request", &id).await?;
-    Ok(see_other(&format!("/admin/help/{id}")))
+    logged(&db, &me, "help-claim", &id).await
 }
 
 async fn close(State(db): State<Db>, SignedIn(me): SignedIn, Path(id): Path<String>) -> WebResult {
@@ -306,6 +310,5 @@ async fn hand_over(
     store::hand_over(&db, &id, field(&form, "account"))
         .await?
         .or_not_found()?;
-    audit(&db, Some(&me.id), "help-hand-over", "help_request", &id).await?;
-    Ok(see_other(&format!("/admin/help/{id}")))
+    logged(&db, &me, "help-hand-over", &id).await
 }

@@ -472,24 +472,19 @@ mod tests {
         .unwrap();
         assert_eq!(ok.message, "Ik heb schulden.");
         assert_eq!(ok.callback_phone, None);
-        let call = AskInput::from_form(&form(&[
-            ("theme", "other"),
-            ("message", "x"),
-            ("callback", "yes"),
-            ("phone", "06 12345678"),
-        ]))
-        .unwrap();
-        assert_eq!(call.callback_phone.as_deref(), Some("0612345678"));
-        assert_eq!(call.interpreter, None);
-        let with = AskInput::from_form(&form(&[
-            ("theme", "other"),
-            ("message", "x"),
-            ("callback", "yes"),
-            ("phone", "06 12345678"),
-            ("interpreter", "ar"),
-        ]))
-        .unwrap();
-        assert_eq!(with.interpreter.as_deref(), Some("ar"));
+        // A call back, with or without an interpreter: (interpreter typed, kept).
+        for (interpreter, kept) in [("", None), ("ar", Some("ar"))] {
+            let call = AskInput::from_form(&form(&[
+                ("theme", "other"),
+                ("message", "x"),
+                ("callback", "yes"),
+                ("phone", "06 12345678"),
+                ("interpreter", interpreter),
+            ]))
+            .unwrap();
+            assert_eq!(call.callback_phone.as_deref(), Some("0612345678"));
+            assert_eq!(call.interpreter.as_deref(), kept);
+        }
         // An interpreter needs a call back; an unknown language is refused, Dutch needs none.
         for (callback, language, key) in [
             ("", "ar", "help-interpreter-needs-callback"),

@@ -295,30 +295,32 @@ pub async fn set_status(db: &Db, id: &str, status: HelpStatus) -> Result<bool, s
     .await
 }
 
-/// Takes a request nobody holds yet (or holds it again); false when another holds it.
-pub async fn claim(db: &Db, id: &str, account_id: &str) -> Result<bool, sqlx::Error> {
-    db.changed_one(
-        sqlx::query(
-            "UPDATE help_requests SET claimed_by = $1 WHERE id = $2 \
-             AND (claimed_by IS NULL OR claimed_by = $1)",
-        )
-        .bind(account_id)
-        .bind(id),
-    )
-    .await
+/// Who may be made the holder of a request.
+enum Holder {
+    /// Someone takes a request nobody holds yet (or holds it again).
+    Takes,
+    /// The coordinator hands it to any active account.
+    HandedTo,
 }
 
-/// The coordinator hands a request to an active account.
+async fn set_holder(db: &Db, id: &str, account_id: &str, how: Holder) -> Result<bool, sqlx::Error> {
+    let only = match how {
+        Holder::Takes => "(claimed_by IS NULL OR claimed_by = $1)",
+        Holder::HandedTo => "$1 IN (SELECT id FROM accounts WHERE active = 1)",
+    };
+    let sql = format!("UPDATE help_requests SET claimed_by = $1 WHERE id = $2 AND {only}");
+    db.changed_one(sqlx::query(&sql).bind(account_id).bind(id))
+        .await
+}
+
+/// Takes a request nobody holds yet (or holds it again); false when another holds it.
+pub async fn claim(db: &Db, id: &str, account_id: &str) -> Result<bool, sqlx::Error> {
+    set_holder(db, id, account_id, Holder::Takes).await
+}
+
+/// The coordinator hands a request to an active account; false when there is no such account.
 pub async fn hand_over(db: &Db, id: &str, account_id: &str) -> Result<bool, sqlx::Error> {
-    db.changed_one(
-        sqlx::query(
-            "UPDATE help_requests SET claimed_by = $1 WHERE id = $2 \
-             AND $1 IN (SELECT id FROM accounts WHERE active = 1)",
-        )
-        .bind(account_id)
-        .bind(id),
-    )
-    .await
+    set_holder(db, id, account_id, Holder::HandedTo).await
 }
 
 /// Who holds a request: `None` when there is no such request, `Some(None)` when nobody took
