@@ -29,7 +29,7 @@ use crate::security::{CspNonce, NO_PAGE_CACHE};
 /// version (the next meetup's date in the finder) is at most this old.
 pub const TTL: Duration = Duration::from_secs(1);
 /// All kept pages together at most this many bytes; one page at most `MAX_PAGE`.
-pub const MAX_BYTES: usize = 8 * 1024 * 1024;
+pub const MAX_BYTES: usize = 4 * 1024 * 1024;
 pub const MAX_PAGE: usize = 256 * 1024;
 
 /// The content version now (None: do not cache now).
