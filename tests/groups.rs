@@ -270,6 +270,29 @@ on_both_backends!(
     }
 );
 
+/// The text between `start` and the next quote, the first time `start` occurs.
+fn value_after(body: &str, start: &str) -> String {
+    let rest = body.split(start).nth(1).expect("found");
+    rest.split('"').next().unwrap_or_default().to_string()
+}
+
+/// Renames a group as a change to it does: the version raised; this instance's index marked
+/// old when the change came through this instance.
+async fn rename(app: &common::TestApp, id: &str, name: &str, here: bool) {
+    sqlx::query("UPDATE peer_groups SET name = $1 WHERE id = $2")
+        .bind(name)
+        .bind(id)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    doorstart::groups::store::finder::bump_version(&app.db.pool)
+        .await
+        .unwrap();
+    if here {
+        doorstart::groups::store::finder::mark_stale(&app.db);
+    }
+}
+
 /// The finder page from the server's page cache: each language its own page, a fresh nonce in
 /// every answer, no database round trip for a kept page, and a changed group at once (through
 /// this instance) or within the version check (through another).
@@ -296,15 +319,7 @@ on_both_backends!(
                 (csp, res.text().await.unwrap())
             }
         };
-        let nonce = |body: &str| {
-            body.split("nonce=\"")
-                .nth(1)
-                .unwrap()
-                .split('"')
-                .next()
-                .unwrap()
-                .to_string()
-        };
+        let nonce = |body: &str| value_after(body, "nonce=\"");
         let (_, nl) = get("nl").await;
         let (_, en) = get("en").await;
         assert!(nl.contains(r#"<html lang="nl""#) && en.contains(r#"<html lang="en""#));
@@ -324,29 +339,14 @@ on_both_backends!(
         assert!(en_again.contains(r#"<html lang="en""#));
 
         // A change through this instance: raised version, this instance's index marked old.
-        sqlx::query("UPDATE peer_groups SET name = 'Renamed group' WHERE id = $1")
-            .bind(&id)
-            .execute(&app.db.pool)
-            .await
-            .unwrap();
-        doorstart::groups::store::finder::bump_version(&app.db.pool)
-            .await
-            .unwrap();
-        doorstart::groups::store::finder::mark_stale(&app.db);
+        rename(app, &id, "Renamed group", true).await;
         let (_, nl) = get("nl").await;
         assert!(nl.contains("Renamed group") && !nl.contains("Cached group"));
         let (_, en) = get("en").await;
         assert!(en.contains("Renamed group"));
 
         // A change through another instance: only the version moves; seen within the check.
-        sqlx::query("UPDATE peer_groups SET name = 'Elsewhere renamed' WHERE id = $1")
-            .bind(&id)
-            .execute(&app.db.pool)
-            .await
-            .unwrap();
-        doorstart::groups::store::finder::bump_version(&app.db.pool)
-            .await
-            .unwrap();
+        rename(app, &id, "Elsewhere renamed", false).await;
         let started = std::time::Instant::now();
         loop {
             let (_, nl) = get("nl").await;
@@ -362,19 +362,11 @@ on_both_backends!(
     }
 );
 
-/// Pages with a form token, a signed-in visitor and counted pages never come from the cache.
+/// Pages with a form token and pages that count when shown never come from the cache.
 on_both_backends!(the_page_cache_never_shares_a_visitors_own_page, |app| {
     let id = add_group(app, "Token group", 52.356, 6.668, (4, 12), &["nl"], false).await;
     // The join form carries a fresh token each time (and is not on the list anyway).
-    let token = |body: &str| {
-        body.split("name=\"token\" value=\"")
-            .nth(1)
-            .unwrap()
-            .split('"')
-            .next()
-            .unwrap()
-            .to_string()
-    };
+    let token = |body: &str| value_after(body, "name=\"token\" value=\"");
     let (_, a) = app.page(&format!("/groups/{id}/join")).await;
     let (_, b) = app.page(&format!("/groups/{id}/join")).await;
     assert_ne!(token(&a), token(&b));
