@@ -159,9 +159,9 @@ fn shareable(res: &Response) -> bool {
         && h.get(header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| v.starts_with("text/html"))
-        && !h.get_all(header::CACHE_CONTROL).iter().any(|v| {
+        && h.get_all(header::CACHE_CONTROL).iter().all(|v| {
             v.to_str()
-                .map_or(true, |v| v.contains("no-store") || v.contains("private"))
+                .is_ok_and(|v| !v.contains("no-store") && !v.contains("private"))
         })
 }
 
