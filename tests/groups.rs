@@ -293,9 +293,9 @@ async fn rename(app: &common::TestApp, id: &str, name: &str, here: bool) {
     }
 }
 
-/// The finder page from the server's page cache: each language its own page, a fresh nonce in
-/// every answer, no database round trip for a kept page, and a changed group at once (through
-/// this instance) or within the version check (through another).
+// The finder page from the server's page cache: each language its own page, a fresh nonce in
+// every answer, no database round trip for a kept page, and a changed group at once (through
+// this instance) or within the version check (through another).
 on_both_backends!(
     the_page_cache_keeps_each_language_and_follows_changes,
     |app| {
@@ -362,7 +362,7 @@ on_both_backends!(
     }
 );
 
-/// Pages with a form token and pages that count when shown never come from the cache.
+// Pages with a form token and pages that count when shown never come from the cache.
 on_both_backends!(the_page_cache_never_shares_a_visitors_own_page, |app| {
     let id = add_group(app, "Token group", 52.356, 6.668, (4, 12), &["nl"], false).await;
     // The join form carries a fresh token each time (and is not on the list anyway).
