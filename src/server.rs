@@ -103,11 +103,10 @@ pub fn router(leptos_options: LeptosOptions, db: Db) -> Router {
 /// (`scripts/precompress.sh`) when the browser takes it, else as is (compressed on the fly).
 /// At these plain names browsers ask again each time and get 304 when unchanged; pages link to
 /// the same files under addresses with their hash (`web::assets`, kept a year).
-fn static_files(options: &LeptosOptions) -> axum::routing::MethodRouter {
+fn static_files(dir: String) -> axum::routing::MethodRouter {
     use axum::http::{header, HeaderValue};
     use tower_http::services::ServeDir;
     use tower_http::set_header::SetResponseHeaderLayer;
-    let dir = format!("{}/{}", options.site_root, options.site_pkg_dir);
     axum::routing::get_service(
         tower::ServiceBuilder::new()
             .layer(SetResponseHeaderLayer::overriding(
@@ -116,6 +115,18 @@ fn static_files(options: &LeptosOptions) -> axum::routing::MethodRouter {
             ))
             .service(ServeDir::new(dir).precompressed_br().precompressed_gzip()),
     )
+}
+
+/// The small scripts at their plain names (`/offline.js`): asked again each time, like `/pkg/`.
+fn plain_scripts(router: Router<AppState>, options: &LeptosOptions) -> Router<AppState> {
+    crate::web::assets::SCRIPTS
+        .iter()
+        .fold(router, |r, script| {
+            r.route_service(
+                &format!("/{script}"),
+                static_files(options.site_root.to_string()),
+            )
+        })
 }
 
 /// The shell as the kernel's page renderer wants it.
@@ -190,9 +201,13 @@ pub fn router_with(
     // The fallback renders pages too (`/groups/`, with a slash): they need the context.
     let fallback =
         leptos_axum::file_and_error_handler_with_context::<AppState, _>(context.clone(), shell);
-    Router::new()
+    let pkg = format!(
+        "{}/{}",
+        leptos_options.site_root, leptos_options.site_pkg_dir
+    );
+    plain_scripts(Router::new(), &leptos_options)
         .route("/healthz", get(healthz))
-        .nest_service("/pkg", static_files(&leptos_options))
+        .nest_service("/pkg", static_files(pkg))
         .route(
             "/v/{*path}",
             get(move |req: axum::extract::Request| async move { assets.serve(req).await }),
