@@ -4,21 +4,19 @@
 // under /admin) nor any answer marked no-store or private. Every page works without it.
 'use strict';
 
-const VERSION = 'v1';
+const VERSION = 'v2';
 const SHELL = `doorstart-shell-${VERSION}`;
 const PAGES = `doorstart-pages-${VERSION}`;
 
-// Fetched at install; a file that is missing is skipped rather than failing the install.
-const SHELL_FILES = [
-  '/offline',
-  '/pkg/doorstart.css',
-  '/pkg/doorstart.js',
-  '/pkg/doorstart.wasm',
-  '/offline.js',
-  '/favicon.svg',
-  '/icon.svg',
-  '/icon-192.png',
-];
+// Fetched at install; a file that is missing is skipped rather than failing the install. The
+// style sheet and scripts go by addresses with their content's hash (/v/<hash>/…): the ones the
+// offline page links to are read from it and kept too.
+const SHELL_FILES = ['/offline', '/favicon.svg', '/icon.svg', '/icon-192.png'];
+
+function linkedFiles(html) {
+  const found = html.match(/\/v\/[0-9a-f]+\/[\w./-]+\.(css|js|wasm)/g) || [];
+  return Array.from(new Set(found));
+}
 
 // Public pages that may be kept: the start page, the guides and the statements.
 function keepable(url) {
@@ -32,8 +30,8 @@ function keepable(url) {
     p === '/what-happens' ||
     p === '/toegankelijkheid' ||
     p.startsWith('/pkg/') ||
-    /^\/(favicon|icon)[\w-]*\.(svg|png)$/.test(p) ||
-    p === '/offline.js'
+    p.startsWith('/v/') ||
+    /^\/(favicon|icon)[\w-]*\.(svg|png)$/.test(p)
   );
 }
 
@@ -48,13 +46,21 @@ async function keep(cacheName, request, res) {
   await cache.put(request, res);
 }
 
+function fetchAndKeep(path) {
+  return fetch(path, { cache: 'no-cache', credentials: 'same-origin' })
+    .then((res) => keep(SHELL, path, res.clone()).then(() => res))
+    .catch(() => undefined);
+}
+
 self.addEventListener('install', (event) => {
   event.waitUntil(
     Promise.all(
       SHELL_FILES.map((path) =>
-        fetch(path, { cache: 'no-cache', credentials: 'same-origin' })
-          .then((res) => keep(SHELL, path, res))
-          .catch(() => undefined),
+        fetchAndKeep(path).then((res) =>
+          path === '/offline' && res && res.ok
+            ? res.text().then((html) => Promise.all(linkedFiles(html).map(fetchAndKeep)))
+            : undefined,
+        ),
       ),
     ).then(() => self.skipWaiting()),
   );
@@ -83,7 +89,8 @@ async function fromCache(request) {
 async function networkFirst(request) {
   try {
     const res = await fetch(request);
-    const shell = new URL(request.url).pathname.startsWith('/pkg/');
+    const p = new URL(request.url).pathname;
+    const shell = p.startsWith('/pkg/') || p.startsWith('/v/');
     await keep(shell ? SHELL : PAGES, request, res.clone()).catch(() => undefined);
     return res;
   } catch (err) {

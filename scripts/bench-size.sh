@@ -21,8 +21,8 @@ wire() { curl -fsS -H 'Accept-Encoding: gzip' -o /dev/null -w '%{size_download}'
 html_path="/"
 html=$(wire "$html_path")
 page="$(curl -fsS "$base$html_path")"
-css_path=$(grep -o '/pkg/[^"]*\.css' <<<"$page" | head -1)
-js_path=$(grep -o '/pkg/[^"]*\.js' <<<"$page" | head -1)
+css_path=$(grep -oE '(/v/[0-9a-f]+)?/pkg/[^"]*\.css' <<<"$page" | head -1)
+js_path=$(grep -oE '(/v/[0-9a-f]+)?/pkg/[^"]*\.js' <<<"$page" | head -1)
 wasm_path="${js_path%.js}.wasm"
 curl -fsS -o /dev/null "$base$wasm_path" 2>/dev/null || wasm_path="${js_path%.js}_bg.wasm"
 css=$(wire "$css_path"); js=$(wire "$js_path"); wasm=$(wire "$wasm_path")

@@ -138,7 +138,7 @@ for backend in sqlite postgres; do
           body="$(curl -fsS "$base$page")"
           total=$(wire "$page")
           parts="html $total"
-          for asset in $(grep -oE '/(pkg/)?[A-Za-z0-9_.-]+\.(css|js|wasm)' <<<"$body" | sort -u); do
+          for asset in $(grep -oE '/(v/[0-9a-f]+/)?(pkg/)?[A-Za-z0-9_.-]+\.(css|js|wasm)' <<<"$body" | sort -u); do
             b=$(wire "$asset"); total=$((total + b)); parts="$parts, $(basename "$asset") $b"
           done
           kb=$(awk -v t="$total" 'BEGIN{printf "%.1f", t/1024}')

@@ -36,6 +36,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     {
         provide_context(leptos::nonce::Nonce::from_value(nonce.0));
     }
+    let urls = asset_urls();
     view! {
         <!DOCTYPE html>
         <html lang=lang.code() dir=lang.dir()>
@@ -43,15 +44,17 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="referrer" content="no-referrer"/>
-                <link rel="stylesheet" href="/pkg/doorstart.css"/>
+                <link rel="stylesheet" href=urls.css/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <link rel="manifest" href="/manifest.webmanifest"/>
                 <link rel="apple-touch-icon" href="/icon-192.png"/>
                 <meta name="theme-color" content="#0b5563"/>
-                <script src="/quick-exit.js" defer nonce=leptos::nonce::use_nonce()></script>
+                <script src=urls.quick_exit defer nonce=leptos::nonce::use_nonce()></script>
                 // Offline copies of the guides and quick exit's clean-up; pages work without it.
-                <script src="/offline.js" defer=true nonce=leptos::nonce::use_nonce()></script>
-                {has_islands().then(|| view! { <HydrationScripts options islands=true/> })}
+                <script src=urls.offline defer=true nonce=leptos::nonce::use_nonce()></script>
+                // Guide ticks, read-aloud and print: plain script, no WebAssembly.
+                {urls.guide_tools.map(|src| view! { <script src=src defer=true nonce=leptos::nonce::use_nonce()></script> })}
+                {has_islands().then(|| view! { <HydrationScripts options islands=true root=urls.pkg_root.unwrap_or_default()/> })}
                 <MetaTags/>
             </head>
             <body>
@@ -61,9 +64,57 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// Paths whose pages hold an island (guide ticks and read-aloud, print buttons): only these
-/// load the WebAssembly; every other page is plain HTML with the quick-exit script.
-pub const ISLAND_PATHS: [&str; 3] = ["/guides/", "/help", "/admin/monitoring/report"];
+/// Paths whose pages hold an island (print buttons of the help pages and the report): only these
+/// load the WebAssembly; every other page is plain HTML with small plain scripts.
+pub const ISLAND_PATHS: [&str; 2] = ["/help", "/admin/monitoring/report"];
+
+/// Paths whose pages get `/guide-tools.js` (ticks, read-aloud, print; no WebAssembly).
+pub const GUIDE_TOOLS_PATHS: [&str; 1] = ["/guides/"];
+
+/// The addresses of the files a page links to: with their content's hash where the build is
+/// on disk (`web::assets`), else the plain ones.
+struct AssetUrls {
+    css: String,
+    quick_exit: String,
+    offline: String,
+    guide_tools: Option<String>,
+    pkg_root: Option<String>,
+}
+
+fn request_path() -> Option<String> {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<axum::http::request::Parts>().map(|p| p.uri.path().to_string())
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        None
+    }
+}
+
+fn asset_urls() -> AssetUrls {
+    let path = request_path();
+    let guide_tools = path
+        .as_deref()
+        .is_some_and(|p| GUIDE_TOOLS_PATHS.iter().any(|g| p.starts_with(g)));
+    #[cfg(feature = "ssr")]
+    if let Some(a) = use_context::<std::sync::Arc<crate::web::assets::Assets>>() {
+        return AssetUrls {
+            css: a.css(),
+            quick_exit: a.url("quick-exit.js"),
+            offline: a.url("offline.js"),
+            guide_tools: guide_tools.then(|| a.url("guide-tools.js")),
+            pkg_root: a.pkg_root(),
+        };
+    }
+    AssetUrls {
+        css: "/pkg/doorstart.css".into(),
+        quick_exit: "/quick-exit.js".into(),
+        offline: "/offline.js".into(),
+        guide_tools: guide_tools.then(|| "/guide-tools.js".into()),
+        pkg_root: None,
+    }
+}
 
 fn has_islands() -> bool {
     #[cfg(feature = "ssr")]

@@ -2,6 +2,7 @@
 //! module (with `app`) that names every feature; no feature names it. `main.rs` and the
 //! integration tests share it.
 use std::net::SocketAddr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::State;
@@ -11,7 +12,7 @@ use axum::routing::get;
 use axum::{middleware, Extension, Router};
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list_with_exclusions, LeptosRoutes};
-use tower_http::compression::CompressionLayer;
+use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 
@@ -19,9 +20,23 @@ use crate::app::{shell, App};
 use crate::config::LimitSettings;
 use crate::db::Db;
 use crate::guides::library::{GuideLibrary, LibraryRef};
+use crate::web::assets::Assets;
 use crate::web::client::TrustedProxies;
+use crate::web::page_cache::{PageCache, VersionFn};
 use crate::web::{AppState, Limits, Pages, PublicUrl};
 use crate::{admin, groups, guides, help, i18n, meetups, monitoring, security, trust};
+
+/// Pages that are the same for every visitor, kept a second by the page cache
+/// (`web::page_cache`): each is whole without a form token and counts nothing when shown. The
+/// finder's content version (`finder_version`) is part of the key, so a changed group shows at once.
+pub const SHARED_PAGES: [&str; 6] = [
+    "/",
+    "/groups",
+    "/guides",
+    "/privacy",
+    "/toegankelijkheid",
+    "/offline",
+];
 
 /// Largest request body we take: our forms are short.
 pub const BODY_LIMIT_BYTES: usize = 64 * 1024;
@@ -86,20 +101,32 @@ pub fn router(leptos_options: LeptosOptions, db: Db) -> Router {
 
 /// CSS, JS and WebAssembly: served as the `.br` or `.gz` file made once at build time
 /// (`scripts/precompress.sh`) when the browser takes it, else as is (compressed on the fly).
-/// The names carry no hash yet, so browsers ask again each time and get 304 when unchanged.
-fn static_files(options: &LeptosOptions) -> axum::routing::MethodRouter {
+/// At these plain names browsers ask again each time and get 304 when unchanged; pages link to
+/// the same files under addresses with their hash (`web::assets`, kept a year).
+fn static_files(dir: String) -> axum::routing::MethodRouter {
     use axum::http::{header, HeaderValue};
     use tower_http::services::ServeDir;
     use tower_http::set_header::SetResponseHeaderLayer;
-    let dir = format!("{}/{}", options.site_root, options.site_pkg_dir);
     axum::routing::get_service(
         tower::ServiceBuilder::new()
             .layer(SetResponseHeaderLayer::overriding(
                 header::CACHE_CONTROL,
-                HeaderValue::from_static("public, no-cache"),
+                HeaderValue::from_static(crate::web::assets::REVALIDATE),
             ))
             .service(ServeDir::new(dir).precompressed_br().precompressed_gzip()),
     )
+}
+
+/// The small scripts at their plain names (`/offline.js`): asked again each time, like `/pkg/`.
+fn plain_scripts(router: Router<AppState>, options: &LeptosOptions) -> Router<AppState> {
+    crate::web::assets::SCRIPTS
+        .iter()
+        .fold(router, |r, script| {
+            r.route_service(
+                &format!("/{script}"),
+                static_files(options.site_root.to_string()),
+            )
+        })
 }
 
 /// The shell as the kernel's page renderer wants it.
@@ -134,11 +161,18 @@ pub fn router_with(
     // retention task deletes by.
     let organisation = trust::model::Organisation::from_env();
     let periods = crate::retention::periods();
+    let assets = Arc::new(Assets::load(
+        &leptos_options.site_root,
+        &leptos_options.site_pkg_dir,
+        &leptos_options.output_name,
+    ));
     let context = {
         let db = db.clone();
         let limits = limits.clone();
+        let assets = assets.clone();
         move || {
             provide_context(db.clone());
+            provide_context(assets.clone());
             provide_context(LibraryRef(guides));
             provide_context(limits.clone());
             provide_context(organisation.clone());
@@ -153,12 +187,31 @@ pub fn router_with(
         limits,
     };
     let sessions = db.sessions.layer();
+    let version: VersionFn = {
+        let db = db.clone();
+        Arc::new(move || {
+            let db = db.clone();
+            Box::pin(async move {
+                let index = groups::store::finder::snapshot(&db).await.ok()??;
+                Some(index.version())
+            })
+        })
+    };
+    let page_cache = PageCache::new(&SHARED_PAGES, version);
     // The fallback renders pages too (`/groups/`, with a slash): they need the context.
     let fallback =
         leptos_axum::file_and_error_handler_with_context::<AppState, _>(context.clone(), shell);
-    Router::new()
+    let pkg = format!(
+        "{}/{}",
+        leptos_options.site_root, leptos_options.site_pkg_dir
+    );
+    plain_scripts(Router::new(), &leptos_options)
         .route("/healthz", get(healthz))
-        .nest_service("/pkg", static_files(&leptos_options))
+        .nest_service("/pkg", static_files(pkg))
+        .route(
+            "/v/{*path}",
+            get(move |req: axum::extract::Request| async move { assets.serve(req).await }),
+        )
         .route(crate::ui::EXIT_PATH, get(exit))
         .merge(groups::router())
         .merge(meetups::router())
@@ -175,11 +228,16 @@ pub fn router_with(
         .with_state(state)
         .layer(Extension(LibraryRef(guides)))
         .layer(sessions)
+        .layer(middleware::from_fn_with_state(
+            page_cache,
+            crate::web::page_cache::layer,
+        ))
         .layer(middleware::from_fn(i18n::language_layer))
         .layer(middleware::from_fn(security::reject_nul_layer))
         .layer(middleware::from_fn(security::same_site_layer))
         .layer(middleware::from_fn(security::headers_layer))
-        .layer(CompressionLayer::new())
+        // Pages are compressed for each answer: the fastest level (files are precompressed).
+        .layer(CompressionLayer::new().quality(CompressionLevel::Fastest))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,

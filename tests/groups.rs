@@ -219,8 +219,9 @@ on_both_backends!(a_finder_page_costs_one_database_round_trip, |app| {
     assert_eq!(status, 200);
     assert!(body.contains("Near group") && body.contains("Video group"));
     let before = app.db.pool_uses.load(Ordering::SeqCst);
-    for _ in 0..5 {
-        let (_, body) = app.page("/groups?postcode=7607&age=6").await;
+    // Five different addresses: the page cache keeps whole pages, so each is rendered here.
+    for age in 5..10 {
+        let (_, body) = app.page(&format!("/groups?postcode=7607&age={age}")).await;
         assert!(body.contains("Near group") && body.contains("Video group"));
     }
     let uses = app.db.pool_uses.load(Ordering::SeqCst) - before;
@@ -268,3 +269,111 @@ on_both_backends!(
         other_db.pool.close().await;
     }
 );
+
+/// The text between `start` and the next quote, the first time `start` occurs.
+fn value_after(body: &str, start: &str) -> String {
+    let rest = body.split(start).nth(1).expect("found");
+    rest.split('"').next().unwrap_or_default().to_string()
+}
+
+/// Renames a group as a change to it does: the version raised; this instance's index marked
+/// old when the change came through this instance.
+async fn rename(app: &common::TestApp, id: &str, name: &str, here: bool) {
+    sqlx::query("UPDATE peer_groups SET name = $1 WHERE id = $2")
+        .bind(name)
+        .bind(id)
+        .execute(&app.db.pool)
+        .await
+        .unwrap();
+    doorstart::groups::store::finder::bump_version(&app.db.pool)
+        .await
+        .unwrap();
+    if here {
+        doorstart::groups::store::finder::mark_stale(&app.db);
+    }
+}
+
+// The finder page from the server's page cache: each language its own page, a fresh nonce in
+// every answer, no database round trip for a kept page, and a changed group at once (through
+// this instance) or within the version check (through another).
+on_both_backends!(
+    the_page_cache_keeps_each_language_and_follows_changes,
+    |app| {
+        use std::sync::atomic::Ordering;
+        let id = add_group(app, "Cached group", 52.356, 6.668, (4, 12), &["nl"], false).await;
+        let get = |lang: &'static str| {
+            let client = app.client.clone();
+            let url = app.url("/groups?postcode=7607");
+            async move {
+                let res = client
+                    .get(url)
+                    .header("accept-language", lang)
+                    .send()
+                    .await
+                    .unwrap();
+                assert_eq!(res.status(), 200);
+                let csp = res.headers()["content-security-policy"]
+                    .to_str()
+                    .unwrap()
+                    .to_string();
+                (csp, res.text().await.unwrap())
+            }
+        };
+        let nonce = |body: &str| value_after(body, "nonce=\"");
+        let (_, nl) = get("nl").await;
+        let (_, en) = get("en").await;
+        assert!(nl.contains(r#"<html lang="nl""#) && en.contains(r#"<html lang="en""#));
+        assert!(nl.contains("Cached group") && en.contains("Cached group"));
+        assert_ne!(nl, en);
+        // Kept: the same page again without the database, with this answer's own nonce.
+        let before = app.db.pool_uses.load(Ordering::SeqCst);
+        let (csp, again) = get("nl").await;
+        assert!(
+            app.db.pool_uses.load(Ordering::SeqCst) - before <= 1,
+            "at most the version check"
+        );
+        assert!(again.contains(r#"<html lang="nl""#) && again.contains("Cached group"));
+        assert_ne!(nonce(&again), nonce(&nl), "a new nonce in every answer");
+        assert!(csp.contains(&format!("'nonce-{}'", nonce(&again))));
+        let (_, en_again) = get("en").await;
+        assert!(en_again.contains(r#"<html lang="en""#));
+
+        // A change through this instance: raised version, this instance's index marked old.
+        rename(app, &id, "Renamed group", true).await;
+        let (_, nl) = get("nl").await;
+        assert!(nl.contains("Renamed group") && !nl.contains("Cached group"));
+        let (_, en) = get("en").await;
+        assert!(en.contains("Renamed group"));
+
+        // A change through another instance: only the version moves; seen within the check.
+        rename(app, &id, "Elsewhere renamed", false).await;
+        let started = std::time::Instant::now();
+        loop {
+            let (_, nl) = get("nl").await;
+            if nl.contains("Elsewhere renamed") {
+                break;
+            }
+            assert!(
+                started.elapsed() < std::time::Duration::from_secs(3),
+                "not seen after 3 s"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+    }
+);
+
+// Pages with a form token and pages that count when shown never come from the cache.
+on_both_backends!(the_page_cache_never_shares_a_visitors_own_page, |app| {
+    let id = add_group(app, "Token group", 52.356, 6.668, (4, 12), &["nl"], false).await;
+    // The join form carries a fresh token each time (and is not on the list anyway).
+    let token = |body: &str| value_after(body, "name=\"token\" value=\"");
+    let (_, a) = app.page(&format!("/groups/{id}/join")).await;
+    let (_, b) = app.page(&format!("/groups/{id}/join")).await;
+    assert_ne!(token(&a), token(&b));
+    // A postcode with no group within 10 km is counted when shown: rendered every time.
+    let (_, far) = app.page("/groups?postcode=9991").await;
+    assert!(far.contains("Token group"));
+    let before = app.db.pool_uses.load(std::sync::atomic::Ordering::SeqCst);
+    app.page("/groups?postcode=9991").await;
+    assert!(app.db.pool_uses.load(std::sync::atomic::Ordering::SeqCst) > before);
+});

@@ -268,7 +268,12 @@ pub fn HelpDeletedPage() -> impl IntoView {
 /// script its buttons stay hidden and the code is written down or printed.
 #[component]
 fn CodeScript() -> impl IntoView {
-    view! { <script src="/help-code.js" defer=true nonce=leptos::nonce::use_nonce()></script> }
+    #[cfg(feature = "ssr")]
+    let src = use_context::<std::sync::Arc<crate::web::assets::Assets>>()
+        .map_or_else(|| "/help-code.js".to_string(), |a| a.url("help-code.js"));
+    #[cfg(not(feature = "ssr"))]
+    let src = "/help-code.js".to_string();
+    view! { <script src=src defer=true nonce=leptos::nonce::use_nonce()></script> }
 }
 
 fn waited(i: &I18n, now: i64, since: i64) -> String {

@@ -102,7 +102,14 @@ pub struct I18n {
 
 impl I18n {
     pub fn t(&self, key: &'static str) -> String {
-        lookup(self.lang, key, &[])
+        #[cfg(feature = "ssr")]
+        {
+            remembered(self.lang, key)
+        }
+        #[cfg(not(feature = "ssr"))]
+        {
+            lookup(self.lang, key, &[])
+        }
     }
 
     /// A number with one decimal, with the decimal sign people expect.
@@ -251,6 +258,28 @@ fn lookup(lang: Lang, key: &str, args: &[(&'static str, String)]) -> String {
             .collect();
         LOCALES.lookup_with_args(id, key, &map)
     }
+}
+
+/// A word without arguments, formatted by Fluent once per language and then kept: the locales
+/// are fixed at build time, and a page asks for the same words on every render.
+#[cfg(feature = "ssr")]
+fn remembered(lang: Lang, key: &'static str) -> String {
+    use std::collections::HashMap;
+    use std::sync::{LazyLock, RwLock};
+    type Words = RwLock<HashMap<&'static str, String>>;
+    static KEPT: LazyLock<Vec<Words>> =
+        LazyLock::new(|| Lang::ALL.iter().map(|_| Words::default()).collect());
+    let index = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+    let words = &KEPT[index];
+    if let Some(w) = words.read().unwrap_or_else(|e| e.into_inner()).get(key) {
+        return w.clone();
+    }
+    let w = lookup(lang, key, &[]);
+    words
+        .write()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(key, w.clone());
+    w
 }
 
 /// The client build renders only islands, which receive translated words as props.

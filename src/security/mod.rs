@@ -13,6 +13,21 @@ use axum::response::{IntoResponse, Response};
 #[derive(Clone, Debug)]
 pub struct CspNonce(pub String);
 
+/// A response header, set while a page renders and removed before the answer leaves, that
+/// keeps the page out of the server's page cache (`web::page_cache`): the page holds something
+/// made for this one visitor (a form token) or writes a figure when shown (counted views).
+pub const NO_PAGE_CACHE: &str = "x-doorstart-no-page-cache";
+
+/// Marks the page being rendered as one for this visitor only (see `NO_PAGE_CACHE`).
+pub fn keep_out_of_page_cache() {
+    if let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+        res.insert_header(
+            header::HeaderName::from_static(NO_PAGE_CACHE),
+            HeaderValue::from_static("1"),
+        );
+    }
+}
+
 fn new_nonce() -> String {
     use base64::Engine;
     use rand::RngCore;

@@ -10,6 +10,9 @@ pub fn use_form_state() -> FormState {
 
 /// A fresh token for the status link: made when the form is shown, so a double post is one request.
 pub fn form_token() -> String {
+    // A page with a token is this visitor's own: never from the server's page cache.
+    #[cfg(feature = "ssr")]
+    crate::security::keep_out_of_page_cache();
     let posted = use_form_state().value("token");
     if crate::web::form::valid_token(&posted) {
         return posted;

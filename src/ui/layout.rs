@@ -26,7 +26,9 @@ pub fn QuickExit(label: String) -> impl IntoView {
     }
 }
 
-/// Prints the page; without JavaScript the browser's own print still works.
+/// Prints the page; without JavaScript the browser's own print still works. An island on the
+/// help pages and the report; on a guide's print view (no WebAssembly there) `/guide-tools.js`
+/// runs the same button by its class.
 #[island]
 pub fn PrintButton(label: String) -> impl IntoView {
     view! {

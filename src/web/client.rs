@@ -180,6 +180,8 @@ impl FromRequestParts<AppState> for Client {
 /// function's endpoint never counts, so nobody can write the figures from outside.
 pub fn count_once(what: &str, day: i64) -> bool {
     use leptos::prelude::use_context;
+    // A page that counts when shown is rendered every time (never from the page cache).
+    crate::security::keep_out_of_page_cache();
     let (Some(parts), Some(limits)) = (use_context::<Parts>(), use_context::<Limits>()) else {
         return false;
     };

@@ -60,6 +60,11 @@ impl Snapshot {
         }
     }
 
+    /// The `finder_version` these groups were loaded at.
+    pub fn version(&self) -> i64 {
+        self.version
+    }
+
     pub fn len(&self) -> usize {
         self.cells.values().map(Vec::len).sum()
     }

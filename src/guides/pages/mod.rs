@@ -11,7 +11,7 @@ use crate::i18n::{k, use_i18n};
 use crate::ui::{failed, Icon, IconName, PageHead, PrintButton};
 
 mod steps;
-use steps::{step_speech, GuideBody, PlaceForm};
+use steps::{GuideBody, PlaceForm};
 
 pub(super) fn icon(name: &str) -> IconName {
     IconName::parse(name).unwrap_or(IconName::Info)
@@ -137,12 +137,6 @@ pub fn GuidePage() -> impl IntoView {
                   place,
                   municipalities,
               }| {
-            let texts: Vec<String> = guide
-                .steps
-                .iter()
-                .enumerate()
-                .map(|(n, s)| step_speech(&i, n + 1, s))
-                .collect();
             let print = print_href(&guide.slug, &place);
             let title = guide.title.clone();
             let slug = guide.slug.clone();
@@ -153,7 +147,7 @@ pub fn GuidePage() -> impl IntoView {
             {guide.fell_back.then(|| view! { <FallbackNote/> })}
             <p class="lead" lang=guide.lang.clone()>{guide.intro.clone()}</p>
             <div class="guide-actions">
-                <ReadAll texts=texts lang=guide.lang.clone() label=i.t("guide-read-all") stop_label=i.t("guide-stop-reading")/>
+                <ReadAll lang=guide.lang.clone() label=i.t("guide-read-all") stop_label=i.t("guide-stop-reading")/>
                 <ClearTicks note=i.t("guide-ticks-note") label=i.t("guide-ticks-clear")/>
                 <a class="button secondary" href=print><Icon name=IconName::Print/><span>{i.t("guide-print")}</span></a>
                 {(i.lang != crate::i18n::Lang::Nl).then(|| {
