@@ -1,6 +1,6 @@
 //! Plain form posts for groups and meetups on the facilitator side. Who may change what is
 //! decided once, in the `OwnedGroup` and `OwnedMeetup` extractors (404 for anyone else).
-use axum::extract::{FromRequestParts, Path, State};
+use axum::extract::{FromRequest, FromRequestParts, Path, Request, State};
 use axum::http::request::Parts;
 use axum::routing::post;
 use axum::{Form, Router};
@@ -132,16 +132,9 @@ async fn create_series(State(db): State<Db>, g: OwnedGroup, form: Valid<SeriesIn
 }
 
 /// A group's words in another language; bad input shows the group's page with the messages.
-async fn set_text(
-    State(db): State<Db>,
-    State(pages): State<Pages>,
-    g: OwnedGroup,
-    mut parts: Parts,
-    Form(form): Form<RawForm>,
-) -> WebResult {
+async fn set_text(State(db): State<Db>, g: OwnedGroup, posted: PostedFrom) -> WebResult {
     let page = format!("/admin/groups/{}", g.id);
-    let parsed = GroupTextInput::from_form(&form);
-    let input = valid_at(&pages, &mut parts, &page, form, parsed).await?;
+    let input = posted.parse(&page, GroupTextInput::from_form).await?;
     crate::groups::store::set_text(&db, &g.id, &input).await?;
     done(&db, &g.me, "group-texts", "group", &g.id, &page).await
 }
@@ -178,17 +171,13 @@ async fn attendance(State(db): State<Db>, m: OwnedMeetup, Form(form): Form<RawFo
 
 /// Changes one meetup (date, time, length, place, capacity); the form is a series of one.
 /// Bad input shows the page of this group's meetups with the messages at the top.
-async fn edit_meetup(
-    State(db): State<Db>,
-    State(pages): State<Pages>,
-    m: OwnedMeetup,
-    mut parts: Parts,
-    Form(form): Form<RawForm>,
-) -> WebResult {
-    let mut one = form.clone();
-    one.insert("weeks".into(), "1".into());
-    let parsed = SeriesInput::from_form(&one);
-    let change = valid_at(&pages, &mut parts, &meetups_page(&m), form, parsed).await?;
+async fn edit_meetup(State(db): State<Db>, m: OwnedMeetup, posted: PostedFrom) -> WebResult {
+    let series_of_one = |form: &RawForm| {
+        let mut one = form.clone();
+        one.insert("weeks".into(), "1".into());
+        SeriesInput::from_form(&one)
+    };
+    let change = posted.parse(&meetups_page(&m), series_of_one).await?;
     let (start, end) = change.times()[0];
     crate::meetups::store::update_meetup(&db, &m.id, start, end, &change.place, change.capacity)
         .await?;
@@ -203,24 +192,39 @@ async fn edit_meetup(
     .await
 }
 
-/// The parsed form, or the page at `path` again with what was posted and what was wrong (for a
-/// form that lives on another page than its own address).
-async fn valid_at<T>(
-    pages: &Pages,
-    parts: &mut Parts,
-    path: &str,
+/// A form that lives on another page than its own address: parsed, or that page again with
+/// what was posted and what was wrong.
+struct PostedFrom {
+    pages: Pages,
+    parts: Parts,
     form: RawForm,
-    parsed: Result<T, FieldErrors>,
-) -> Result<T, WebError> {
-    let errors = match parsed {
-        Ok(value) => return Ok(value),
-        Err(errors) => errors,
-    };
-    if let Ok(uri) = path.parse() {
-        parts.uri = uri;
+}
+
+impl FromRequest<AppState> for PostedFrom {
+    type Rejection = WebError;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, WebError> {
+        let (parts, form) = crate::web::valid::head_and_form(req, state).await?;
+        let pages = state.pages.clone();
+        Ok(PostedFrom { pages, parts, form })
     }
-    Err(pages
-        .form_again(parts.clone(), FormState::again(form, errors))
-        .await
-        .into())
+}
+
+impl PostedFrom {
+    async fn parse<T>(
+        self,
+        page: &str,
+        parse: impl FnOnce(&RawForm) -> Result<T, FieldErrors>,
+    ) -> Result<T, WebError> {
+        let errors = match parse(&self.form) {
+            Ok(value) => return Ok(value),
+            Err(errors) => errors,
+        };
+        let mut parts = self.parts;
+        if let Ok(uri) = page.parse() {
+            parts.uri = uri;
+        }
+        let again = FormState::again(self.form, errors);
+        Err(self.pages.form_again(parts, again).await.into())
+    }
 }

@@ -20,9 +20,9 @@ use crate::help::model::Theme;
 use crate::i18n::{k, Lang};
 use crate::web::client::Client;
 use crate::web::form::{field, valid_token, EmailAddress, FieldErrors, FormState, RawForm};
+use crate::web::valid::head_and_form;
 use crate::web::{
-    see_other, AppState, Coordinator, Limits, OrNotFound, Pages, PublicUrl, SignedIn, WebError,
-    WebResult,
+    see_other, AppState, Coordinator, OrNotFound, Pages, PublicUrl, SignedIn, WebError, WebResult,
 };
 
 /// At most this many failed sign-ins per account per hour.
@@ -75,12 +75,8 @@ impl FromRequest<AppState> for SignInPost {
     type Rejection = WebError;
 
     async fn from_request(req: Request, state: &AppState) -> Result<Self, WebError> {
-        let (mut parts, body) = req.into_parts();
-        let Ok(client) = Client::from_request_parts(&mut parts, state).await;
-        let kept = parts.clone();
-        let Form(form) = Form::<RawForm>::from_request(Request::from_parts(parts, body), state)
-            .await
-            .map_err(|_| WebError::BadRequest)?;
+        let (mut kept, form) = head_and_form(req, state).await?;
+        let Ok(client) = Client::from_request_parts(&mut kept, state).await;
         if !state.limits.logins.allow(client.0) {
             return Err(too_many(&state.pages, kept, form).await);
         }
@@ -248,21 +244,16 @@ async fn help_choice(
     done(&db, &me, "help-choice", "account", &me.id, then).await
 }
 
+/// Throttled like sign-in (by `SignInPost`), and the invite checked before any password is
+/// hashed.
 async fn accept_invite(
-    State(AppState {
-        db, pages, limits, ..
-    }): State<AppState>,
-    client: Client,
+    State(db): State<Db>,
+    State(pages): State<Pages>,
     session: Session,
     Path(token): Path<String>,
-    parts: Parts,
-    Form(form): Form<RawForm>,
+    SignInPost { parts, form }: SignInPost,
 ) -> WebResult {
     valid_token(&token).or_not_found()?;
-    // Throttled like sign-in, and the invite checked before any password is hashed.
-    if !limits.logins.allow(client.0) {
-        return Err(too_many(&pages, parts, form).await);
-    }
     if store::open_invite(&db, &token).await?.is_none() {
         return Err(again(&pages, parts, form, "form", k("invite-not-usable"))
             .await
@@ -369,16 +360,10 @@ async fn forgot(
 async fn reset(
     State(db): State<Db>,
     State(pages): State<Pages>,
-    State(limits): State<Limits>,
-    client: Client,
     Path(token): Path<String>,
-    parts: Parts,
-    Form(form): Form<RawForm>,
+    SignInPost { parts, form }: SignInPost,
 ) -> WebResult {
     valid_token(&token).or_not_found()?;
-    if !limits.logins.allow(client.0) {
-        return Err(too_many(&pages, parts, form).await);
-    }
     store::open_reset(&db, &token).await?.or_not_found()?;
     let pass = match NewPassword::parse(field(&form, "new_password"), password::is_common) {
         Ok(p) => p,

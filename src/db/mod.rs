@@ -164,6 +164,14 @@ impl Db {
         statement.execute(&self.pool).await.map(drop)
     }
 
+    /// The same as `run`, inside a transaction (a write that stands or falls with others).
+    pub async fn run_in<'q>(
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        statement: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    ) -> Result<(), sqlx::Error> {
+        statement.execute(&mut **tx).await.map(drop)
+    }
+
     /// One statement that changes at most one row: true when it did (false: no such row, or
     /// not the viewer's, which the caller answers with 404).
     pub async fn changed_one<'q>(

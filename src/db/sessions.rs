@@ -29,19 +29,13 @@ impl SessionBackend {
                 .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal)
                 .synchronous(sqlx::sqlite::SqliteSynchronous::Full)
                 .busy_timeout(std::time::Duration::from_secs(5));
-            let pool = sqlx::sqlite::SqlitePoolOptions::new()
-                .max_connections(2)
-                .connect_with(options)
-                .await?;
-            let store = SqliteStore::new(pool);
+            let pool = sqlx::sqlite::SqlitePoolOptions::new().max_connections(2);
+            let store = SqliteStore::new(pool.connect_with(options).await?);
             store.migrate().await?;
             Ok(SessionBackend::Sqlite(store))
         } else {
-            let pool = sqlx::postgres::PgPoolOptions::new()
-                .max_connections(4)
-                .connect(url)
-                .await?;
-            let store = PostgresStore::new(pool);
+            let pool = sqlx::postgres::PgPoolOptions::new().max_connections(4);
+            let store = PostgresStore::new(pool.connect(url).await?);
             store.migrate().await?;
             Ok(SessionBackend::Postgres(store))
         }

@@ -18,6 +18,7 @@ use crate::db::Db;
 use crate::i18n::{k, Lang};
 use crate::web::client::Client;
 use crate::web::form::{field, FieldErrors, FormState, RawForm};
+use crate::web::valid::head_and_form;
 use crate::web::{
     see_other, AppState, Coordinator, Limited, Limits, OrNotFound, Pages, PublicUrl, SignedIn,
     WebError, WebResult,
@@ -184,14 +185,8 @@ impl FromRequest<AppState> for CodePost {
     type Rejection = WebError;
 
     async fn from_request(req: Request, state: &AppState) -> Result<Self, WebError> {
-        let (mut parts, body) = req.into_parts();
-        let client = Client::from_request_parts(&mut parts, state)
-            .await
-            .unwrap_or(Client(None));
-        let kept = parts.clone();
-        let Form(form) = Form::<RawForm>::from_request(Request::from_parts(parts, body), state)
-            .await
-            .map_err(|_| WebError::BadRequest)?;
+        let (mut kept, form) = head_and_form(req, state).await?;
+        let Ok(client) = Client::from_request_parts(&mut kept, state).await;
         let found = find(&state.db, &state.pages, &state.limits, client, &kept, &form).await?;
         Ok(CodePost {
             db: state.db.clone(),

@@ -154,15 +154,15 @@ async fn add_message_in(
     body: &str,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO help_messages (id, request_id, author, body, created_at) VALUES ($1, $2, $3, $4, $5)")
-        .bind(new_id())
-        .bind(request_id)
-        .bind(author)
-        .bind(body)
-        .bind(now)
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
+    let statement = sqlx::query(
+        "INSERT INTO help_messages (id, request_id, author, body, created_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(new_id())
+    .bind(request_id)
+    .bind(author)
+    .bind(body)
+    .bind(now);
+    Db::run_in(tx, statement).await
 }
 
 fn conversation_head(r: &AnyRow) -> Result<Conversation, sqlx::Error> {
@@ -201,9 +201,14 @@ async fn with_messages(db: &Db, mut c: Conversation) -> Result<Conversation, sql
 const HEAD: &str =
     "SELECT id, theme, language, status, callback_phone, interpreter, created_at FROM help_requests";
 
-pub async fn by_code(db: &Db, hash: &str) -> Result<Option<Conversation>, sqlx::Error> {
-    let row = sqlx::query(&format!("{HEAD} WHERE code_hash = $1"))
-        .bind(hash)
+/// The conversation whose `column` (the code's hash or the id) is `value`, with its messages.
+async fn conversation(
+    db: &Db,
+    column: &str,
+    value: &str,
+) -> Result<Option<Conversation>, sqlx::Error> {
+    let row = sqlx::query(&format!("{HEAD} WHERE {column} = $1"))
+        .bind(value)
         .fetch_optional(&db.pool)
         .await?;
     match row {
@@ -212,15 +217,12 @@ pub async fn by_code(db: &Db, hash: &str) -> Result<Option<Conversation>, sqlx::
     }
 }
 
+pub async fn by_code(db: &Db, hash: &str) -> Result<Option<Conversation>, sqlx::Error> {
+    conversation(db, "code_hash", hash).await
+}
+
 pub async fn by_id(db: &Db, id: &str) -> Result<Option<Conversation>, sqlx::Error> {
-    let row = sqlx::query(&format!("{HEAD} WHERE id = $1"))
-        .bind(id)
-        .fetch_optional(&db.pool)
-        .await?;
-    match row {
-        Some(r) => Ok(Some(with_messages(db, conversation_head(&r)?).await?)),
-        None => Ok(None),
-    }
+    conversation(db, "id", id).await
 }
 
 /// A message from the parent or a helper; a helper's first answer sets the first-reply time.

@@ -13,15 +13,13 @@ pub async fn join_fact(
     group_id: &str,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    let statement = sqlx::query(
         "INSERT INTO join_facts (id, month, municipality) SELECT $1, $2, municipality FROM peer_groups WHERE id = $3",
     )
     .bind(fact)
     .bind(month_of(now).to_string())
-    .bind(group_id)
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
+    .bind(group_id);
+    Db::run_in(tx, statement).await
 }
 
 /// Who sent the parent (a kind of source) and whether a child of 4 or older was named, on the
@@ -32,13 +30,12 @@ pub async fn join_fact_origin(
     referral: &str,
     child_four_plus: bool,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE join_facts SET referral = $1, child_four_plus = $2 WHERE id = $3")
-        .bind(referral)
-        .bind(child_four_plus as i64)
-        .bind(fact)
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
+    let statement =
+        sqlx::query("UPDATE join_facts SET referral = $1, child_four_plus = $2 WHERE id = $3")
+            .bind(referral)
+            .bind(child_four_plus as i64)
+            .bind(fact);
+    Db::run_in(tx, statement).await
 }
 
 /// A facilitator moved a request on: the first time it is "contacted" (or "joined") the delay
@@ -67,17 +64,15 @@ pub async fn help_fact(
     interpreter: Option<&str>,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    let statement = sqlx::query(
         "INSERT INTO help_facts (id, month, theme, language, interpreter) VALUES ($1, $2, $3, $4, $5)",
     )
-        .bind(fact)
-        .bind(month_of(now).to_string())
-        .bind(theme)
-        .bind(language)
-        .bind(interpreter)
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
+    .bind(fact)
+    .bind(month_of(now).to_string())
+    .bind(theme)
+    .bind(language)
+    .bind(interpreter);
+    Db::run_in(tx, statement).await
 }
 
 /// The first answer of a helper: the delay is kept once.

@@ -116,29 +116,23 @@ mod tests {
     }
 
     #[test]
-    fn once_per_client_thing_and_day() {
+    fn once_per_client_thing_and_day_and_household() {
         let once = OncePerDay::new();
-        let a = client("10.0.0.1");
-        let b = client("10.0.0.2");
-        assert!(once.first(a, "guide:debts", 1));
-        assert!((0..100).all(|_| !once.first(a, "guide:debts", 1)));
-        assert!(once.first(a, "guide:money", 1), "another guide");
-        assert!(once.first(b, "guide:debts", 1), "another client");
-        assert!(once.first(a, "guide:debts", 2), "the next day");
-        assert!(!once.first(a, "guide:debts", 2));
-    }
-
-    #[test]
-    fn a_household_is_its_ipv6_prefix() {
-        let once = OncePerDay::new();
-        let one = client("2001:db8:1:2::1");
-        let other = client("2001:db8:1:2:ffff::9");
-        assert!(once.first(one, "pc4:6211", 1));
-        assert!(!once.first(other, "pc4:6211", 1), "same /64");
-        let mapped = client("::ffff:10.0.0.1");
-        let v4 = client("10.0.0.1");
-        assert!(once.first(v4, "x", 1));
-        assert!(!once.first(mapped, "x", 1), "an IPv4 in IPv6 clothes");
+        assert!(once.first(client("10.0.0.1"), "guide:debts", 1));
+        assert!((0..100).all(|_| !once.first(client("10.0.0.1"), "guide:debts", 1)));
+        // (client, thing, day, counted, why), in this order.
+        for (who, thing, day, counted, why) in [
+            ("10.0.0.1", "guide:money", 1, true, "another guide"),
+            ("10.0.0.2", "guide:debts", 1, true, "another client"),
+            ("10.0.0.1", "guide:debts", 2, true, "the next day"),
+            ("10.0.0.1", "guide:debts", 2, false, "once that day"),
+            ("2001:db8:1:2::1", "pc4:6211", 1, true, "a household"),
+            ("2001:db8:1:2:ffff::9", "pc4:6211", 1, false, "same /64"),
+            ("10.0.0.1", "x", 1, true, "an IPv4 address"),
+            ("::ffff:10.0.0.1", "x", 1, false, "an IPv4 in IPv6 clothes"),
+        ] {
+            assert_eq!(once.first(client(who), thing, day), counted, "{why}");
+        }
     }
 
     #[test]

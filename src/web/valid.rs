@@ -32,6 +32,17 @@ async fn read<S: Send + Sync>(req: Request, state: &S) -> Result<(Parts, RawForm
     Ok((kept, raw))
 }
 
+/// The request's head and its form, for an extractor that needs both (a body that is not a
+/// form: 400).
+pub async fn head_and_form<S: Send + Sync>(
+    req: Request,
+    state: &S,
+) -> Result<(Parts, RawForm), super::WebError> {
+    read(req, state)
+        .await
+        .map_err(|_| super::WebError::BadRequest)
+}
+
 async fn parse<S, T>(parts: Parts, raw: RawForm, state: &S) -> Result<Valid<T>, Response>
 where
     Pages: FromRef<S>,
