@@ -135,51 +135,21 @@ pub async fn purge_once(db: &Db) -> Purged {
     let closed_days = or_default(join_closed_days(), JOIN_CLOSED_DAYS);
     let help_days = or_default(help_days(), HELP_DAYS);
     let mut p = Purged::default();
-    p.join_requests = p
-        .step(
-            "join requests",
-            crate::groups::store::purge_join_requests(db, closed_days, JOIN_MAX_DAYS),
-        )
-        .await;
-    p.rsvps = p
-        .step(
-            "rsvps",
-            crate::meetups::store::purge_rsvps(db, RSVP_DAYS_AFTER),
-        )
-        .await;
-    p.help_requests = p
-        .step("help requests", crate::help::store::purge(db, help_days))
-        .await;
-    p.anonymous_counts = p
-        .step(
-            "anonymous counts",
-            crate::monitoring::store::purge(db, STATS_MONTHS),
-        )
-        .await;
-    p.audit_entries = p
-        .step(
-            "audit entries",
-            crate::accounts::store::purge_audit(db, AUDIT_DAYS),
-        )
-        .await;
-    p.login_failures = p
-        .step(
-            "failed sign-ins",
-            crate::accounts::store::purge_login_failures(db, LOGIN_FAILURE_DAYS),
-        )
-        .await;
-    p.invites = p
-        .step(
-            "invites",
-            crate::accounts::store::purge_invites(db, INVITE_DAYS_AFTER),
-        )
-        .await;
-    p.stopped_accounts = p
-        .step(
-            "stopped accounts",
-            crate::accounts::store::purge_stopped(db, STOPPED_ACCOUNT_DAYS),
-        )
-        .await;
+    // One row a step: the field of `Purged` it fills, its name in the log, what it runs.
+    macro_rules! purge_steps {
+        ($($field:ident, $name:literal, $run:expr;)*) => { $( p.$field = p.step($name, $run).await; )* };
+    }
+    use crate::accounts::store as accounts;
+    purge_steps!(
+        join_requests, "join requests", crate::groups::store::purge_join_requests(db, closed_days, JOIN_MAX_DAYS);
+        rsvps, "rsvps", crate::meetups::store::purge_rsvps(db, RSVP_DAYS_AFTER);
+        help_requests, "help requests", crate::help::store::purge(db, help_days);
+        anonymous_counts, "anonymous counts", crate::monitoring::store::purge(db, STATS_MONTHS);
+        audit_entries, "audit entries", accounts::purge_audit(db, AUDIT_DAYS);
+        login_failures, "failed sign-ins", accounts::purge_login_failures(db, LOGIN_FAILURE_DAYS);
+        invites, "invites", accounts::purge_invites(db, INVITE_DAYS_AFTER);
+        stopped_accounts, "stopped accounts", accounts::purge_stopped(db, STOPPED_ACCOUNT_DAYS);
+    );
     p.step("expired sessions", async {
         db.sessions
             .delete_expired()

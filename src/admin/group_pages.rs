@@ -15,7 +15,7 @@ use crate::meetups::store_types::ManagedMeetup;
 use crate::ui::forms::{
     use_form_state, CheckBox, Choice, ErrorSummary, FieldError, FormState, TextField,
 };
-use crate::ui::{Icon, IconName};
+use crate::ui::{AdminPage, Icon, IconName};
 
 #[server(prefix = "/api", endpoint = "admin/groups")]
 pub async fn admin_groups() -> Result<(Account, Vec<ManagedGroup>), AppError> {
@@ -101,13 +101,10 @@ pub fn GroupsAdminPage() -> impl IntoView {
             })
             .collect_view();
         view! {
-            <Title text=i.t("admin-groups")/>
-            <section class="page">
-                <crate::ui::AdminNav coordinator=me.is_coordinator()/>
-                <h1>{i.t("admin-groups")}</h1>
+            <AdminPage title=i.t("admin-groups") coordinator=me.is_coordinator()>
                 <p><a class="button" href="/admin/groups/new"><Icon name=IconName::Users/><span>{i.t("group-new")}</span></a></p>
                 <ul class="results">{items}</ul>
-            </section>
+            </AdminPage>
         }
         .into_any()
     })
@@ -246,13 +243,10 @@ pub fn GroupEditPage() -> impl IntoView {
             None => (i.t("group-new"), "/admin/groups/new".to_string()),
         };
         view! {
-            <Title text=title.clone()/>
-            <section class="page narrow">
-                <crate::ui::AdminNav coordinator=coordinator/>
-                <h1>{title}</h1>
+            <AdminPage title=title.clone() coordinator=coordinator narrow=true>
                 {id.clone().map(|id| texts_form(&id, data.texts.clone()))}
                 {group_form(data, action)}
-            </section>
+            </AdminPage>
         }
         .into_any()
     })

@@ -12,7 +12,7 @@ use crate::groups::join::InboxItem;
 use crate::help::model::Theme;
 use crate::i18n::{k, language_name_key, use_i18n, I18n};
 use crate::ui::forms::{use_form_state, CheckBox, Choice, ErrorSummary, TextField};
-use crate::ui::{AdminNav, DataTable, Icon, IconName};
+use crate::ui::{AdminNav, AdminPage, DataTable, Icon, IconName};
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
@@ -238,10 +238,7 @@ pub fn InvitesPage() -> impl IntoView {
     // The coordinator check: the accounts call answers 404 to anyone else.
     crate::ui::loaded(admin_accounts(), move |_| {
         view! {
-        <Title text=i.t("admin-invites")/>
-        <section class="page narrow">
-            <AdminNav coordinator=true/>
-            <h1>{i.t("admin-invites")}</h1>
+        <AdminPage title=i.t("admin-invites") coordinator=true narrow=true>
             <p>{i.t("invite-intro")}</p>
             {(!link.is_empty()).then(|| view! {
                 <div class="notice" role="status">
@@ -258,7 +255,7 @@ pub fn InvitesPage() -> impl IntoView {
                 <Choice name="lang" label=i.t("invite-lang") options=language_options() default="nl"/>
                 <button type="submit"><Icon name=IconName::Share/><span>{i.t("invite-create")}</span></button>
             </form>
-        </section>
+        </AdminPage>
     }
     .into_any()
     })
@@ -314,12 +311,9 @@ pub fn AccountsPage() -> impl IntoView {
             })
             .collect_view();
         view! {
-            <Title text=i.t("admin-accounts")/>
-            <section class="page">
-                <AdminNav coordinator=true/>
-                <h1>{i.t("admin-accounts")}</h1>
+            <AdminPage title=i.t("admin-accounts") coordinator=true>
                 <ul class="results">{rows}</ul>
-            </section>
+            </AdminPage>
         }
         .into_any()
     })
@@ -341,14 +335,11 @@ pub fn AuditPage() -> impl IntoView {
             })
             .collect_view();
         view! {
-            <Title text=i.t("admin-audit")/>
-            <section class="page">
-                <AdminNav coordinator=true/>
-                <h1>{i.t("admin-audit")}</h1>
+            <AdminPage title=i.t("admin-audit") coordinator=true>
                 <DataTable label=i.t("admin-audit") heads=vec![
                     i.t("audit-when"), i.t("audit-who"), i.t("audit-what"), i.t("audit-object"),
                 ]>{rows}</DataTable>
-            </section>
+            </AdminPage>
         }
         .into_any()
     })

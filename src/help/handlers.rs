@@ -20,8 +20,8 @@ use crate::web::client::Client;
 use crate::web::form::{field, FieldErrors, FormState, RawForm};
 use crate::web::valid::head_and_form;
 use crate::web::{
-    see_other, AppState, Coordinator, Limited, Limits, OrNotFound, Pages, PublicUrl, SignedIn,
-    WebError, WebResult,
+    see_other, AppState, Coordinator, Limited, Limits, OrNotFound, Pages, SignedIn, WebError,
+    WebResult,
 };
 
 pub fn router() -> Router<AppState> {
@@ -46,13 +46,14 @@ fn no_store(mut res: Response) -> Response {
 /// How long the site-wide cap on new help requests looks back.
 const CAP_WINDOW_SECONDS: i64 = 3600;
 
-async fn ask(
-    State(db): State<Db>,
-    State(pages): State<Pages>,
-    State(limits): State<Limits>,
-    State(public_url): State<PublicUrl>,
-    Limited(form): Limited<AskInput>,
-) -> WebResult {
+async fn ask(State(app): State<AppState>, Limited(form): Limited<AskInput>) -> WebResult {
+    let AppState {
+        db,
+        pages,
+        limits,
+        public_url,
+        ..
+    } = app;
     // The volunteers can read only so much: past the hourly cap (all instances, counted in
     // the database) the parent gets the form back with what they typed and an honest word.
     let recent = store::created_since(&db, db.now() - CAP_WINDOW_SECONDS).await?;

@@ -12,7 +12,7 @@ use crate::ui::forms::{
     language_options, select_options, use_form_state, ErrorSummary, FieldError, FilterSelect,
     Honeypot, TextField,
 };
-use crate::ui::{Icon, IconName, PrintButton};
+use crate::ui::{AdminPage, Icon, IconName, PrintButton};
 use crate::ui::{Notice, PageHead, TrustLinks};
 
 pub use crate::ui::CrisisNumbers;
@@ -331,10 +331,7 @@ pub fn AdminHelpPage() -> impl IntoView {
         let older = ["2", "7"].map(|d| (d, i.t_args("help-older-days", &[("days", d.into())])));
         let older = select_options(older, &chosen.3);
         view! {
-            <Title text=i.t("admin-help")/>
-            <section class="page">
-                <crate::ui::AdminNav coordinator=data.me.is_coordinator()/>
-                <h1>{i.t("admin-help")}</h1>
+            <AdminPage title=i.t("admin-help") coordinator=data.me.is_coordinator()>
                 <form method="get" action="/admin/help" class="search-form">
                     <FilterSelect name="theme" id="f-theme" label=i.t("help-theme-legend") options=themes/>
                     <FilterSelect name="language" id="f-language" label=i.t("filter-language-label") options=langs/>
@@ -343,7 +340,7 @@ pub fn AdminHelpPage() -> impl IntoView {
                     <button type="submit"><Icon name=IconName::Search/><span>{i.t("search-button")}</span></button>
                 </form>
                 <ol class="results inbox">{rows}</ol>
-            </section>
+            </AdminPage>
         }
         .into_any()
     })

@@ -1,14 +1,13 @@
 //! `/privacy`, `/what-happens`, `/toegankelijkheid`, `/offline`, the notice after "clear my
 //! traces", and the coordinator's `/admin/protocol`. Plain server HTML: no JavaScript needed.
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::api::{protocol_admin, protocol_text};
 use super::model::{Organisation, Periods, Protocol, PROTOCOL_CONTACT_MAX, PROTOCOL_MAX};
 use crate::i18n::{k, use_i18n, I18n};
 use crate::ui::forms::{use_form_state, ErrorSummary, FieldError, TextField};
-use crate::ui::{AdminNav, CrisisNumbers, Icon, IconName, Notice, PageHead};
+use crate::ui::{AdminPage, CrisisNumbers, Icon, IconName, Notice, PageHead};
 
 /// Who is responsible, and how to reach them; said plainly when the settings are empty.
 fn organisation(i: &I18n) -> impl IntoView {
@@ -218,10 +217,7 @@ pub fn ProtocolAdminPage() -> impl IntoView {
             view! { <p class="hint">{i.t_args("what-protocol-changed", &[("date", i.date(p.changed_at))])}</p> }
         });
         view! {
-            <Title text=i.t("protocol-admin-title")/>
-            <section class="page narrow">
-                <AdminNav coordinator=data.me.is_coordinator()/>
-                <h1>{i.t("protocol-admin-title")}</h1>
+            <AdminPage title=i.t("protocol-admin-title") coordinator=data.me.is_coordinator() narrow=true>
                 {(saved && !state.has_errors()).then(|| view! { <p class="notice" role="status">{i.t("protocol-saved")}</p> })}
                 <p>{i.t("protocol-admin-intro")}</p>
                 <p class="notice"><strong>{i.t("protocol-no-personal")}</strong></p>
@@ -237,7 +233,7 @@ pub fn ProtocolAdminPage() -> impl IntoView {
                     <button type="submit"><Icon name=IconName::Check/><span>{i.t("protocol-save")}</span></button>
                 </form>
                 <p><a href="/what-happens"><Icon name=IconName::Info/><span>{i.t("what-title")}</span></a></p>
-            </section>
+            </AdminPage>
         }
         .into_any()
     })

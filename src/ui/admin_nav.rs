@@ -4,6 +4,26 @@ use leptos::prelude::*;
 use super::{Icon, IconName};
 use crate::i18n::use_i18n;
 
+/// The frame of a facilitator's page: the tab title, the menu and the heading (both the
+/// title); the page's own content follows as children.
+#[component]
+pub fn AdminPage(
+    title: String,
+    coordinator: bool,
+    #[prop(optional)] narrow: bool,
+    children: Children,
+) -> impl IntoView {
+    let class = if narrow { "page narrow" } else { "page" };
+    view! {
+        <leptos_meta::Title text=title.clone()/>
+        <section class=class>
+            <AdminNav coordinator=coordinator/>
+            <h1>{title}</h1>
+            {children()}
+        </section>
+    }
+}
+
 #[component]
 pub fn AdminNav(coordinator: bool) -> impl IntoView {
     let i = use_i18n();

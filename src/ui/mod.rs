@@ -6,7 +6,7 @@ pub mod icons;
 mod layout;
 mod table;
 
-pub use admin_nav::{mail_on, AdminNav};
+pub use admin_nav::{mail_on, AdminNav, AdminPage};
 pub use crisis::CrisisNumbers;
 pub use icons::{Icon, IconName};
 pub use layout::{
