@@ -524,19 +524,15 @@ on_both_backends!(
 );
 
 // "There is an answer": to the parent's own address, in the question's language, through a
-// real SMTP conversation, with neither the words nor the pick-up code.
+// real SMTP conversation, with neither the words nor the pick-up code; at most one an hour; the
+// volunteer never sees the address; a wrong address stores nothing; the address goes with the
+// question, and so does a mail not sent yet.
 on_both_backends!(a_parent_hears_of_an_answer_without_its_words, |app| {
-    let (status, _, page) = app
-        .post_as(
-            "",
-            "/help?lang=en",
-            &[
-                ("theme", "housing"),
-                ("message", "Mijn huisbaas wil dat ik vertrek."),
-                ("email", "ouder@example.org"),
-            ],
-        )
-        .await;
+    let ask = |email: &'static str, message: &'static str| {
+        let fields = [("theme", "housing"), ("message", message), ("email", email)];
+        async move { app.post_as("", "/help?lang=en", &fields).await }
+    };
+    let (status, _, page) = ask("ouder@example.org", "Mijn huisbaas wil dat ik vertrek.").await;
     assert_eq!(status, 200);
     let at = page.find("pickup-code").unwrap();
     let code: String = page[at..]
@@ -546,20 +542,34 @@ on_both_backends!(a_parent_hears_of_an_answer_without_its_words, |app| {
         .filter(char::is_ascii_digit)
         .collect();
     assert_eq!(code.len(), 16);
+    let (status, _, page) = ask("ouder at home", "Tweede vraag.").await;
+    assert_eq!(status, 400);
+    assert!(page.contains("Tweede vraag."));
+    assert_eq!(
+        count(app, "SELECT COUNT(*) FROM help_requests").await,
+        1,
+        "nothing stored"
+    );
+
     app.account("hulp@example.org", Role::Facilitator).await;
     let cookie = app.sign_in("hulp@example.org").await;
     let id: String = sqlx::query_scalar("SELECT id FROM help_requests")
         .fetch_one(&app.db.pool)
         .await
         .unwrap();
-    let (status, _, _) = app
-        .post_as(
-            &cookie,
-            &format!("/admin/help/{id}/reply"),
-            &[("message", "Het Juridisch Loket helpt je gratis.")],
-        )
-        .await;
-    assert_eq!(status, 303);
+    let reply = |text: &'static str| {
+        let (cookie, path) = (cookie.clone(), format!("/admin/help/{id}/reply"));
+        async move { app.post_as(&cookie, &path, &[("message", text)]).await.0 }
+    };
+    assert_eq!(reply("Het Juridisch Loket helpt je gratis.").await, 303);
+    assert_eq!(reply("En nog iets.").await, 303);
+    let (_, _, seen) = app.get_as(&cookie, &format!("/admin/help/{id}")).await;
+    assert!(seen.contains("Mijn huisbaas"));
+    assert!(
+        !seen.contains("ouder@example.org"),
+        "the address is not shown"
+    );
+
     let sink = Sink::start(0).await;
     let pass = deliver_due(&app.db, &sink.mailer(), PUBLIC).await.unwrap();
     let got = sink.received();
@@ -567,7 +577,12 @@ on_both_backends!(a_parent_hears_of_an_answer_without_its_words, |app| {
         .iter()
         .filter(|m| m.to == vec!["ouder@example.org".to_string()])
         .collect();
-    assert_eq!(to_parent.len(), 1, "sent {}: {got:?}", pass.sent);
+    assert_eq!(
+        to_parent.len(),
+        1,
+        "one mail for two answers in an hour (sent {})",
+        pass.sent
+    );
     let data = &to_parent[0].data;
     assert!(
         data.contains("Subject: There is an answer to your question"),
@@ -578,6 +593,23 @@ on_both_backends!(a_parent_hears_of_an_answer_without_its_words, |app| {
     for secret in ["huisbaas", "Juridisch", code.as_str()] {
         assert!(!data.contains(secret), "{secret} in a mail");
     }
+
+    // An hour later a new answer is worth a new mail; the parent deletes the question before
+    // it goes out: the address and the waiting mail go with it.
+    app.clock.advance(3600);
+    assert_eq!(reply("Gaat het?").await, 303);
+    let waiting = "SELECT COUNT(*) FROM mail_outbox WHERE recipient = 'ouder@example.org'";
+    assert_eq!(count(app, waiting).await, 1);
+    let (status, _, _) = app
+        .post_as("", "/help/reply/delete", &[("code", &code)])
+        .await;
+    assert_eq!(status, 303);
+    assert_eq!(count(app, "SELECT COUNT(*) FROM help_requests").await, 0);
+    assert_eq!(
+        count(app, waiting).await,
+        0,
+        "an unsent mail goes with the question"
+    );
 });
 
 /// The path after `PUBLIC` in a mail that starts with `prefix` and ends with a 43-character

@@ -25,6 +25,12 @@ for (const mode of jsModes) {
     await expect(page.getByRole('alert')).toContainText('Vul je voornaam of een bijnaam in.');
     await page.getByLabel('Je voornaam of een bijnaam').fill('Ayşe');
     await page.getByLabel('Hoeveel kinderen neem je mee?').selectOption('2');
+    // The mail address is optional; a wrong one is said kindly and nothing is stored.
+    await page.getByLabel(/Je e-mailadres/).fill('ayse at home');
+    await page.getByRole('button', { name: 'Ik kom' }).click();
+    await expect(page.getByRole('alert')).toContainText('Dit e-mailadres klopt niet.');
+    await expect(page.getByLabel('Je voornaam of een bijnaam')).toHaveValue('Ayşe');
+    await page.getByLabel(/Je e-mailadres/).fill('ayse@example.org');
     await page.getByRole('button', { name: 'Ik kom' }).click();
     await expect(page).toHaveURL(/\/rsvp\/[A-Za-z0-9_-]{43}$/);
     await expect(page.locator('h1')).toHaveText('Fijn dat je komt, Ayşe!');
