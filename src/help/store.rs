@@ -66,13 +66,18 @@ pub async fn code_tries(
     let (window, Some(secret)) = window_key(db, false).await? else {
         return Ok(CodeTries::default());
     };
+    counts(db, window, &client_key(&secret, client)).await
+}
+
+/// This client's and the whole site's wrong codes in a window.
+async fn counts(db: &Db, window: i64, key: &str) -> Result<CodeTries, sqlx::Error> {
     let (site, mine): (i64, i64) = sqlx::query_as(
         "SELECT CAST(COALESCE(SUM(hits), 0) AS BIGINT), \
          CAST(COALESCE(SUM(CASE WHEN client = $2 THEN hits ELSE 0 END), 0) AS BIGINT) \
          FROM throttle_hits WHERE window_start = $1",
     )
     .bind(window)
-    .bind(client_key(&secret, client))
+    .bind(key)
     .fetch_one(&db.pool)
     .await?;
     Ok(CodeTries { mine, site })
@@ -86,16 +91,16 @@ pub async fn wrong_code(
     client: Option<std::net::IpAddr>,
 ) -> Result<CodeTries, sqlx::Error> {
     let (window, secret) = window_key(db, true).await?;
-    let secret = secret.ok_or(sqlx::Error::RowNotFound)?;
+    let key = client_key(&secret.ok_or(sqlx::Error::RowNotFound)?, client);
     sqlx::query(
         "INSERT INTO throttle_hits (window_start, client, hits) VALUES ($1, $2, 1) \
          ON CONFLICT (window_start, client) DO UPDATE SET hits = throttle_hits.hits + 1",
     )
     .bind(window)
-    .bind(client_key(&secret, client))
+    .bind(&key)
     .execute(&db.pool)
     .await?;
-    code_tries(db, client).await
+    counts(db, window, &key).await
 }
 
 pub fn code_hash(pepper: &str, code: &PickupCode) -> String {
