@@ -41,6 +41,7 @@ async fn main() {
                 childcare: i % 3 == 0,
                 cost_cents: 0,
                 online: false,
+                audience: Default::default(),
                 facilitator_name: "Bench",
                 texts: &[],
             }

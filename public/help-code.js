@@ -1,6 +1,7 @@
 // The pick-up code, kept on this phone only when the parent asks (localStorage, never sent
 // anywhere): "keep" on the code page, filled in on the reply page, forgotten on request, when
-// the question is deleted, and by quick exit or "clear my traces" (quick-exit.js).
+// the question is deleted, and by quick exit or "clear my traces" (quick-exit.js). After sending,
+// it moves the focus to the code.
 // Without this script its buttons stay hidden: the code is written down or printed.
 'use strict';
 (function () {
@@ -14,6 +15,10 @@
   }
 
   if (document.querySelector('.forget-kept-code')) drop();
+
+  // Just sent: the confirmation and the code take the focus, so a screen reader reads them first.
+  var sent = document.getElementById('help-sent');
+  if (sent) sent.focus();
 
   var keep = document.querySelector('.keep-code');
   if (keep) {

@@ -1,4 +1,4 @@
-// Quick exit, by a tap or the Escape key: forget this site's ticks, a kept pick-up code and
+// Quick exit, by a tap or the Escape key (twice within a second while typing in a field): forget this site's ticks, a kept pick-up code and
 // offline copies on the device, then leave through /exit (which expires the language cookie and sends the browser to
 // a neutral site), replacing this page in the history so "back" does not return here.
 // Without this script the link still leaves through /exit.
@@ -43,11 +43,26 @@
     event.preventDefault();
     leave();
   });
+  // While a parent types in a text field, one Escape must not cost a long question: there,
+  // Escape twice within a second leaves. Anywhere else one Escape leaves.
+  var lastEscape = 0;
+  function typing(el) {
+    if (!el) return false;
+    if (el.isContentEditable || el.tagName === 'TEXTAREA') return true;
+    if (el.tagName !== 'INPUT') return false;
+    var type = (el.getAttribute('type') || 'text').toLowerCase();
+    return ['text', 'search', 'email', 'tel', 'url', 'password', 'number'].indexOf(type) >= 0;
+  }
   document.addEventListener('keydown', function (event) {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      leave();
+    if (event.key !== 'Escape') return;
+    if (typing(document.activeElement)) {
+      var now = Date.now();
+      var twice = now - lastEscape < 1000;
+      lastEscape = now;
+      if (!twice) return;
     }
+    event.preventDefault();
+    leave();
   });
   link.setAttribute('data-alive', 'true');
 })();

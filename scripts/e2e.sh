@@ -15,7 +15,12 @@ export E2E_COORDINATOR_PASSWORD="e2e $(head -c 12 /dev/urandom | od -An -tx1 | t
 printf '%s\n' "$E2E_COORDINATOR_PASSWORD" | DATABASE_URL="sqlite://$work/e2e.db" \
   "$bin" admin create-coordinator --email "$E2E_COORDINATOR_EMAIL" --name "Coördinator" >/dev/null
 # All journeys come from one address: lift the per-client form limit (tested in tests/join.rs).
-DOORSTART_FORM_LIMIT=1000 DATABASE_URL="sqlite://$work/e2e.db" DOORSTART_DEMO=1 LEPTOS_SITE_ADDR="127.0.0.1:$port" \
+# The help cap's per-network share too. Mail goes to the small SMTP server the "tell me when"
+# journey starts itself (end2end/tests/notify.spec.mjs); other journeys' mails wait in the outbox.
+export E2E_SMTP_PORT="${E2E_SMTP_PORT:-2526}"
+DOORSTART_FORM_LIMIT=1000 DOORSTART_HELP_PER_HOUR=1000 \
+  DOORSTART_SMTP_URL="smtp://127.0.0.1:$E2E_SMTP_PORT" DOORSTART_MAIL_FROM="Doorstart <noreply@e2e.invalid>" \
+  DATABASE_URL="sqlite://$work/e2e.db" DOORSTART_DEMO=1 LEPTOS_SITE_ADDR="127.0.0.1:$port" \
   "$bin" >"$log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true' EXIT

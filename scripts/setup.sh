@@ -36,6 +36,11 @@ if [ "${1:-}" = "test" ]; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null
   fi
+  if ! command -v nginx >/dev/null; then
+    step "installing Debian's nginx for the proxy check"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null
+  fi
   if ! pg_isready -q -h 127.0.0.1 -p 5432; then
     step "starting PostgreSQL"
     pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start

@@ -12,6 +12,11 @@ step() { printf '\n== %s\n' "$*"; }
 export RUSTFLAGS="${RUSTFLAGS:-} --cfg erase_components"
 export CARGO_INCREMENTAL=0
 
+step "no merge-conflict markers"
+if git -C "$ROOT" grep -nE '^(<{7}|>{7})( |$)|^={7}$' -- . ':!*.lock' ':!end2end/package-lock.json'; then
+  echo "merge-conflict markers found (above): finish the merge" >&2
+  exit 1
+fi
 step "cargo fmt --check"
 cargo fmt --check
 step "clippy (server)"
@@ -24,5 +29,7 @@ TEST_POSTGRES_URL="${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postg
 step "release build"
 env -u RUSTFLAGS cargo leptos build --release
 bash "$ROOT/scripts/precompress.sh"
+step "the deployment kit: nginx in front of two instances, PostgreSQL stopped and started"
+bash "$ROOT/scripts/proxy-check.sh"
 step "end2end"
 "$ROOT/scripts/e2e.sh"

@@ -5,11 +5,15 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
 use crate::admin::group_pages::{GroupEditPage, GroupsAdminPage, MeetupsAdminPage};
+use crate::admin::meetup_cancel::MeetupCancelPage;
 use crate::admin::pages::{
     AcceptInvitePage, AccountsPage, AdminHomePage, AuditPage, ForgotPage, InvitesPage, LoginPage,
     PasswordPage, ResetPage,
 };
-use crate::groups::join_pages::{JoinPage, JoinStatusPage, WithdrawnPage};
+use crate::checkin::pages::{
+    CheckInCardPage, CheckInDeletedPage, CheckInPage, CheckInThanksPage, RemindersStoppedPage,
+};
+use crate::groups::join_pages::{JoinPage, JoinStatusPage, WithdrawPage, WithdrawnPage};
 use crate::groups::pages::{GroupPage, GroupsPage};
 use crate::guides::admin_pages::{LocalHelpAdminPage, LocalHelpEditPage};
 use crate::guides::pages::{GuideBothPage, GuidePage, GuidePrintPage, GuidesPage};
@@ -18,8 +22,12 @@ use crate::help::pages::{
 };
 use crate::home::HomePage;
 use crate::i18n::{I18n, Lang};
-use crate::meetups::pages::{MeetupPage, RsvpCancelledPage, RsvpPage};
+use crate::meetups::pages::{MeetupPage, RsvpCancelPage, RsvpCancelledPage, RsvpPage};
 use crate::monitoring::pages::{MonitoringPage, MonitoringReportPage};
+use crate::partners::pages::{
+    GroupPosterPage, HandoverDonePage, HandoverPage, PartnerAdminPage, PartnerCardPage,
+    PartnerPosterPage, PartnersAdminPage,
+};
 use crate::trust::pages::{
     AccessibilityPage, OfflinePage, PrivacyPage, ProtocolAdminPage, TracesClearedPage,
     WhatHappensPage,
@@ -69,7 +77,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub const ISLAND_PATHS: [&str; 2] = ["/help", "/admin/monitoring/report"];
 
 /// Paths whose pages get `/guide-tools.js` (ticks, read-aloud, print; no WebAssembly).
-pub const GUIDE_TOOLS_PATHS: [&str; 1] = ["/guides/"];
+pub const GUIDE_TOOLS_PATHS: [&str; 3] = ["/guides/", "/check-in", "/admin/check-in"];
 
 /// The addresses of the files a page links to: with their content's hash where the build is
 /// on disk (`web::assets`), else the plain ones.
@@ -145,18 +153,29 @@ fn request_lang() -> Lang {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
+        // leptos_meta writes the title raw: every page's title (a group's name too) is escaped here.
+        <leptos_meta::Title formatter=|text: String| crate::ui::forms::escape_text(&text)/>
         <Router>
+            <crate::seo::meta::Description/>
             <Header/>
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("groups") view=GroupsPage ssr=SsrMode::Async/>
+                    <Route path=path!("groups/notify") view=crate::groups::notify::NotifyPage ssr=SsrMode::Async/>
+                    <Route path=path!("groups/notify-sent") view=crate::groups::notify::NotifySentPage ssr=SsrMode::Async/>
+                    <Route path=path!("groups/notify-confirmed") view=crate::groups::notify::NotifyConfirmedPage ssr=SsrMode::Async/>
+                    <Route path=path!("groups/notify-stopped") view=crate::groups::notify::NotifyStoppedPage ssr=SsrMode::Async/>
+                    <Route path=path!("groups/notify/:token") view=crate::groups::notify::NotifyConfirmPage ssr=SsrMode::Async/>
+                    <Route path=path!("groups/notify/:token/stop") view=crate::groups::notify::NotifyStopPage ssr=SsrMode::Async/>
                     <Route path=path!("groups/:id") view=GroupPage ssr=SsrMode::Async/>
                     <Route path=path!("groups/:id/join") view=JoinPage ssr=SsrMode::Async/>
                     <Route path=path!("join/:token") view=JoinStatusPage ssr=SsrMode::Async/>
+                    <Route path=path!("join/:token/withdraw") view=WithdrawPage ssr=SsrMode::Async/>
                     <Route path=path!("withdrawn") view=WithdrawnPage ssr=SsrMode::Async/>
                     <Route path=path!("meetups/:id") view=MeetupPage ssr=SsrMode::Async/>
                     <Route path=path!("rsvp/:token") view=RsvpPage ssr=SsrMode::Async/>
+                    <Route path=path!("rsvp/:token/cancel") view=RsvpCancelPage ssr=SsrMode::Async/>
                     <Route path=path!("rsvp-cancelled") view=RsvpCancelledPage ssr=SsrMode::Async/>
                     <Route path=path!("admin") view=AdminHomePage ssr=SsrMode::Async/>
                     <Route path=path!("admin/login") view=LoginPage ssr=SsrMode::Async/>
@@ -184,12 +203,25 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("admin/groups/new") view=GroupEditPage ssr=SsrMode::Async/>
                     <Route path=path!("admin/groups/:id") view=GroupEditPage ssr=SsrMode::Async/>
                     <Route path=path!("admin/groups/:id/meetups") view=MeetupsAdminPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/meetups/:id/cancel") view=MeetupCancelPage ssr=SsrMode::Async/>
+                    <Route path=path!("check-in") view=CheckInPage ssr=SsrMode::Async/>
+                    <Route path=path!("check-in/thanks") view=CheckInThanksPage ssr=SsrMode::Async/>
+                    <Route path=path!("check-in/deleted") view=CheckInDeletedPage ssr=SsrMode::Async/>
+                    <Route path=path!("check-in/reminders-stopped") view=RemindersStoppedPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/check-in") view=CheckInCardPage ssr=SsrMode::Async/>
                     <Route path=path!("privacy") view=PrivacyPage ssr=SsrMode::Async/>
                     <Route path=path!("what-happens") view=WhatHappensPage ssr=SsrMode::Async/>
                     <Route path=path!("toegankelijkheid") view=AccessibilityPage ssr=SsrMode::Async/>
                     <Route path=path!("offline") view=OfflinePage ssr=SsrMode::Async/>
                     <Route path=path!("traces-cleared") view=TracesClearedPage ssr=SsrMode::Async/>
                     <Route path=path!("admin/protocol") view=ProtocolAdminPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/partners") view=PartnersAdminPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/partners/:id") view=PartnerAdminPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/handover") view=HandoverPage ssr=SsrMode::Async/>
+                    <Route path=path!("admin/handover/done") view=HandoverDonePage ssr=SsrMode::Async/>
+                    <Route path=path!("groups/:id/poster") view=GroupPosterPage ssr=SsrMode::Async/>
+                    <Route path=path!("r/:slug/poster") view=PartnerPosterPage ssr=SsrMode::Async/>
+                    <Route path=path!("r/:slug/card") view=PartnerCardPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <Footer/>

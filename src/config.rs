@@ -1,6 +1,7 @@
 //! Settings from the environment, read once at start. A setting that is set but wrong stops the
 //! server at start with a clear error, rather than being ignored in silence.
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
 
 /// The shortest pepper for pick-up codes we accept (`DOORSTART_PEPPER`).
 pub const PEPPER_MIN_CHARS: usize = 32;
@@ -38,6 +39,143 @@ impl Default for LimitSettings {
             forms_per_10_minutes: FORM_LIMIT,
             help_per_hour: HELP_PER_HOUR,
         }
+    }
+}
+
+/// Which one header a trusted proxy tells the client's address in (`DOORSTART_PROXY_HEADER`).
+/// Exactly one is read, never the other: a proxy that only appends `X-Forwarded-For` passes a
+/// client's own `Forwarded` header on untouched, so reading both lets a client pick its key.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ProxyHeader {
+    #[default]
+    XForwardedFor,
+    Forwarded,
+}
+
+impl ProxyHeader {
+    pub fn parse(value: Option<&str>) -> Result<Self, String> {
+        match value.map(str::trim) {
+            None | Some("") => Ok(Self::default()),
+            Some(v) if v.eq_ignore_ascii_case("x-forwarded-for") => Ok(Self::XForwardedFor),
+            Some(v) if v.eq_ignore_ascii_case("forwarded") => Ok(Self::Forwarded),
+            Some(v) => Err(format!(
+                "DOORSTART_PROXY_HEADER must be X-Forwarded-For or Forwarded, not {:?}",
+                v.chars().take(40).collect::<String>()
+            )),
+        }
+    }
+}
+
+/// Who stands in front of the app and how it speaks: read once, in one place.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ProxySettings {
+    pub trusted: TrustedProxies,
+    pub header: ProxyHeader,
+}
+
+impl ProxySettings {
+    pub fn parse(trusted: &str, header: Option<&str>) -> Result<Self, String> {
+        Ok(Self {
+            trusted: TrustedProxies::parse(trusted)
+                .map_err(|e| format!("DOORSTART_TRUSTED_PROXIES: {e}"))?,
+            header: ProxyHeader::parse(header)?,
+        })
+    }
+
+    /// `DOORSTART_TRUSTED_PROXIES` and `DOORSTART_PROXY_HEADER`.
+    pub fn from_env() -> Result<Self, String> {
+        Self::parse(
+            &std::env::var("DOORSTART_TRUSTED_PROXIES").unwrap_or_default(),
+            std::env::var("DOORSTART_PROXY_HEADER").ok().as_deref(),
+        )
+    }
+}
+
+/// Addresses and networks (CIDR) of the proxies in front of the app.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TrustedProxies(Vec<(IpAddr, u8)>);
+
+impl TrustedProxies {
+    /// `"10.0.0.1, 192.168.0.0/16, ::1, fd00::/8"`; empty means none.
+    pub fn parse(list: &str) -> Result<Self, String> {
+        let mut nets = Vec::new();
+        for item in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            let (addr, bits) = match item.split_once('/') {
+                Some((a, b)) => (a, Some(b)),
+                None => (item, None),
+            };
+            let ip: IpAddr = addr
+                .parse()
+                .map_err(|_| format!("not an address: {item}"))?;
+            let max = if ip.is_ipv4() { 32 } else { 128 };
+            let bits = match bits {
+                Some(b) => b
+                    .parse::<u8>()
+                    .ok()
+                    .filter(|b| *b <= max)
+                    .ok_or_else(|| format!("not a prefix length: {item}"))?,
+                None => max,
+            };
+            nets.push((ip, bits));
+        }
+        Ok(TrustedProxies(nets))
+    }
+
+    pub fn contains(&self, ip: IpAddr) -> bool {
+        let ip = canonical(ip);
+        self.0
+            .iter()
+            .any(|(net, bits)| in_net(ip, canonical(*net), *bits))
+    }
+}
+
+/// An IPv4 address written as IPv6 (`::ffff:a.b.c.d`) is the IPv4 address.
+pub fn canonical(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(ip, IpAddr::V4),
+        v4 => v4,
+    }
+}
+
+fn in_net(ip: IpAddr, net: IpAddr, bits: u8) -> bool {
+    let mask = |width: u32| -> u128 {
+        if bits == 0 {
+            0
+        } else {
+            (!0u128 << (width - bits as u32)) & (!0u128 >> (128 - width))
+        }
+    };
+    match (ip, net) {
+        (IpAddr::V4(a), IpAddr::V4(n)) => {
+            let m = mask(32);
+            (u32::from(a) as u128 & m) == (u32::from(n) as u128 & m)
+        }
+        (IpAddr::V6(a), IpAddr::V6(n)) => {
+            let m = mask(128);
+            (u128::from(a) & m) == (u128::from(n) & m)
+        }
+        _ => false,
+    }
+}
+
+/// The start of every absolute link (`DOORSTART_PUBLIC_URL`), never taken from a request.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PublicUrl(pub Arc<str>);
+
+impl PublicUrl {
+    /// `DOORSTART_PUBLIC_URL`, or this server's own address (demo and tests).
+    pub fn from_env(site_addr: SocketAddr) -> Self {
+        let url = std::env::var("DOORSTART_PUBLIC_URL")
+            .ok()
+            .map(|u| u.trim().trim_end_matches('/').to_string())
+            .filter(|u| !u.is_empty())
+            .unwrap_or_else(|| format!("http://{site_addr}"));
+        PublicUrl(url.into())
+    }
+
+    /// An absolute link to a path of the app.
+    pub fn link(&self, path: &str) -> String {
+        format!("{}{path}", self.0)
     }
 }
 
@@ -149,8 +287,17 @@ impl Config {
 
     /// What must be right before the server starts; the message says what to change.
     pub fn check(&mut self) -> Result<(), String> {
-        crate::web::client::TrustedProxies::from_env()
-            .map_err(|e| format!("DOORSTART_TRUSTED_PROXIES: {e}"))?;
+        ProxySettings::from_env()?;
+        secret_outside_the_database(
+            self.demo,
+            std::env::var("DOORSTART_SMTP_URL").is_ok_and(|u| !u.trim().is_empty()),
+            std::env::var("DOORSTART_PEPPER").is_ok_and(|p| !p.is_empty()),
+        )?;
+        responsible_named(
+            self.demo,
+            std::env::var("DOORSTART_ORG_NAME").ok().as_deref(),
+            std::env::var("DOORSTART_ORG_CONTACT").ok().as_deref(),
+        )?;
         if self.public_url.is_empty() {
             if !self.demo {
                 return Err("DOORSTART_PUBLIC_URL is required (for example \
@@ -160,15 +307,76 @@ impl Config {
             }
             self.public_url = format!("http://{}", self.site_addr);
         }
-        public_url_ok(&self.public_url)
-            .then_some(())
-            .ok_or_else(|| {
-                format!(
-                "DOORSTART_PUBLIC_URL must start with https:// (or http:// for a local demo): {}",
+        if !public_url_ok(&self.public_url) {
+            return Err(format!(
+                "DOORSTART_PUBLIC_URL must look like https://doorstart.example.nl, not {}",
                 self.public_url
-            )
-            })
+            ));
+        }
+        if !self.demo && !secure_or_local(&self.public_url) {
+            return Err(format!(
+                "DOORSTART_PUBLIC_URL must start with https:// (plain http:// only for \
+                 localhost or 127.0.0.1, or with DOORSTART_DEMO=1): {}",
+                self.public_url
+            ));
+        }
+        Ok(())
     }
+}
+
+/// With mail on, links are sealed to be mailed later, under a key made from the pepper: outside
+/// demo mode that pepper must come from the environment, never from the database it guards.
+pub fn secret_outside_the_database(
+    demo: bool,
+    mail_on: bool,
+    pepper_set: bool,
+) -> Result<(), String> {
+    if mail_on && !demo && !pepper_set {
+        return Err(
+            "DOORSTART_PEPPER is required when mail is on (DOORSTART_SMTP_URL): \
+             private links mailed later are sealed with a key made from it, and that key \
+             must not live in the database (at least 32 characters, e.g. from \
+             `openssl rand -base64 48`)"
+                .into(),
+        );
+    }
+    Ok(())
+}
+
+/// The privacy statement must name who is responsible for the data and how to reach them:
+/// outside demo mode both settings are required.
+pub fn responsible_named(
+    demo: bool,
+    name: Option<&str>,
+    contact: Option<&str>,
+) -> Result<(), String> {
+    let filled = |v: Option<&str>| v.is_some_and(|v| !v.trim().is_empty());
+    if demo || (filled(name) && filled(contact)) {
+        return Ok(());
+    }
+    Err(
+        "DOORSTART_ORG_NAME and DOORSTART_ORG_CONTACT are required: the privacy statement \
+         must name the organisation responsible for the data (for example \
+         DOORSTART_ORG_NAME=\"Gemeente Almelo\") and how to reach it (a phone number, an \
+         address or a web page)"
+            .into(),
+    )
+}
+
+/// Links a parent may follow outside a demo: https, or http to this machine only.
+pub fn secure_or_local(url: &str) -> bool {
+    if url.starts_with("https://") {
+        return true;
+    }
+    let Some(rest) = url.strip_prefix("http://") else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = match host.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(""),
+        None => host.rsplit_once(':').map_or(host, |(h, _)| h),
+    };
+    matches!(host, "localhost" | "127.0.0.1" | "::1")
 }
 
 /// `https://host[:port][/path]`, or plain http for a local demo.
@@ -193,6 +401,77 @@ mod tests {
         assert!(!public_url_ok("https://"));
         assert!(!public_url_ok("https://a b"));
         assert!(!public_url_ok("javascript:alert(1)"));
+    }
+
+    #[test]
+    fn only_https_outside_this_machine() {
+        assert!(secure_or_local("https://doorstart.almelo.nl"));
+        assert!(secure_or_local("http://localhost:3000"));
+        assert!(secure_or_local("http://127.0.0.1:3000/x"));
+        assert!(secure_or_local("http://[::1]:3000"));
+        assert!(!secure_or_local("http://doorstart.almelo.nl"));
+        assert!(!secure_or_local("http://localhost.evil.nl"));
+        assert!(!secure_or_local("http://127.0.0.1.evil.nl"));
+        assert!(!secure_or_local("ftp://localhost"));
+    }
+
+    #[test]
+    fn with_mail_on_the_sealing_key_comes_from_outside_the_database() {
+        assert!(secret_outside_the_database(false, true, false).is_err());
+        assert!(secret_outside_the_database(false, true, true).is_ok());
+        assert!(
+            secret_outside_the_database(true, true, false).is_ok(),
+            "demo"
+        );
+        assert!(
+            secret_outside_the_database(false, false, false).is_ok(),
+            "mail off"
+        );
+        let message = secret_outside_the_database(false, true, false).unwrap_err();
+        assert!(message.contains("DOORSTART_PEPPER"));
+    }
+
+    #[test]
+    fn outside_a_demo_someone_is_responsible() {
+        assert!(responsible_named(false, None, None).is_err());
+        assert!(responsible_named(false, Some("Gemeente Almelo"), None).is_err());
+        assert!(responsible_named(false, Some(" "), Some("14 0546")).is_err());
+        assert!(responsible_named(false, Some("Gemeente Almelo"), Some("14 0546")).is_ok());
+        assert!(responsible_named(true, None, None).is_ok(), "demo");
+    }
+
+    #[test]
+    fn exactly_one_proxy_header_is_named() {
+        assert_eq!(ProxyHeader::parse(None), Ok(ProxyHeader::XForwardedFor));
+        assert_eq!(ProxyHeader::parse(Some("")), Ok(ProxyHeader::XForwardedFor));
+        assert_eq!(
+            ProxyHeader::parse(Some("x-forwarded-for")),
+            Ok(ProxyHeader::XForwardedFor)
+        );
+        assert_eq!(
+            ProxyHeader::parse(Some(" Forwarded ")),
+            Ok(ProxyHeader::Forwarded)
+        );
+        assert!(ProxyHeader::parse(Some("X-Real-IP")).is_err());
+        assert!(ProxySettings::parse("10.0.0.0/33", None).is_err());
+        let s = ProxySettings::parse("10.0.0.1", Some("Forwarded")).unwrap();
+        assert!(s.trusted.contains("10.0.0.1".parse().unwrap()));
+        assert_eq!(s.header, ProxyHeader::Forwarded);
+    }
+
+    #[test]
+    fn proxy_lists_parse_or_say_what_is_wrong() {
+        assert!(TrustedProxies::parse("").unwrap().0.is_empty());
+        let p = TrustedProxies::parse(" 10.0.0.0/8 ,::1, fd00::/8").unwrap();
+        assert!(p.contains("10.200.1.1".parse().unwrap()));
+        assert!(p.contains("::1".parse().unwrap()));
+        assert!(p.contains("fd12::1".parse().unwrap()));
+        assert!(!p.contains("11.0.0.1".parse().unwrap()));
+        assert!(TrustedProxies::parse("10.0.0.0/33").is_err());
+        assert!(TrustedProxies::parse("proxy.local").is_err());
+        assert!(TrustedProxies::parse("0.0.0.0/0")
+            .unwrap()
+            .contains("8.8.8.8".parse().unwrap()));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! cities, with meetups in the coming weeks. Every address is marked as an example; no real
 //! organisation or phone number is named.
 use crate::db::Db;
-use crate::groups::model::{Postcode, Rhythm, Weekday};
+use crate::groups::model::{Audience, Postcode, Rhythm, Weekday};
 use crate::groups::{postcodes, store, store::NewGroup};
 use crate::time;
 
@@ -21,6 +21,7 @@ struct Demo {
     cost_cents: u32,
     facilitator: &'static str,
     kind: Kind,
+    audience: Audience,
 }
 
 #[derive(Clone, Copy)]
@@ -35,41 +36,43 @@ enum Kind {
 const W: Rhythm = Rhythm::Weekly;
 const F: Rhythm = Rhythm::Fortnightly;
 const M: Rhythm = Rhythm::Monthly;
+const EVERY: Audience = Audience::EveryParent;
+const MOTHERS: Audience = Audience::Mothers;
 
 #[rustfmt::skip]
 const GROUPS: &[Demo] = &[
-    Demo { name: "Koffieochtend ouders Almelo-Centrum", pc4: 7607, shift: (2, -3), weekday: 2, start: (9, 30), rhythm: W, ages: (4, 12), languages: &["nl", "ar"], children_welcome: false, childcare: true, cost_cents: 0, facilitator: "Miriam", kind: Kind::Coffee },
-    Demo { name: "Samen sterk Almelo-Noord", pc4: 7602, shift: (-1, 2), weekday: 4, start: (19, 30), rhythm: F, ages: (4, 18), languages: &["nl"], children_welcome: false, childcare: false, cost_cents: 0, facilitator: "Sandra", kind: Kind::Evening },
-    Demo { name: "Speelochtend met je kind – De Riet", pc4: 7604, shift: (3, 1), weekday: 3, start: (10, 0), rhythm: W, ages: (4, 8), languages: &["nl", "tr"], children_welcome: true, childcare: false, cost_cents: 0, facilitator: "Ayşe", kind: Kind::Play },
-    Demo { name: "Wandelgroep ouders Almelo-Zuid", pc4: 7609, shift: (-2, -2), weekday: 6, start: (10, 30), rhythm: W, ages: (4, 18), languages: &["nl", "en"], children_welcome: true, childcare: false, cost_cents: 0, facilitator: "Joyce", kind: Kind::Walk },
-    Demo { name: "Moedergroep Schelfhorst", pc4: 7608, shift: (1, 1), weekday: 1, start: (13, 30), rhythm: W, ages: (4, 12), languages: &["nl", "ar", "ti"], children_welcome: false, childcare: true, cost_cents: 0, facilitator: "Hanna", kind: Kind::Coffee },
-    Demo { name: "Vaders en moeders alleen – Almelo", pc4: 7603, shift: (0, 3), weekday: 2, start: (20, 0), rhythm: M, ages: (4, 18), languages: &["nl"], children_welcome: false, childcare: false, cost_cents: 150, facilitator: "Erik", kind: Kind::Evening },
-    Demo { name: "Ouders Samen Enschede-Oost", pc4: 7511, shift: (2, 2), weekday: 3, start: (9, 30), rhythm: W, ages: (4, 12), languages: &["nl", "ar"], children_welcome: false, childcare: true, cost_cents: 0, facilitator: "Fatima", kind: Kind::Coffee },
-    Demo { name: "Speelmiddag Enschede-Zuid", pc4: 7544, shift: (-1, -1), weekday: 3, start: (14, 0), rhythm: W, ages: (4, 10), languages: &["nl", "pl"], children_welcome: true, childcare: false, cost_cents: 0, facilitator: "Kasia", kind: Kind::Play },
-    Demo { name: "Avondgroep alleenstaande ouders Enschede", pc4: 7513, shift: (1, -2), weekday: 4, start: (19, 30), rhythm: F, ages: (4, 18), languages: &["nl", "en"], children_welcome: false, childcare: false, cost_cents: 0, facilitator: "Linda", kind: Kind::Evening },
-    Demo { name: "Wandelen in het Volkspark", pc4: 7522, shift: (0, 1), weekday: 7, start: (11, 0), rhythm: F, ages: (4, 18), languages: &["nl", "uk"], children_welcome: true, childcare: false, cost_cents: 0, facilitator: "Olena", kind: Kind::Walk },
-    Demo { name: "Koffie en kletsen Hengelo", pc4: 7551, shift: (1, 1), weekday: 5, start: (9, 30), rhythm: W, ages: (4, 12), languages: &["nl", "tr"], children_welcome: false, childcare: true, cost_cents: 0, facilitator: "Zeynep", kind: Kind::Coffee },
-    Demo { name: "Ouders van tieners Hengelo", pc4: 7553, shift: (-1, 2), weekday: 2, start: (19, 30), rhythm: M, ages: (10, 18), languages: &["nl"], children_welcome: false, childcare: false, cost_cents: 0, facilitator: "Marco", kind: Kind::Evening },
-    Demo { name: "Speelochtend Hengelo-Noord", pc4: 7556, shift: (2, 0), weekday: 1, start: (10, 0), rhythm: F, ages: (4, 7), languages: &["nl", "so"], children_welcome: true, childcare: false, cost_cents: 0, facilitator: "Hodan", kind: Kind::Play },
-    Demo { name: "Ontmoeting ouders Borne", pc4: 7621, shift: (1, -1), weekday: 4, start: (9, 30), rhythm: F, ages: (4, 12), languages: &["nl"], children_welcome: false, childcare: true, cost_cents: 0, facilitator: "Petra", kind: Kind::Coffee },
-    Demo { name: "Samen op pad Wierden", pc4: 7641, shift: (0, 0), weekday: 6, start: (10, 0), rhythm: M, ages: (4, 14), languages: &["nl"], children_welcome: true, childcare: false, cost_cents: 0, facilitator: "Ingrid", kind: Kind::Walk },
-    Demo { name: "Ouderkring Deventer", pc4: 7411, shift: (1, 1), weekday: 3, start: (9, 30), rhythm: W, ages: (4, 12), languages: &["nl", "ar"], children_welcome: false, childcare: true, cost_cents: 0, facilitator: "Nadia", kind: Kind::Coffee },
-    Demo { name: "Koffieochtend Zwolle-Zuid", pc4: 8011, shift: (-2, 1), weekday: 2, start: (10, 0), rhythm: W, ages: (4, 12), languages: &["nl"], children_welcome: false, childcare: true, cost_cents: 0, facilitator: "Anouk", kind: Kind::Coffee },
-    Demo { name: "Ouders samen Amsterdam-West", pc4: 1055, shift: (1, 1), weekday: 2, start: (9, 30), rhythm: W, ages: (4, 12), languages: &["nl", "ar", "tr"], children_welcome: false, childcare: true, cost_cents: 0, facilitator: "Samira", kind: Kind::Coffee },
-    Demo { name: "Avondgroep Amsterdam-Zuidoost", pc4: 1102, shift: (0, 1), weekday: 4, start: (19, 30), rhythm: W, ages: (4, 18), languages: &["nl", "en", "pap"], children_welcome: false, childcare: false, cost_cents: 0, facilitator: "Shirley", kind: Kind::Evening },
-    Demo { name: "Speelmiddag Amsterdam-Centrum", pc4: 1012, shift: (-1, 0), weekday: 3, start: (14, 0), rhythm: F, ages: (4, 9), languages: &["nl", "en"], children_welcome: true, childcare: false, cost_cents: 200, facilitator: "Eva", kind: Kind::Play },
-    Demo { name: "Ouders Samen Rotterdam-Zuid", pc4: 3071, shift: (1, 0), weekday: 1, start: (9, 30), rhythm: W, ages: (4, 12), languages: &["nl", "pap", "tr"], children_welcome: false, childcare: true, cost_cents: 0, facilitator: "Claudia", kind: Kind::Coffee },
-    Demo { name: "Wandelgroep Het Park Rotterdam", pc4: 3021, shift: (0, -1), weekday: 6, start: (10, 0), rhythm: W, ages: (4, 18), languages: &["nl", "en"], children_welcome: true, childcare: false, cost_cents: 0, facilitator: "Priya", kind: Kind::Walk },
-    Demo { name: "Tienerouders Rotterdam", pc4: 3072, shift: (1, 1), weekday: 3, start: (19, 30), rhythm: F, ages: (11, 18), languages: &["nl"], children_welcome: false, childcare: false, cost_cents: 0, facilitator: "Dewi", kind: Kind::Evening },
-    Demo { name: "Koffieochtend Utrecht-Overvecht", pc4: 3562, shift: (0, 1), weekday: 2, start: (9, 30), rhythm: W, ages: (4, 12), languages: &["nl", "ar", "so"], children_welcome: false, childcare: true, cost_cents: 0, facilitator: "Amina", kind: Kind::Coffee },
-    Demo { name: "Speelochtend Utrecht-West", pc4: 3531, shift: (1, -1), weekday: 5, start: (10, 0), rhythm: W, ages: (4, 8), languages: &["nl", "tr"], children_welcome: true, childcare: false, cost_cents: 0, facilitator: "Elif", kind: Kind::Play },
-    Demo { name: "Ouders Samen Den Haag-Centrum", pc4: 2512, shift: (1, 0), weekday: 4, start: (10, 0), rhythm: W, ages: (4, 12), languages: &["nl", "ar", "fa"], children_welcome: false, childcare: true, cost_cents: 0, facilitator: "Leila", kind: Kind::Coffee },
-    Demo { name: "Avondgroep Den Haag-Moerwijk", pc4: 2525, shift: (0, 1), weekday: 2, start: (19, 30), rhythm: F, ages: (4, 18), languages: &["nl", "pl"], children_welcome: false, childcare: false, cost_cents: 0, facilitator: "Agnieszka", kind: Kind::Evening },
-    Demo { name: "Ouderkring Groningen", pc4: 9711, shift: (0, 1), weekday: 3, start: (9, 30), rhythm: W, ages: (4, 12), languages: &["nl", "ti", "ar"], children_welcome: false, childcare: true, cost_cents: 0, facilitator: "Saba", kind: Kind::Coffee },
-    Demo { name: "Ouders Samen Eindhoven", pc4: 5611, shift: (1, 1), weekday: 1, start: (9, 30), rhythm: W, ages: (4, 12), languages: &["nl", "en", "pl"], children_welcome: false, childcare: true, cost_cents: 0, facilitator: "Marieke", kind: Kind::Coffee },
-    Demo { name: "Speelmiddag Tilburg-Noord", pc4: 5038, shift: (-1, 1), weekday: 3, start: (14, 0), rhythm: W, ages: (4, 9), languages: &["nl", "tr"], children_welcome: true, childcare: false, cost_cents: 0, facilitator: "Derya", kind: Kind::Play },
-    Demo { name: "Online avond voor alleenstaande ouders", pc4: 7607, shift: (0, 0), weekday: 1, start: (20, 30), rhythm: W, ages: (4, 18), languages: &["nl", "en"], children_welcome: false, childcare: false, cost_cents: 0, facilitator: "Ilse", kind: Kind::Online },
-    Demo { name: "Online groep in het Arabisch", pc4: 7607, shift: (0, 0), weekday: 3, start: (20, 30), rhythm: F, ages: (4, 18), languages: &["ar", "nl"], children_welcome: false, childcare: false, cost_cents: 0, facilitator: "Rania", kind: Kind::Online },
+    Demo { name: "Koffieochtend ouders Almelo-Centrum", pc4: 7607, shift: (2, -3), weekday: 2, start: (9, 30), rhythm: W, ages: (4, 12), languages: &["nl", "ar"], children_welcome: false, childcare: true, cost_cents: 0, facilitator: "Miriam", kind: Kind::Coffee, audience: EVERY },
+    Demo { name: "Samen sterk Almelo-Noord", pc4: 7602, shift: (-1, 2), weekday: 4, start: (19, 30), rhythm: F, ages: (4, 18), languages: &["nl"], children_welcome: false, childcare: false, cost_cents: 0, facilitator: "Sandra", kind: Kind::Evening, audience: EVERY },
+    Demo { name: "Speelochtend met je kind – De Riet", pc4: 7604, shift: (3, 1), weekday: 3, start: (10, 0), rhythm: W, ages: (4, 8), languages: &["nl", "tr"], children_welcome: true, childcare: false, cost_cents: 0, facilitator: "Ayşe", kind: Kind::Play, audience: EVERY },
+    Demo { name: "Wandelgroep ouders Almelo-Zuid", pc4: 7609, shift: (-2, -2), weekday: 6, start: (10, 30), rhythm: W, ages: (4, 18), languages: &["nl", "en"], children_welcome: true, childcare: false, cost_cents: 0, facilitator: "Joyce", kind: Kind::Walk, audience: EVERY },
+    Demo { name: "Moedergroep Schelfhorst", pc4: 7608, shift: (1, 1), weekday: 1, start: (13, 30), rhythm: W, ages: (4, 12), languages: &["nl", "ar", "ti"], children_welcome: false, childcare: true, cost_cents: 0, facilitator: "Hanna", kind: Kind::Coffee, audience: MOTHERS },
+    Demo { name: "Vaders en moeders alleen – Almelo", pc4: 7603, shift: (0, 3), weekday: 2, start: (20, 0), rhythm: M, ages: (4, 18), languages: &["nl"], children_welcome: false, childcare: false, cost_cents: 150, facilitator: "Erik", kind: Kind::Evening, audience: EVERY },
+    Demo { name: "Ouders Samen Enschede-Oost", pc4: 7511, shift: (2, 2), weekday: 3, start: (9, 30), rhythm: W, ages: (4, 12), languages: &["nl", "ar"], children_welcome: false, childcare: true, cost_cents: 0, facilitator: "Fatima", kind: Kind::Coffee, audience: EVERY },
+    Demo { name: "Speelmiddag Enschede-Zuid", pc4: 7544, shift: (-1, -1), weekday: 3, start: (14, 0), rhythm: W, ages: (4, 10), languages: &["nl", "pl"], children_welcome: true, childcare: false, cost_cents: 0, facilitator: "Kasia", kind: Kind::Play, audience: EVERY },
+    Demo { name: "Avondgroep alleenstaande ouders Enschede", pc4: 7513, shift: (1, -2), weekday: 4, start: (19, 30), rhythm: F, ages: (4, 18), languages: &["nl", "en"], children_welcome: false, childcare: false, cost_cents: 0, facilitator: "Linda", kind: Kind::Evening, audience: EVERY },
+    Demo { name: "Wandelen in het Volkspark", pc4: 7522, shift: (0, 1), weekday: 7, start: (11, 0), rhythm: F, ages: (4, 18), languages: &["nl", "uk"], children_welcome: true, childcare: false, cost_cents: 0, facilitator: "Olena", kind: Kind::Walk, audience: EVERY },
+    Demo { name: "Koffie en kletsen Hengelo", pc4: 7551, shift: (1, 1), weekday: 5, start: (9, 30), rhythm: W, ages: (4, 12), languages: &["nl", "tr"], children_welcome: false, childcare: true, cost_cents: 0, facilitator: "Zeynep", kind: Kind::Coffee, audience: EVERY },
+    Demo { name: "Ouders van tieners Hengelo", pc4: 7553, shift: (-1, 2), weekday: 2, start: (19, 30), rhythm: M, ages: (10, 18), languages: &["nl"], children_welcome: false, childcare: false, cost_cents: 0, facilitator: "Marco", kind: Kind::Evening, audience: EVERY },
+    Demo { name: "Speelochtend Hengelo-Noord", pc4: 7556, shift: (2, 0), weekday: 1, start: (10, 0), rhythm: F, ages: (4, 7), languages: &["nl", "so"], children_welcome: true, childcare: false, cost_cents: 0, facilitator: "Hodan", kind: Kind::Play, audience: EVERY },
+    Demo { name: "Ontmoeting ouders Borne", pc4: 7621, shift: (1, -1), weekday: 4, start: (9, 30), rhythm: F, ages: (4, 12), languages: &["nl"], children_welcome: false, childcare: true, cost_cents: 0, facilitator: "Petra", kind: Kind::Coffee, audience: EVERY },
+    Demo { name: "Samen op pad Wierden", pc4: 7641, shift: (0, 0), weekday: 6, start: (10, 0), rhythm: M, ages: (4, 14), languages: &["nl"], children_welcome: true, childcare: false, cost_cents: 0, facilitator: "Ingrid", kind: Kind::Walk, audience: EVERY },
+    Demo { name: "Ouderkring Deventer", pc4: 7411, shift: (1, 1), weekday: 3, start: (9, 30), rhythm: W, ages: (4, 12), languages: &["nl", "ar"], children_welcome: false, childcare: true, cost_cents: 0, facilitator: "Nadia", kind: Kind::Coffee, audience: EVERY },
+    Demo { name: "Koffieochtend Zwolle-Zuid", pc4: 8011, shift: (-2, 1), weekday: 2, start: (10, 0), rhythm: W, ages: (4, 12), languages: &["nl"], children_welcome: false, childcare: true, cost_cents: 0, facilitator: "Anouk", kind: Kind::Coffee, audience: EVERY },
+    Demo { name: "Ouders samen Amsterdam-West", pc4: 1055, shift: (1, 1), weekday: 2, start: (9, 30), rhythm: W, ages: (4, 12), languages: &["nl", "ar", "tr"], children_welcome: false, childcare: true, cost_cents: 0, facilitator: "Samira", kind: Kind::Coffee, audience: EVERY },
+    Demo { name: "Avondgroep Amsterdam-Zuidoost", pc4: 1102, shift: (0, 1), weekday: 4, start: (19, 30), rhythm: W, ages: (4, 18), languages: &["nl", "en", "pap"], children_welcome: false, childcare: false, cost_cents: 0, facilitator: "Shirley", kind: Kind::Evening, audience: EVERY },
+    Demo { name: "Speelmiddag Amsterdam-Centrum", pc4: 1012, shift: (-1, 0), weekday: 3, start: (14, 0), rhythm: F, ages: (4, 9), languages: &["nl", "en"], children_welcome: true, childcare: false, cost_cents: 200, facilitator: "Eva", kind: Kind::Play, audience: EVERY },
+    Demo { name: "Ouders Samen Rotterdam-Zuid", pc4: 3071, shift: (1, 0), weekday: 1, start: (9, 30), rhythm: W, ages: (4, 12), languages: &["nl", "pap", "tr"], children_welcome: false, childcare: true, cost_cents: 0, facilitator: "Claudia", kind: Kind::Coffee, audience: EVERY },
+    Demo { name: "Wandelgroep Het Park Rotterdam", pc4: 3021, shift: (0, -1), weekday: 6, start: (10, 0), rhythm: W, ages: (4, 18), languages: &["nl", "en"], children_welcome: true, childcare: false, cost_cents: 0, facilitator: "Priya", kind: Kind::Walk, audience: EVERY },
+    Demo { name: "Tienerouders Rotterdam", pc4: 3072, shift: (1, 1), weekday: 3, start: (19, 30), rhythm: F, ages: (11, 18), languages: &["nl"], children_welcome: false, childcare: false, cost_cents: 0, facilitator: "Dewi", kind: Kind::Evening, audience: EVERY },
+    Demo { name: "Koffieochtend Utrecht-Overvecht", pc4: 3562, shift: (0, 1), weekday: 2, start: (9, 30), rhythm: W, ages: (4, 12), languages: &["nl", "ar", "so"], children_welcome: false, childcare: true, cost_cents: 0, facilitator: "Amina", kind: Kind::Coffee, audience: EVERY },
+    Demo { name: "Speelochtend Utrecht-West", pc4: 3531, shift: (1, -1), weekday: 5, start: (10, 0), rhythm: W, ages: (4, 8), languages: &["nl", "tr"], children_welcome: true, childcare: false, cost_cents: 0, facilitator: "Elif", kind: Kind::Play, audience: EVERY },
+    Demo { name: "Ouders Samen Den Haag-Centrum", pc4: 2512, shift: (1, 0), weekday: 4, start: (10, 0), rhythm: W, ages: (4, 12), languages: &["nl", "ar", "fa"], children_welcome: false, childcare: true, cost_cents: 0, facilitator: "Leila", kind: Kind::Coffee, audience: EVERY },
+    Demo { name: "Avondgroep Den Haag-Moerwijk", pc4: 2525, shift: (0, 1), weekday: 2, start: (19, 30), rhythm: F, ages: (4, 18), languages: &["nl", "pl"], children_welcome: false, childcare: false, cost_cents: 0, facilitator: "Agnieszka", kind: Kind::Evening, audience: EVERY },
+    Demo { name: "Ouderkring Groningen", pc4: 9711, shift: (0, 1), weekday: 3, start: (9, 30), rhythm: W, ages: (4, 12), languages: &["nl", "ti", "ar"], children_welcome: false, childcare: true, cost_cents: 0, facilitator: "Saba", kind: Kind::Coffee, audience: EVERY },
+    Demo { name: "Ouders Samen Eindhoven", pc4: 5611, shift: (1, 1), weekday: 1, start: (9, 30), rhythm: W, ages: (4, 12), languages: &["nl", "en", "pl"], children_welcome: false, childcare: true, cost_cents: 0, facilitator: "Marieke", kind: Kind::Coffee, audience: EVERY },
+    Demo { name: "Speelmiddag Tilburg-Noord", pc4: 5038, shift: (-1, 1), weekday: 3, start: (14, 0), rhythm: W, ages: (4, 9), languages: &["nl", "tr"], children_welcome: true, childcare: false, cost_cents: 0, facilitator: "Derya", kind: Kind::Play, audience: EVERY },
+    Demo { name: "Online avond voor alleenstaande ouders", pc4: 7607, shift: (0, 0), weekday: 1, start: (20, 30), rhythm: W, ages: (4, 18), languages: &["nl", "en"], children_welcome: false, childcare: false, cost_cents: 0, facilitator: "Ilse", kind: Kind::Online, audience: EVERY },
+    Demo { name: "Online groep in het Arabisch", pc4: 7607, shift: (0, 0), weekday: 3, start: (20, 30), rhythm: F, ages: (4, 18), languages: &["ar", "nl"], children_welcome: false, childcare: false, cost_cents: 0, facilitator: "Rania", kind: Kind::Online, audience: EVERY },
 ];
 
 fn texts(kind: Kind) -> [(&'static str, &'static str, &'static str); 3] {
@@ -128,8 +131,59 @@ pub fn next_meetings(
         .collect()
 }
 
+/// Demo partners (kinds of organisation, no real names), when there are no partners yet.
+const PARTNERS: [(&str, &str, &str); 2] = [
+    ("Jonge Moederwerk", "young-mothers", "jonge-moederwerk"),
+    ("Consultatiebureau", "jgz", "consultatiebureau"),
+];
+
+async fn load_partners(db: &Db) -> Result<(), sqlx::Error> {
+    use crate::partners::{model, store};
+    if !store::all(db).await?.is_empty() {
+        return Ok(());
+    }
+    for (name, kind, slug) in PARTNERS {
+        let input = model::PartnerInput {
+            name: name.to_string(),
+            kind: model::PartnerKind::parse(kind).expect("demo kinds are valid"),
+            contact: String::new(),
+            slug: model::Slug::parse(slug).expect("demo slugs are valid"),
+        };
+        store::ensure(db, &input).await?;
+    }
+    Ok(())
+}
+
+/// The themes of the demo meetups (the `n`th of a group's first three): evening groups hold
+/// a workshop on less stress with a JGZ nurse, then one on raising children; coffee mornings
+/// have practical help and play mornings language development; walks have no theme. So the
+/// finder's theme filter shows some groups, not all.
+fn demo_theme(
+    kind: Kind,
+    n: usize,
+) -> Option<(
+    crate::meetups::model::Theme,
+    crate::meetups::model::MeetupKind,
+    &'static str,
+)> {
+    use crate::meetups::model::{MeetupKind, Theme};
+    match (kind, n) {
+        (Kind::Evening, 0) => Some((
+            Theme::Stress,
+            MeetupKind::Workshop,
+            "een verpleegkundige van de JGZ",
+        )),
+        (Kind::Evening, 1) => Some((Theme::Parenting, MeetupKind::Meetup, "")),
+        (Kind::Coffee, 1) => Some((Theme::Practical, MeetupKind::Meetup, "")),
+        (Kind::Play, 0) => Some((Theme::Language, MeetupKind::Workshop, "")),
+        (Kind::Online, 0) => Some((Theme::Meeting, MeetupKind::Meetup, "")),
+        _ => None,
+    }
+}
+
 /// Loads the demo groups and their meetups when there are no groups yet; returns how many.
 pub async fn load_if_empty(db: &Db) -> Result<usize, sqlx::Error> {
+    load_partners(db).await?;
     if store::count_active(db).await? > 0 {
         return Ok(0);
     }
@@ -161,6 +215,7 @@ pub async fn load_if_empty(db: &Db) -> Result<usize, sqlx::Error> {
                 childcare: demo.childcare,
                 cost_cents: demo.cost_cents,
                 online,
+                audience: demo.audience,
                 facilitator_name: demo.facilitator,
                 texts: &texts,
             },
@@ -171,8 +226,13 @@ pub async fn load_if_empty(db: &Db) -> Result<usize, sqlx::Error> {
         } else {
             address.clone()
         };
-        for start in next_meetings(db.now(), demo.weekday as u8, demo.start, demo.rhythm, 3) {
-            crate::meetups::store::insert(db, &id, start, start + 2 * 3600, &place, 15).await?;
+        let starts = next_meetings(db.now(), demo.weekday as u8, demo.start, demo.rhythm, 3);
+        for (n, start) in starts.into_iter().enumerate() {
+            let meetup =
+                crate::meetups::store::insert(db, &id, start, start + 2 * 3600, &place, 15).await?;
+            if let Some((theme, kind, guest)) = demo_theme(demo.kind, n) {
+                crate::meetups::store::set_theme(db, &meetup, Some(theme), kind, guest).await?;
+            }
         }
     }
     for (step, name, hours) in LOCAL_HELP {

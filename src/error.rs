@@ -15,6 +15,10 @@ pub enum AppError {
     TooMany,
     #[error("server error")]
     Internal,
+    /// The database cannot be reached: 503 with a plain page that keeps the crisis numbers,
+    /// and the page works again by itself once the database is back.
+    #[error("service unavailable")]
+    Unavailable,
 }
 
 impl AppError {
@@ -25,6 +29,7 @@ impl AppError {
             AppError::SignIn => 401,
             AppError::TooMany => 429,
             AppError::Internal => 500,
+            AppError::Unavailable => 503,
         }
     }
 }
@@ -61,6 +66,13 @@ impl From<sqlx::Error> for AppError {
     fn from(e: sqlx::Error) -> Self {
         match e {
             sqlx::Error::RowNotFound => AppError::NotFound,
+            // The gate turning a statement away is said once in the log, when the database
+            // goes (`db::gate`), not on every page.
+            e if crate::db::gate::is_turned_away(&e) => AppError::Unavailable,
+            e if crate::db::is_unreachable(&e) => {
+                tracing::warn!(error = %e, "database unreachable or overloaded");
+                AppError::Unavailable
+            }
             other => {
                 tracing::error!(error = %other, "database error");
                 AppError::Internal

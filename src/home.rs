@@ -1,4 +1,5 @@
-//! The home page: three big choices and a small door for facilitators.
+//! The home page: three big choices, the way back to an answer, and a small door for
+//! facilitators.
 use leptos::prelude::*;
 
 use crate::i18n::{k, use_i18n};
@@ -29,6 +30,10 @@ pub fn HomePage() -> impl IntoView {
             <ul class="choices">
                 <Choice href="/groups" icon=IconName::Users title=i.t("home-find-group") text=i.t("home-find-group-text")/>
                 <Choice href="/help" icon=IconName::Chat title=i.t("home-ask-help") text=i.t("home-ask-help-text")/>
+                // A parent coming back with a pick-up code finds the answer in one tap.
+                <li class="read-answer">
+                    <a href="/help/reply"><Icon name=IconName::Key/><span>{i.t("home-read-answer")}</span></a>
+                </li>
                 <Choice href="/guides" icon=IconName::Book title=i.t("home-guides") text=i.t("home-guides-text")/>
             </ul>
             <p class="facilitator-link">

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod admin;
 pub mod app;
+pub mod checkin;
 pub mod error;
 pub mod groups;
 pub mod guides;
@@ -14,6 +15,8 @@ pub mod i18n;
 pub mod mail;
 pub mod meetups;
 pub mod monitoring;
+pub mod partners;
+pub mod seo;
 pub mod time;
 pub mod trust;
 pub mod ui;

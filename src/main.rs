@@ -24,6 +24,12 @@ enum Command {
         #[command(subcommand)]
         command: AdminCommand,
     },
+    /// Copy the SQLite database to a new file while the server runs (PostgreSQL: use pg_dump).
+    Backup {
+        /// The new file; an existing file is never overwritten.
+        #[arg(long)]
+        to: std::path::PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -72,6 +78,38 @@ async fn create_coordinator(db: &Db, email: &str, name: &str) -> Result<(), Stri
     Ok(())
 }
 
+/// `doorstart backup --to FILE`: PostgreSQL is refused before any connection (use pg_dump);
+/// SQLite is opened without creating it, so a wrong path is an error, not an empty copy.
+async fn backup(database_url: &str, to: &std::path::Path) -> ExitCode {
+    use doorstart::db::{backup, Backend};
+    let checked = match Backend::from_url(database_url) {
+        Some(backend) => backup::supported(backend).map_err(|e| e.to_string()),
+        None => Err("DATABASE_URL is neither sqlite: nor postgres://".to_string()),
+    };
+    let copied = match checked {
+        Ok(()) => match Db::connect(&backup::source_url(database_url), Arc::new(SystemClock)).await
+        {
+            Ok(db) => {
+                let copied = backup::backup(&db, to).await.map_err(|e| e.to_string());
+                db.pool.close().await;
+                copied
+            }
+            Err(e) => Err(format!("could not open the database: {e}")),
+        },
+        Err(e) => Err(e),
+    };
+    match copied {
+        Ok(bytes) => {
+            eprintln!("backup written: {} ({bytes} bytes)", to.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("no backup: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -95,6 +133,9 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    if let Some(Command::Backup { to }) = &cli.command {
+        return backup(&config.database_url, to).await;
+    }
     // Mail settings that are set but wrong stop the server too; unset, mail is off.
     let mailer = match doorstart::mail::Mailer::from_env() {
         Ok(m) => m,
@@ -169,7 +210,10 @@ async fn main() -> ExitCode {
 
     doorstart::retention::spawn(db.clone());
     doorstart::groups::deadlines::spawn(db.clone());
+    doorstart::groups::notify::spawn(db.clone());
     doorstart::help::digest::spawn(db.clone());
+    doorstart::help::escalate::spawn(db.clone());
+    doorstart::checkin::reminders::spawn(db.clone());
     doorstart::mail::send::spawn(db.clone(), mailer, config.public_url.clone());
     // The guides are read and checked before the server listens.
     let guides = doorstart::guides::library::builtin();

@@ -41,6 +41,28 @@ pub const INVITE_DAYS_AFTER: i64 = 30;
 /// stopped: the audit entries that name them are gone by then too.
 pub const STOPPED_ACCOUNT_DAYS: i64 = 365;
 
+/// Backups (`doorstart backup`, `pg_dump`) are kept this many days, then deleted: what was
+/// deleted from the database is gone from every backup within this period too. The README's
+/// Backups section and the privacy page say this number.
+pub const BACKUP_DAYS: i64 = 30;
+
+/// Check-in answers (anonymous to every reader, pseudonymous in law: a random key links a
+/// parent's two check-ins) are kept this many months, then deleted: the 18-month pilot report
+/// and the 6 months a later check-in needs. The privacy page says this number.
+pub const CHECKIN_MONTHS: u32 = 24;
+
+/// A check-in reminder (an e-mail address and the sealed key of the parent's link) is deleted
+/// after its 6-month mail; should it linger, after this many days.
+pub const CHECKIN_REMINDER_DAYS: i64 = 190;
+
+/// "Tell me when a group starts near me": an address is kept at most this many days (unconfirmed:
+/// `groups::store::notify::UNCONFIRMED_HOURS`; after its one mail: not at all). The privacy page
+/// says this number.
+pub const NOTIFY_DAYS: i64 = 180;
+
+// Answers about feelings are kept no longer than the other anonymous counts.
+const _: () = assert!(CHECKIN_MONTHS <= STATS_MONTHS);
+
 // An audit entry never outlives the name it shows (see `accounts::store::purge_stopped`).
 const _: () = assert!(AUDIT_DAYS <= STOPPED_ACCOUNT_DAYS);
 
@@ -83,6 +105,11 @@ pub fn periods() -> crate::trust::model::Periods {
         rsvp_days_after: RSVP_DAYS_AFTER,
         help_days: or_default(help_days(), HELP_DAYS),
         stats_months: STATS_MONTHS,
+        backup_days: BACKUP_DAYS,
+        checkin_months: CHECKIN_MONTHS,
+        checkin_reminder_days: CHECKIN_REMINDER_DAYS,
+        notify_days: NOTIFY_DAYS,
+        notify_unconfirmed_hours: crate::groups::store::notify::UNCONFIRMED_HOURS,
     }
 }
 
@@ -97,6 +124,14 @@ pub struct Purged {
     pub login_failures: u64,
     pub invites: u64,
     pub stopped_accounts: u64,
+    /// Keys and hashed networks of throttle windows that are over.
+    pub throttle_windows: u64,
+    /// Check-ins past `CHECKIN_MONTHS` and reminders past `CHECKIN_REMINDER_DAYS`.
+    pub checkins: u64,
+    /// "Tell me when" addresses: unconfirmed after 48 hours, any after `NOTIFY_DAYS`.
+    pub group_interest: u64,
+    /// Yesterday's once-a-day hashes of counted views.
+    pub counted_views: u64,
     pub failed: Vec<&'static str>,
 }
 
@@ -110,6 +145,10 @@ impl Purged {
             + self.login_failures
             + self.invites
             + self.stopped_accounts
+            + self.throttle_windows
+            + self.checkins
+            + self.group_interest
+            + self.counted_views
     }
 
     /// Runs one step; a failure is logged with the step's name (the statements bind only
@@ -149,7 +188,29 @@ pub async fn purge_once(db: &Db) -> Purged {
         login_failures, "failed sign-ins", accounts::purge_login_failures(db, LOGIN_FAILURE_DAYS);
         invites, "invites", accounts::purge_invites(db, INVITE_DAYS_AFTER);
         stopped_accounts, "stopped accounts", accounts::purge_stopped(db, STOPPED_ACCOUNT_DAYS);
+        throttle_windows, "throttle windows", crate::help::throttle::purge_ended(db);
+        checkins, "check-ins", crate::checkin::store::purge(db, CHECKIN_MONTHS);
+        counted_views, "counted views", crate::security::once::purge(db);
+        group_interest, "group interest", crate::groups::store::notify::purge(db, NOTIFY_DAYS);
     );
+    p.checkins += p
+        .step(
+            "check-in reminders",
+            crate::checkin::store::purge_reminders(db, CHECKIN_REMINDER_DAYS),
+        )
+        .await;
+    p.anonymous_counts += p
+        .step(
+            "partner counts and handovers",
+            crate::partners::store::purge(db, STATS_MONTHS, JOIN_MAX_DAYS),
+        )
+        .await;
+    p.anonymous_counts += p
+        .step(
+            "cap notices",
+            crate::help::throttle::purge_notices(db, STATS_MONTHS),
+        )
+        .await;
     p.step("expired sessions", async {
         db.sessions
             .delete_expired()
@@ -168,6 +229,18 @@ pub async fn purge_once(db: &Db) -> Purged {
 }
 
 pub fn spawn(db: Db) {
+    // The throttle's window keys and hashed networks go as soon as their window is over.
+    let throttle_db = db.clone();
+    tokio::spawn(async move {
+        let every = crate::help::throttle::CODE_WINDOW_SECONDS as u64;
+        let mut tick = tokio::time::interval(Duration::from_secs(every));
+        loop {
+            tick.tick().await;
+            if let Err(e) = crate::help::throttle::purge_ended(&throttle_db).await {
+                tracing::warn!(error = %e, "throttle purge failed; the next one tries again");
+            }
+        }
+    });
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(3600));
         loop {

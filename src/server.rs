@@ -17,25 +17,31 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 
 use crate::app::{shell, App};
-use crate::config::LimitSettings;
+use crate::config::{LimitSettings, ProxySettings};
 use crate::db::Db;
 use crate::guides::library::{GuideLibrary, LibraryRef};
 use crate::web::assets::Assets;
-use crate::web::client::TrustedProxies;
 use crate::web::page_cache::{PageCache, VersionFn};
 use crate::web::{AppState, Limits, Pages, PublicUrl};
-use crate::{admin, groups, guides, help, i18n, meetups, monitoring, security, trust};
+use crate::{
+    admin, checkin, groups, guides, help, i18n, meetups, monitoring, partners, security, trust,
+};
 
 /// Pages that are the same for every visitor, kept a second by the page cache
 /// (`web::page_cache`): each is whole without a form token and counts nothing when shown. The
 /// finder's content version (`finder_version`) is part of the key, so a changed group shows at once.
-pub const SHARED_PAGES: [&str; 6] = [
-    "/",
-    "/groups",
-    "/guides",
-    "/privacy",
-    "/toegankelijkheid",
-    "/offline",
+pub const SHARED_PAGES: [crate::web::page_cache::SharedPage; 6] = [
+    ("/", &[]),
+    (
+        "/groups",
+        &[
+            "postcode", "age", "language", "day", "kids", "fathers", "theme", "time", "mode",
+        ],
+    ),
+    ("/guides", &[]),
+    ("/privacy", &[]),
+    ("/toegankelijkheid", &[]),
+    ("/offline", &[]),
 ];
 
 /// Largest request body we take: our forms are short.
@@ -67,9 +73,18 @@ async fn healthz(State(db): State<Db>) -> impl IntoResponse {
 /// cannot) and sends the browser on to the neutral site. A GET, so it works as a plain link
 /// without JavaScript; it changes nothing but this device's own cookie.
 async fn exit() -> impl IntoResponse {
-    use axum::http::header::{CACHE_CONTROL, LOCATION, SET_COOKIE};
+    use axum::http::header::{HeaderName, CACHE_CONTROL, LOCATION, SET_COOKIE};
     (
         StatusCode::SEE_OTHER,
+        // The partner whose link brought this phone (where Clear-Site-Data is not kept). Added
+        // to the headers below, which set the language cookie.
+        axum::response::AppendHeaders([(
+            SET_COOKIE,
+            format!(
+                "{}=; Path=/; Max-Age=0; SameSite=Lax; HttpOnly",
+                partners::model::REF_COOKIE
+            ),
+        )]),
         [
             (LOCATION, crate::ui::QUICK_EXIT_URL.to_string()),
             (
@@ -80,6 +95,12 @@ async fn exit() -> impl IntoResponse {
                 ),
             ),
             (CACHE_CONTROL, "no-store".to_string()),
+            // What the browser keeps for this site: its cache, cookies (a facilitator's
+            // session too) and storage (ticks, a kept pick-up code, offline copies).
+            (
+                HeaderName::from_static("clear-site-data"),
+                r#""cache", "cookies", "storage""#.to_string(),
+            ),
         ],
     )
 }
@@ -151,7 +172,22 @@ pub fn router_with(
     guides: &'static GuideLibrary,
     limits: LimitSettings,
 ) -> Router {
-    let limits = Limits::new(limits, TrustedProxies::from_env().unwrap_or_default());
+    // `main` has checked the proxy settings at start (tests and examples: the defaults).
+    let proxies = ProxySettings::from_env().unwrap_or_default();
+    router_with_proxies(leptos_options, db, guides, limits, proxies)
+}
+
+/// The same with the proxies in front given (tests of a deployment behind a proxy).
+pub fn router_with_proxies(
+    leptos_options: LeptosOptions,
+    db: Db,
+    guides: &'static GuideLibrary,
+    limits: LimitSettings,
+    proxies: ProxySettings,
+) -> Router {
+    let public_url = PublicUrl::from_env(leptos_options.site_addr);
+    let limits = Limits::new(limits, proxies);
+    let scheme_proxies = limits.proxies.clone();
     // Paths a feature serves itself (a page that shares its path with a file or a post).
     let routes = generate_route_list_with_exclusions(
         App,
@@ -170,7 +206,9 @@ pub fn router_with(
         let db = db.clone();
         let limits = limits.clone();
         let assets = assets.clone();
+        let public_url = public_url.clone();
         move || {
+            provide_context(public_url.clone());
             provide_context(db.clone());
             provide_context(assets.clone());
             provide_context(LibraryRef(guides));
@@ -183,7 +221,7 @@ pub fn router_with(
         leptos_options: leptos_options.clone(),
         db: db.clone(),
         pages: Pages::new(leptos_options.clone(), any_shell, context.clone()),
-        public_url: PublicUrl::from_env(&leptos_options),
+        public_url,
         limits,
     };
     let sessions = db.sessions.layer();
@@ -220,6 +258,9 @@ pub fn router_with(
         .merge(monitoring::router())
         .merge(admin::router())
         .merge(trust::router())
+        .merge(checkin::router())
+        .merge(partners::router())
+        .merge(crate::seo::router())
         .leptos_routes_with_context(&state, routes, context, {
             let options = leptos_options.clone();
             move || shell(options.clone())
@@ -232,10 +273,16 @@ pub fn router_with(
             page_cache,
             crate::web::page_cache::layer,
         ))
+        // A bare 503 (the database cannot be reached) becomes the plain page in the language.
+        .layer(middleware::from_fn(crate::web::respond::unavailable_layer))
         .layer(middleware::from_fn(i18n::language_layer))
         .layer(middleware::from_fn(security::reject_nul_layer))
         .layer(middleware::from_fn(security::same_site_layer))
         .layer(middleware::from_fn(security::headers_layer))
+        .layer(middleware::from_fn_with_state(
+            scheme_proxies,
+            crate::web::client::scheme_layer,
+        ))
         // Pages are compressed for each answer: the fastest level (files are precompressed).
         .layer(CompressionLayer::new().quality(CompressionLevel::Fastest))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))

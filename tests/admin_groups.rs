@@ -3,6 +3,30 @@ mod common;
 
 use doorstart::accounts::model::Role;
 
+/// The value of the input named `name` on a page.
+fn input_value(page: &str, name: &str) -> Option<String> {
+    let at = page.find(&format!(r#"name="{name}""#))?;
+    let start = page[..at].rfind('<')?;
+    let end = at + page[at..].find('>')?;
+    let tag = &page[start..end];
+    let v = tag.find(r#"value=""#)? + 7;
+    Some(tag[v..v + tag[v..].find('"')?].to_string())
+}
+
+/// What the page's notice says (`id="done"`), if it has one.
+fn said(page: &str) -> Option<&str> {
+    let at = page.find(r#"id="done""#)?;
+    let text = &page[at + page[at..].find('>')? + 1..];
+    Some(&text[..text.find('<')?])
+}
+
+/// The card (list item) with this id.
+fn card<'a>(page: &'a str, id: &str) -> &'a str {
+    let at = page.find(&format!(r#"id="{id}""#)).expect(id);
+    let start = page[..at].rfind("<li").unwrap();
+    &page[start..at + page[at..].find("</li>").unwrap()]
+}
+
 const GROUP: &[(&str, &str)] = &[
     ("name", "Nieuwe moedergroep Wierden"),
     ("description", "We praten over de week."),
@@ -61,10 +85,30 @@ on_both_backends!(facilitator_creates_a_group_and_a_series, |app| {
 
     let (status, location, _) = app.post_as(&a, "/admin/groups/new", GROUP).await;
     assert_eq!(status, 303);
+    // On to planning its meetups, saying the group is saved, at the plan form.
     let id = location
         .trim_start_matches("/admin/groups/")
-        .trim_end_matches("/meetups")
+        .trim_end_matches("/meetups?done=group-created#plan")
         .to_string();
+    assert_eq!(
+        location,
+        format!("/admin/groups/{id}/meetups?done=group-created#plan")
+    );
+    let (status, _, page) = app.get_as(&a, &location).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("De groep is opgeslagen. Plan nu de bijeenkomsten."));
+    // The plan starts from the group's own day (Tuesday: the first after Monday 23 November),
+    // time and place, with a usual length and room.
+    for (name, value) in [
+        ("date", "2026-11-24"),
+        ("start", "10:00"),
+        ("minutes", "120"),
+        ("weeks", "4"),
+        ("place", "Dorpshuis, Wierden"),
+        ("capacity", "12"),
+    ] {
+        assert_eq!(input_value(&page, name), Some(value.to_string()), "{name}");
+    }
     let (_, _, finder) = app.get_as("", "/groups?postcode=7641").await;
     assert!(
         finder.contains("Nieuwe moedergroep Wierden"),
@@ -81,10 +125,35 @@ on_both_backends!(facilitator_creates_a_group_and_a_series, |app| {
         ("place", "Dorpshuis"),
         ("capacity", "12"),
     ];
-    let (status, _, _) = app
+    let (status, location, _) = app
         .post_as(&a, &format!("/admin/groups/{id}/meetups"), &series)
         .await;
     assert_eq!(status, 303);
+    assert_eq!(
+        location,
+        format!("/admin/groups/{id}/meetups?done=planned&count=8#meetups")
+    );
+    let (_, _, page) = app.get_as(&a, &location).await;
+    assert!(page.contains("8 bijeenkomsten gepland."));
+    assert!(page.contains(r#"role="status""#));
+    // Only a count a plan can make is said; other words in the address are not shown.
+    let (_, _, odd) = app
+        .get_as(
+            &a,
+            &format!("/admin/groups/{id}/meetups?done=<b>hi</b>&count=999"),
+        )
+        .await;
+    assert!(!odd.contains("<b>hi") && said(&odd).is_none());
+    let (_, _, big) = app
+        .get_as(
+            &a,
+            &format!("/admin/groups/{id}/meetups?done=planned&count=999"),
+        )
+        .await;
+    assert_eq!(said(&big), Some("De bijeenkomsten zijn gepland."));
+    // The next plan follows the last meetup (Tuesday 19 January → 26 January), 90 minutes.
+    assert_eq!(input_value(&page, "date"), Some("2027-01-26".to_string()));
+    assert_eq!(input_value(&page, "minutes"), Some("90".to_string()));
     let starts: Vec<i64> =
         sqlx::query_scalar("SELECT starts_at FROM meetups WHERE group_id = $1 ORDER BY starts_at")
             .bind(&id)
@@ -146,7 +215,7 @@ on_both_backends!(facilitator_creates_a_group_and_a_series, |app| {
             ("capacity", "10"),
         ]
     };
-    let (status, _, _) = app
+    let (status, location, _) = app
         .post_as(
             &a,
             &format!("/admin/meetups/{last}/edit"),
@@ -154,6 +223,14 @@ on_both_backends!(facilitator_creates_a_group_and_a_series, |app| {
         )
         .await;
     assert_eq!(status, 303);
+    assert_eq!(
+        location,
+        format!("/admin/groups/{id}/meetups?done=meetup-saved&item={last}#meetup-{last}")
+    );
+    let (_, _, page) = app.get_as(&a, &location).await;
+    assert!(
+        card(&page, &format!("meetup-{last}")).contains("Opgeslagen: de bijeenkomst is gewijzigd.")
+    );
     let (starts, ends, place): (i64, i64, String) =
         sqlx::query_as("SELECT starts_at, ends_at, place FROM meetups WHERE id = $1")
             .bind(&last)
@@ -173,18 +250,50 @@ on_both_backends!(facilitator_creates_a_group_and_a_series, |app| {
     assert_eq!(status, 400);
     assert!(body.contains("Kies een datum."));
 
-    // A cancels the first meetup; attendance is recorded for a past one.
-    let (status, _, _) = app
-        .post_as(&a, &format!("/admin/meetups/{meetup}/cancel"), &[])
-        .await;
+    // A cancels the first meetup, after a page that asks (B: 404); attendance is recorded for a
+    // past one.
+    let cancel = format!("/admin/meetups/{meetup}/cancel");
+    let (status, _, page) = app.get_as(&a, &format!("/admin/groups/{id}/meetups")).await;
+    assert_eq!(status, 200);
+    assert!(page.contains(&format!(r#"href="{cancel}""#)));
+    assert!(
+        !page.contains(&format!(r#"action="{cancel}""#)),
+        "no one-tap cancel"
+    );
+    let (status, _, ask) = app.get_as(&a, &cancel).await;
+    assert_eq!(status, 200);
+    assert!(ask.contains("Gaat deze bijeenkomst niet door?") && ask.contains("dinsdag 1 december"));
+    assert!(ask.contains(r#"name="confirm" value="yes""#));
+    assert_eq!(app.get_as(&b, &cancel).await.0, 404);
+    let is_cancelled = || async {
+        sqlx::query_scalar::<_, i64>("SELECT cancelled FROM meetups WHERE id = $1")
+            .bind(&meetup)
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap()
+    };
+    for form in [&[][..], &[("confirm", "1")][..]] {
+        let (status, _, page) = app.post_as(&a, &cancel, form).await;
+        assert_eq!(status, 200, "{form:?}");
+        assert!(page.contains("Gaat deze bijeenkomst niet door?"));
+        assert_eq!(is_cancelled().await, 0, "{form:?}");
+    }
+    let (status, location, _) = app.post_as(&a, &cancel, &[("confirm", "yes")]).await;
     assert_eq!(status, 303);
+    assert_eq!(
+        location,
+        format!("/admin/groups/{id}/meetups?done=meetup-cancelled&item={meetup}#meetup-{meetup}")
+    );
+    let (_, _, page) = app.get_as(&a, &location).await;
+    assert!(card(&page, &format!("meetup-{meetup}"))
+        .contains("Opgeslagen: deze bijeenkomst gaat niet door."));
     let cancelled: i64 = sqlx::query_scalar("SELECT cancelled FROM meetups WHERE id = $1")
         .bind(&meetup)
         .fetch_one(&app.db.pool)
         .await
         .unwrap();
     assert_eq!(cancelled, 1);
-    let (status, _, _) = app
+    let (status, location, _) = app
         .post_as(
             &a,
             &format!("/admin/meetups/{meetup}/attendance"),
@@ -192,6 +301,7 @@ on_both_backends!(facilitator_creates_a_group_and_a_series, |app| {
         )
         .await;
     assert_eq!(status, 303);
+    assert!(location.ends_with(&format!("?done=attendance&item={meetup}#meetup-{meetup}")));
     let counts: (Option<i64>, Option<i64>) =
         sqlx::query_as("SELECT attended_adults, attended_children FROM meetups WHERE id = $1")
             .bind(&meetup)
@@ -203,10 +313,17 @@ on_both_backends!(facilitator_creates_a_group_and_a_series, |app| {
     // The place can be moved from the postcode's centre, but not out of the country.
     let mut moved: Vec<(&str, &str)> = GROUP.to_vec();
     moved.extend([("lat", "52.3600"), ("lon", "6.6000")]);
-    let (status, _, _) = app
+    let (status, location, _) = app
         .post_as(&a, &format!("/admin/groups/{id}"), &moved)
         .await;
     assert_eq!(status, 303);
+    // Back at the group's card in the list, which says it is saved.
+    assert_eq!(
+        location,
+        format!("/admin/groups?done=group-saved&item={id}#group-{id}")
+    );
+    let (_, _, list) = app.get_as(&a, &location).await;
+    assert!(card(&list, &format!("group-{id}")).contains("Opgeslagen: de groep is bijgewerkt."));
     let (lat, lon): (f64, f64) = sqlx::query_as("SELECT lat, lon FROM peer_groups WHERE id = $1")
         .bind(&id)
         .fetch_one(&app.db.pool)
@@ -254,7 +371,16 @@ on_both_backends!(group_words_in_other_languages, |app| {
     let (status, _, body) = app.post_as(&a, &texts, &[("text_lang", "xx")]).await;
     assert_eq!(status, 400);
     assert!(body.contains("Kies een taal uit de lijst."));
-    assert_eq!(app.post_as(&a, &texts, &arabic).await.0, 303);
+    let (status, location, _) = app.post_as(&a, &texts, &arabic).await;
+    assert_eq!(status, 303);
+    assert_eq!(
+        location,
+        format!("/admin/groups/{id}?done=texts#group-texts")
+    );
+    let (_, _, edit) = app.get_as(&a, &location).await;
+    let saved = &edit[edit.find(r#"id="group-texts""#).unwrap()..];
+    assert!(saved[..saved.find("</details>").unwrap()]
+        .contains("Opgeslagen: de woorden in de andere taal."));
     let (_, page) = app.page(&format!("/groups/{id}?lang=ar")).await;
     assert!(page.contains("نتحدث عن الأسبوع.") && page.contains("ادخل ببساطة."));
     let (_, page) = app.page(&format!("/groups/{id}?lang=en")).await;

@@ -483,7 +483,7 @@ on_both_backends!(hostile_input_never_makes_a_server_error, |app| {
     f.post(
         &coord,
         &format!("/admin/meetups/{other_meetup}/cancel"),
-        &[],
+        &[("confirm", "yes")],
     )
     .await;
 

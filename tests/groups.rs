@@ -1,7 +1,7 @@
 //! The group finder on both databases, through HTTP like a browser without JavaScript.
 mod common;
 
-use doorstart::groups::model::{Rhythm, Weekday};
+use doorstart::groups::model::{Audience, Rhythm, Weekday};
 use doorstart::groups::store::{self, NewGroup};
 
 async fn add_group(
@@ -12,6 +12,27 @@ async fn add_group(
     ages: (u8, u8),
     langs: &[&str],
     online: bool,
+) -> String {
+    add_group_for(
+        app,
+        name,
+        (lat, lon),
+        ages,
+        langs,
+        online,
+        Audience::EveryParent,
+    )
+    .await
+}
+
+async fn add_group_for(
+    app: &common::TestApp,
+    name: &str,
+    (lat, lon): (f64, f64),
+    ages: (u8, u8),
+    langs: &[&str],
+    online: bool,
+    audience: Audience,
 ) -> String {
     store::insert(
         &app.db,
@@ -31,6 +52,7 @@ async fn add_group(
             childcare: true,
             cost_cents: 0,
             online,
+            audience,
             facilitator_name: "Anna",
             texts: &[
                 (
@@ -208,6 +230,19 @@ on_both_backends!(demo_data_loads_once, |app| {
     assert_eq!(status, 200);
     assert!(body.contains("Koffieochtend ouders Almelo-Centrum"));
     assert!(body.contains("Volgende keer"), "demo groups have meetups");
+    // The demo's mothers' group says so; the others are for every parent.
+    let (_, body) = app.page("/groups?postcode=7608").await;
+    assert!(card(&body, "Moedergroep Schelfhorst").contains("Voor moeders"));
+    assert!(card(&body, "Koffieochtend ouders Almelo-Centrum").contains("Voor elke ouder"));
+    let (_, body) = app.page("/groups?postcode=7608&fathers=1").await;
+    assert!(!body.contains("Moedergroep Schelfhorst"));
+    assert!(body.contains("Koffieochtend ouders Almelo-Centrum"));
+    let mothers: Vec<String> =
+        sqlx::query_scalar("SELECT name FROM peer_groups WHERE audience <> 'every-parent'")
+            .fetch_all(&app.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(mothers, ["Moedergroep Schelfhorst"]);
 });
 
 on_both_backends!(a_finder_page_costs_one_database_round_trip, |app| {
@@ -376,4 +411,367 @@ on_both_backends!(the_page_cache_never_shares_a_visitors_own_page, |app| {
     let before = app.db.pool_uses.load(std::sync::atomic::Ordering::SeqCst);
     app.page("/groups?postcode=9991").await;
     assert!(app.db.pool_uses.load(std::sync::atomic::Ordering::SeqCst) > before);
+});
+
+/// The stored `audience` of a group.
+async fn audience_of(app: &common::TestApp, id: &str) -> String {
+    sqlx::query_scalar("SELECT audience FROM peer_groups WHERE id = $1")
+        .bind(id)
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap()
+}
+
+/// The card of a group in a finder page (from its name to the end of its card).
+fn card<'a>(page: &'a str, name: &str) -> &'a str {
+    let at = page
+        .find(name)
+        .unwrap_or_else(|| panic!("{name} is not listed"));
+    let rest = &page[at..];
+    &rest[..rest.find("</li></ul>").unwrap_or(rest.len())]
+}
+
+// Every parent sees whether they are welcome: a group says who it is for, the card and the page
+// show it, and "open to fathers" leaves out the mothers' groups (online ones too).
+on_both_backends!(who_a_group_is_for_is_stored_shown_and_filtered, |app| {
+    let near = (52.356, 6.668);
+    let mut ids = Vec::new();
+    for (name, audience) in [
+        ("Groep elke ouder", Audience::EveryParent),
+        ("Groep moeders", Audience::Mothers),
+        ("Groep vaders", Audience::Fathers),
+        ("Groep jonge ouders", Audience::YoungParents),
+    ] {
+        ids.push(add_group_for(app, name, near, (4, 12), &["nl"], false, audience).await);
+    }
+    let online_mothers = add_group_for(
+        app,
+        "Online moeders",
+        (0.0, 0.0),
+        (4, 12),
+        &["nl"],
+        true,
+        Audience::Mothers,
+    )
+    .await;
+    let stored: Vec<String> = {
+        let mut v = Vec::new();
+        for id in &ids {
+            v.push(audience_of(app, id).await);
+        }
+        v
+    };
+    assert_eq!(
+        stored,
+        ["every-parent", "mothers", "fathers", "young-parents"]
+    );
+    // A row written without the column (as every group before it): for every parent.
+    sqlx::query(
+        "INSERT INTO peer_groups (id, name, municipality, address, pc4, lat, lon, weekday, \
+         start_minute, rhythm, age_min, age_max, languages, children_welcome, childcare, \
+         cost_cents, online, active, facilitator_name, created_at) VALUES ('legacy', 'Oude groep', \
+         'Almelo', 'Straat 1', '7607', 52.356, 6.668, 2, 570, 'weekly', 4, 12, 'nl', 0, 0, 0, 0, 1, \
+         'Anna', 0)",
+    )
+    .execute(&app.db.pool)
+    .await
+    .unwrap();
+    doorstart::groups::store::finder::mark_stale(&app.db);
+    assert_eq!(audience_of(app, "legacy").await, "every-parent");
+
+    // Every card says who the group is for, in plain words.
+    let (status, page) = app.page("/groups?postcode=7607").await;
+    assert_eq!(status, 200);
+    for (name, words) in [
+        ("Groep elke ouder", "Voor elke ouder"),
+        ("Groep moeders", "Voor moeders"),
+        ("Groep vaders", "Voor vaders"),
+        ("Groep jonge ouders", "Voor jonge ouders"),
+        ("Online moeders", "Voor moeders"),
+        ("Oude groep", "Voor elke ouder"),
+    ] {
+        assert!(card(&page, name).contains(words), "{name}: {words}");
+    }
+    assert!(
+        page.contains(r#"name="fathers" type="checkbox" value="1""#),
+        "the filter is in the form"
+    );
+
+    // Open to fathers: every group but the mothers' groups, the ticked box kept.
+    let (status, page) = app.page("/groups?postcode=7607&fathers=1").await;
+    assert_eq!(status, 200);
+    for name in ["Groep elke ouder", "Groep vaders", "Groep jonge ouders"] {
+        assert!(page.contains(name), "{name} is open to fathers");
+    }
+    assert!(!page.contains("Groep moeders") && !page.contains("Online moeders"));
+    assert!(page.contains(r#"id="fathers" name="fathers" type="checkbox" value="1" checked"#));
+    // The page cache keeps the filter apart (the same second, without and with it).
+    let (_, without) = app.page("/groups?postcode=7607&kids=&age=").await;
+    let (_, with) = app.page("/groups?postcode=7607&kids=&age=&fathers=1").await;
+    assert!(without.contains("Groep moeders"));
+    assert!(
+        !with.contains("Groep moeders"),
+        "the filter is part of the cache key"
+    );
+    // In other words and other languages.
+    let (_, page) = app.page("/groups?postcode=7607&fathers=on&lang=ar").await;
+    assert!(!page.contains("Groep moeders") && page.contains("Groep vaders"));
+    assert!(page.contains("للآباء"), "Arabic words");
+
+    // The group page says it too, in the reader's language.
+    let (_, page) = app.page(&format!("/groups/{}", ids[1])).await;
+    assert!(page.contains("Voor moeders"));
+    let (_, page) = app.page(&format!("/groups/{}?lang=en", ids[3])).await;
+    assert!(page.contains("For young parents"));
+    let (_, page) = app.page(&format!("/groups/{online_mothers}?lang=fa")).await;
+    assert!(page.contains("برای مادرها"));
+
+    // Through the server function too (what a script would call).
+    let res = app
+        .client
+        .post(app.url("/api/groups/search"))
+        .form(&[("postcode", "7607"), ("fathers", "1")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let json = res.text().await.unwrap();
+    assert!(
+        json.contains("Groep vaders") && !json.contains("Groep moeders"),
+        "{json}"
+    );
+    assert!(json.contains(r#""audience":"YoungParents""#), "{json}");
+});
+
+// The facilitator's form: who the group is for is chosen, saved, shown again and changed; a
+// value no form of ours sends is refused; an older form without it means every parent.
+on_both_backends!(the_group_form_saves_who_it_is_for, |app| {
+    use doorstart::accounts::model::Role;
+    app.account("f@example.nl", Role::Facilitator).await;
+    let me = app.sign_in("f@example.nl").await;
+    let form = |audience: Option<&'static str>| {
+        let mut f = vec![
+            ("name", "Vadergroep Wierden"),
+            ("description", "We praten over de week."),
+            ("first_visit", "Loop gewoon binnen."),
+            ("facilitator_name", "Erik"),
+            ("postcode", "7641"),
+            ("address", "Dorpshuis, Wierden"),
+            ("weekday", "2"),
+            ("start", "19:30"),
+            ("rhythm", "weekly"),
+            ("age_min", "4"),
+            ("age_max", "12"),
+            ("lang_nl", "1"),
+            ("cost", "0"),
+        ];
+        if let Some(a) = audience {
+            f.push(("audience", a));
+        }
+        f
+    };
+    // The new group's form offers the four choices, every parent first and chosen.
+    let (status, _, page) = app.get_as(&me, "/admin/groups/new").await;
+    assert_eq!(status, 200);
+    assert!(
+        page.contains(r#"<select id="audience" name="audience">"#),
+        "{page}"
+    );
+    assert!(page.contains(r#"<option value="every-parent" selected"#));
+    for words in ["Voor moeders", "Voor vaders", "Voor jonge ouders"] {
+        assert!(page.contains(words), "{words}");
+    }
+
+    let (status, location, _) = app
+        .post_as(&me, "/admin/groups/new", &form(Some("fathers")))
+        .await;
+    assert_eq!(status, 303);
+    let id = location
+        .trim_start_matches("/admin/groups/")
+        .split('/')
+        .next()
+        .unwrap()
+        .to_string();
+    assert_eq!(audience_of(app, &id).await, "fathers");
+    let (_, _, page) = app.get_as(&me, &format!("/admin/groups/{id}")).await;
+    assert!(
+        page.contains(r#"<option value="fathers" selected"#),
+        "shown again"
+    );
+    let (_, page) = app.page(&format!("/groups/{id}")).await;
+    assert!(page.contains("Voor vaders"));
+
+    // Changed to young parents.
+    let (status, _, _) = app
+        .post_as(
+            &me,
+            &format!("/admin/groups/{id}"),
+            &form(Some("young-parents")),
+        )
+        .await;
+    assert_eq!(status, 303);
+    assert_eq!(audience_of(app, &id).await, "young-parents");
+
+    // A value of no form: refused with a word at the field, nothing changed.
+    let (status, _, page) = app
+        .post_as(
+            &me,
+            &format!("/admin/groups/{id}"),
+            &form(Some("grandparents")),
+        )
+        .await;
+    assert_eq!(status, 400);
+    assert!(page.contains("Kies voor wie de groep is."));
+    assert_eq!(audience_of(app, &id).await, "young-parents");
+
+    // An older form without the field: every parent.
+    let (status, _, _) = app
+        .post_as(&me, &format!("/admin/groups/{id}"), &form(None))
+        .await;
+    assert_eq!(status, 303);
+    assert_eq!(audience_of(app, &id).await, "every-parent");
+});
+
+// Themed meetups (issue 23, point 6): the theme is stored, shown with plain words on the group
+// page and the finder's cards, and `theme=` shows only groups with such a meetup coming; an
+// unknown theme is ignored (never a server error); the page cache keys on it; a past or
+// cancelled meetup's theme does not count.
+on_both_backends!(a_meetup_theme_is_stored_shown_and_filtered, |app| {
+    use doorstart::meetups::model::{MeetupKind, Theme};
+    use doorstart::meetups::store as meetups;
+    let near = (52.356, 6.668);
+    let calm = add_group(app, "Groep rust", near.0, near.1, (4, 12), &["nl"], false).await;
+    let plain = add_group(app, "Groep gewoon", near.0, near.1, (4, 12), &["nl"], false).await;
+    let past = add_group(
+        app,
+        "Groep voorbij",
+        near.0,
+        near.1,
+        (4, 12),
+        &["nl"],
+        false,
+    )
+    .await;
+    let start = common::START + 86_400;
+    let m = meetups::insert(&app.db, &calm, start, start + 7200, "Buurthuis", 12)
+        .await
+        .unwrap();
+    meetups::set_theme(
+        &app.db,
+        &m,
+        Some(Theme::Stress),
+        MeetupKind::Workshop,
+        "een verpleegkundige van de JGZ",
+    )
+    .await
+    .unwrap();
+    meetups::insert(&app.db, &plain, start, start + 7200, "Buurthuis", 12)
+        .await
+        .unwrap();
+    // Over already: its theme is no reason to show the group.
+    let old = meetups::insert(
+        &app.db,
+        &past,
+        start - 10 * 86_400,
+        start - 10 * 86_400 + 7200,
+        "Buurthuis",
+        12,
+    )
+    .await
+    .unwrap();
+    meetups::set_theme(&app.db, &old, Some(Theme::Stress), MeetupKind::Meetup, "")
+        .await
+        .unwrap();
+    let stored: (Option<String>, String, String) =
+        sqlx::query_as("SELECT theme, kind, guest FROM meetups WHERE id = $1")
+            .bind(&m)
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        stored,
+        (
+            Some("stress".into()),
+            "workshop".into(),
+            "een verpleegkundige van de JGZ".into()
+        )
+    );
+
+    // The group page: the theme in plain words, the workshop and the guest.
+    let (status, page) = app.page(&format!("/groups/{calm}")).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Thema: Minder stress"), "{page}");
+    assert!(page.contains("Workshop") && page.contains("een verpleegkundige van de JGZ"));
+    let (_, page) = app.page(&format!("/meetups/{m}?lang=ar")).await;
+    assert!(page.contains("ضغط نفسي أقل"), "Arabic theme words");
+
+    // The finder: the card says what is coming; the filter shows only that group.
+    let (status, page) = app.page("/groups?postcode=7607").await;
+    assert_eq!(status, 200);
+    assert!(card(&page, "Groep rust").contains("Binnenkort: Minder stress"));
+    assert!(!card(&page, "Groep gewoon").contains("Binnenkort"));
+    assert!(
+        page.contains(r#"<select id="theme" name="theme">"#),
+        "the filter is in the form"
+    );
+    let (status, page) = app.page("/groups?postcode=7607&theme=stress").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Groep rust"));
+    assert!(!page.contains("Groep gewoon") && !page.contains("Groep voorbij"));
+    assert!(
+        page.contains(r#"<option value="stress" selected"#),
+        "the choice is kept"
+    );
+    // The page cache keeps the filter apart (the same second, without and with it).
+    let (_, without) = app.page("/groups?postcode=7607&age=").await;
+    let (_, with) = app.page("/groups?postcode=7607&age=&theme=language").await;
+    assert!(without.contains("Groep gewoon"));
+    assert!(
+        !with.contains("Groep gewoon") && !with.contains("Groep rust"),
+        "theme is in the cache key"
+    );
+    // An unknown theme: the filter is ignored, never a server error.
+    for bad in ["nonsense", "%27%3B--", "STRESS", ""] {
+        let (status, page) = app
+            .page(&format!("/groups?postcode=7607&theme={bad}"))
+            .await;
+        assert_eq!(status, 200, "{bad}");
+        assert!(
+            page.contains("Groep gewoon") && page.contains("Groep rust"),
+            "{bad}"
+        );
+    }
+    // Cancelled: the group no longer shows under the theme (the finder was told at once).
+    assert!(meetups::cancel_meetup(&app.db, &m).await.unwrap());
+    let (_, page) = app.page("/groups?postcode=7607&theme=stress&kids=").await;
+    assert!(
+        !page.contains("Groep rust"),
+        "a cancelled meetup's theme does not count"
+    );
+    // Through the server function too.
+    let res = app
+        .client
+        .post(app.url("/api/groups/search"))
+        .form(&[("postcode", "7607"), ("theme", "bogus")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+});
+
+// The demo has themed meetups: the theme filter shows some Almelo groups, not all.
+on_both_backends!(the_demo_theme_filter_shows_some_groups, |app| {
+    doorstart::demo::load_if_empty(&app.db).await.unwrap();
+    let (_, all) = app.page("/groups?postcode=7607").await;
+    let (status, stress) = app.page("/groups?postcode=7607&theme=stress").await;
+    assert_eq!(status, 200);
+    assert!(
+        stress.contains("Samen sterk Almelo-Noord"),
+        "an evening group"
+    );
+    assert!(all.contains("Koffieochtend ouders Almelo-Centrum"));
+    assert!(
+        !stress.contains("Koffieochtend ouders Almelo-Centrum"),
+        "not every group"
+    );
 });

@@ -120,6 +120,15 @@ const ONE_GENDER: &[OneGender] = &[
     OneGender { lang: "pap", form: "mama", unless: &["tata", "papa"], why: "mother only" },
 ];
 
+/// Messages that say who a group is for: there one gender is the point ("For mothers").
+const NAMES_AN_AUDIENCE: &[&str] = &[
+    "audience-mothers",
+    "audience-fathers",
+    // The name of a partner: the young-mothers work ("Jonge Moederwerk") is what it is called.
+    "partners-intro",
+    "partner-kind-young-mothers",
+];
+
 /// Abbreviations a guide must explain where it first uses them: followed within
 /// `EXPLAIN_WITHIN` characters by "(" or " is ".
 const ABBREVIATIONS: [&str; 6] = ["SVB", "UWV", "LBIO", "GGD", "DigiD", "IND"];
@@ -353,6 +362,9 @@ fn every_parent_is_addressed() {
         files.sort();
         for file in files {
             for (id, value) in messages(&file) {
+                if NAMES_AN_AUDIENCE.contains(&id.as_str()) {
+                    continue;
+                }
                 let w = words(&value);
                 for row in &rows {
                     if has_phrase(&w, row.form) && !row.unless.iter().any(|u| has_phrase(&w, u)) {
@@ -407,4 +419,138 @@ fn every_abbreviation_is_explained_where_a_guide_first_uses_it() {
         }
     }
     assert!(missing.is_empty(), "{missing:#?}");
+}
+
+/// Sites whose amounts a step may quote: the SVB (kinderbijslag), the Belastingdienst
+/// (toeslagen), the Rijksoverheid (bijstand norms), or a gemeente's own site.
+const AMOUNT_SOURCES: [&str; 3] = ["svb.nl", "belastingdienst.nl", "rijksoverheid.nl"];
+
+/// Does the text name an amount in euros ("€ 295", "295 euro")?
+fn names_an_amount(text: &str) -> bool {
+    text.contains('€') || words(text).iter().any(|w| w == "euro" || w == "eur")
+}
+
+/// Does the text name a year (2000–2099), so a parent knows when the amount held?
+fn names_a_year(text: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_digit())
+        .any(|d| d.len() == 4 && d.starts_with("20"))
+}
+
+/// Is the source an official page for amounts: svb.nl, belastingdienst.nl, rijksoverheid.nl
+/// (or a subdomain), or a site of a gemeente (its host names "gemeente")?
+fn official_amount_source(url: &str) -> bool {
+    let Some(rest) = url.strip_prefix("https://") else {
+        return false;
+    };
+    let host = rest
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    AMOUNT_SOURCES
+        .iter()
+        .any(|d| host == *d || host.ends_with(&format!(".{d}")))
+        || host.split(['.', '-']).any(|part| part == "gemeente")
+}
+
+/// What is wrong with a step that names an amount: no year, or no official source.
+fn amount_problem(text: &str, source: &str) -> Option<&'static str> {
+    if !names_an_amount(text) {
+        return None;
+    }
+    if !names_a_year(text) {
+        return Some("names an amount in euros without a year");
+    }
+    if !official_amount_source(source) {
+        return Some(
+            "names an amount in euros; its source must be svb.nl, belastingdienst.nl, rijksoverheid.nl or a gemeente",
+        );
+    }
+    None
+}
+
+#[test]
+fn the_amount_rule() {
+    let svb = "https://www.svb.nl/nl/kinderbijslag";
+    assert_eq!(
+        amount_problem("Je krijgt kinderbijslag.", "https://x.org"),
+        None
+    );
+    assert_eq!(
+        amount_problem("In 2026 krijg je ongeveer € 295 per kwartaal.", svb),
+        None
+    );
+    assert_eq!(
+        amount_problem(
+            "In 2026 is dat 129 euro per maand.",
+            "https://download.belastingdienst.nl/a.pdf"
+        ),
+        None
+    );
+    assert_eq!(
+        amount_problem(
+            "In 2026 is de norm € 1.100.",
+            "https://www.gemeente.amsterdam/bijstand"
+        ),
+        None
+    );
+    assert!(amount_problem("Je krijgt ongeveer € 295 per kwartaal.", svb).is_some());
+    assert!(amount_problem("Je krijgt 295 euro.", svb).is_some());
+    assert!(amount_problem("In 2026 krijg je € 295.", "https://geldfit.nl/thema").is_some());
+    assert!(amount_problem("In 2026 krijg je € 295.", "https://svb.nl.example.com/").is_some());
+    assert!(amount_problem("In 2026 krijg je € 295.", "http://www.svb.nl/").is_some());
+    assert!(!names_a_year("Bel 0800-0543."));
+}
+
+#[test]
+fn every_amount_has_a_year_and_an_official_source() {
+    let lib = builtin();
+    let facts = lib.step_facts();
+    let mut wrong = Vec::new();
+    for slug in lib.slugs() {
+        let g = lib.guide(slug, Lang::Nl).unwrap();
+        for s in &g.steps {
+            // What the parent may get. `cost` says what a call or a visit costs the parent;
+            // those prices are checked with the contacts at the top of data/guides.toml.
+            let mut parts = vec![s.title.clone(), s.text.clone()];
+            parts.extend(s.who.clone());
+            parts.extend(s.need.clone());
+            let text = parts.join(" ");
+            let source = facts
+                .iter()
+                .find(|f| f.guide == slug && f.step == s.id)
+                .map(|f| f.source.clone())
+                .unwrap_or_default();
+            if let Some(problem) = amount_problem(&text, &source) {
+                let line = format!("{slug}/{}: {problem} (source {source})", s.id);
+                println!("{line}");
+                wrong.push(line);
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+/// The small "and"/"or" between steps are explained once, in the reader's own words: the legend
+/// names both joiner words of its language.
+#[test]
+fn every_language_explains_and_and_or() {
+    let mut short = Vec::new();
+    for lang in locale_codes() {
+        let path = Path::new("locales").join(&lang).join("guidepages.ftl");
+        let msgs: BTreeMap<String, String> = messages(&path).into_iter().collect();
+        let legend = msgs
+            .get("guide-joiner-legend")
+            .map(|v| words(v))
+            .unwrap_or_default();
+        for key in ["guide-and", "guide-or"] {
+            let word = msgs.get(key).cloned().unwrap_or_default();
+            if legend.is_empty() || !has_phrase(&legend, &word) {
+                short.push(format!(
+                    "{lang}: guide-joiner-legend does not name {key} {word:?}"
+                ));
+            }
+        }
+    }
+    assert!(short.is_empty(), "{short:#?}");
 }

@@ -19,6 +19,15 @@ async fn count(app: &common::TestApp) -> i64 {
         .unwrap()
 }
 
+/// The link a parent keeps: `DOORSTART_PUBLIC_URL` (here the server's own address) + path.
+fn public_link(path: &str) -> String {
+    doorstart::config::PublicUrl::from_env(doorstart::server::leptos_options().site_addr).link(path)
+}
+
+fn percent(text: &str) -> String {
+    doorstart::ui::percent_encode(text, b"")
+}
+
 async fn post(app: &common::TestApp, path: &str, form: &[(&str, &str)]) -> (u16, String, String) {
     let res = app
         .client
@@ -93,15 +102,117 @@ on_both_backends!(join_status_and_withdraw, |app| {
         "contact deadline: 7 days after 23 November"
     );
 
-    let (status, gone, _) = post(app, &format!("{location}/withdraw"), &[]).await;
+    // The first thing to do with the page: keep the link (sent to oneself, copied, printed).
+    let link = public_link(&location);
+    assert!(body.contains(r#"id="keep-heading""#) && body.contains("Bewaar je link"));
+    assert!(
+        body.contains(&format!(r#"class="keep-url">{link}"#)),
+        "the link as selectable text: {link}"
+    );
+    let sent = percent(&format!("Mijn link van Doorstart. Goed bewaren: {link}"));
+    assert!(
+        body.contains(&format!("https://wa.me/?text={sent}")),
+        "WhatsApp"
+    );
+    assert!(body.contains(&format!("sms:?&amp;body={sent}")), "SMS");
+    assert!(body.contains(&format!(
+        "mailto:?subject=Mijn%20link%20van%20Doorstart&amp;body={sent}"
+    )));
+    assert!(
+        body.contains(r#"class="keep-qr""#) && body.contains("<rect"),
+        "QR code"
+    );
+    assert!(body.contains("keep-link.js"), "the copy and print script");
+    // Withdrawing is a link to a page that asks, not a button that deletes.
+    assert!(body.contains(&format!(r#"href="{location}/withdraw""#)));
+    assert!(!body.contains(&format!(r#"action="{location}/withdraw""#)));
+    let keep_at = body.find("keep-heading").unwrap();
+    assert!(
+        keep_at < body.find("withdraw-heading").unwrap(),
+        "keeping comes first"
+    );
+
+    // The page that asks, and posts without `confirm=yes`: nothing is deleted.
+    let (status, ask) = app.page(&format!("{location}/withdraw")).await;
+    assert_eq!(status, 200);
+    assert!(ask.contains("Je aanvraag intrekken?") && ask.contains("Koffieochtend"));
+    assert!(ask.contains(r#"name="confirm" value="yes""#));
+    assert!(
+        ask.contains(&format!(r#"href="{location}""#)),
+        "the way back"
+    );
+    for form in [&[][..], &[("confirm", "no")][..], &[("confirm", "YES")][..]] {
+        let (status, _, page) = post(app, &format!("{location}/withdraw"), form).await;
+        assert_eq!(status, 200, "{form:?}");
+        assert!(
+            page.contains("Je aanvraag intrekken?"),
+            "the page that asks"
+        );
+        assert_eq!(count(app).await, 1, "nothing deleted for {form:?}");
+    }
+    let res = app
+        .client
+        .post(app.url(&format!("{location}/withdraw")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        res.status().as_u16(),
+        200,
+        "no form at all: the page that asks"
+    );
+    assert_eq!(count(app).await, 1);
+
+    let (status, gone, _) = post(app, &format!("{location}/withdraw"), &[("confirm", "yes")]).await;
     assert_eq!(status, 303);
     assert_eq!(gone, "/withdrawn");
     assert_eq!(count(app).await, 0, "gone at once");
+    let (status, _, _) = post(app, &format!("{location}/withdraw"), &[]).await;
+    assert_eq!(status, 404, "nothing left to ask about");
     let (status, _) = app.page(&location).await;
     assert_eq!(status, 404);
     let (status, body) = app.page("/withdrawn").await;
     assert_eq!(status, 200);
     assert!(body.contains("Je aanvraag is gewist"));
+});
+
+// The same question in Arabic, right to left, with the group's name isolated; the way back
+// keeps the request.
+on_both_backends!(withdrawing_asks_first_in_arabic, |app| {
+    let id = group(app).await;
+    let token = doorstart::security::tokens::new_token();
+    let input = doorstart::groups::join::JoinInput {
+        token: token.clone(),
+        first_name: "Amal".into(),
+        contact: doorstart::groups::join::Contact::AtMeeting,
+        language: "ar".into(),
+        children: None,
+        child_ages: vec![],
+        referral: "unknown".into(),
+    };
+    store::insert_join_request(&app.db, &id, &token, &input)
+        .await
+        .unwrap();
+    let (status, page) = app.page(&format!("/join/{token}?lang=ar")).await;
+    assert_eq!(status, 200);
+    assert!(page.contains(r#"dir="rtl""#) && page.contains("حفظ رابطك"));
+    assert!(page.contains(&public_link(&format!("/join/{token}"))));
+    let (status, ask) = app.page(&format!("/join/{token}/withdraw?lang=ar")).await;
+    assert_eq!(status, 200);
+    assert!(ask.contains("سحب طلبك وحذفه؟") && ask.contains("نعم، أريد حذف طلبي"));
+    assert!(ask.contains("<bdi>Koffieochtend"), "the name isolated");
+    let (status, _, again) = post(app, &format!("/join/{token}/withdraw?lang=ar"), &[]).await;
+    assert_eq!(status, 200);
+    assert!(again.contains("لا، أريد الاحتفاظ بطلبي"));
+    assert_eq!(count(app).await, 1);
+    let (status, _, _) = post(
+        app,
+        &format!("/join/{token}/withdraw"),
+        &[("confirm", "yes")],
+    )
+    .await;
+    assert_eq!(status, 303);
+    assert_eq!(count(app).await, 0);
 });
 
 on_both_backends!(bad_input_is_named_and_nothing_is_stored, |app| {

@@ -6,7 +6,10 @@
 //!   `pages`, `api` or `router`.
 use std::path::{Path, PathBuf};
 
-const FEATURES: [&str; 8] = [
+const FEATURES: [&str; 11] = [
+    "checkin",
+    "seo",
+    "partners",
     "trust",
     "groups",
     "meetups",

@@ -14,20 +14,28 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     }
 }
 
-/// Keys in `t("…")`, `t_args("…"` and `k("…")`.
+/// Keys in `t("…")`, `t_args("…"`, `k("…")` and `sentence(i, "…"` (`ui::bidi`).
 fn used_keys() -> BTreeSet<String> {
     let mut files = Vec::new();
     rust_files(Path::new("src"), &mut files);
     let mut keys = BTreeSet::new();
     for file in files {
         let text = std::fs::read_to_string(&file).unwrap();
-        for marker in ["t(", "t_args(", "k("] {
+        for marker in ["t(", "t_args(", "k(", "sentence("] {
             for (pos, _) in text.match_indices(marker) {
                 let before = text[..pos].chars().last();
                 if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
                     continue; // e.g. `assert(`, `split(`
                 }
-                let Some(rest) = text[pos + marker.len()..].trim_start().strip_prefix('"') else {
+                let mut after = text[pos + marker.len()..].trim_start();
+                if marker == "sentence(" {
+                    // The first argument is the I18n: the key comes after its comma.
+                    let Some((_, rest)) = after.split_once(',') else {
+                        continue;
+                    };
+                    after = rest.trim_start();
+                }
+                let Some(rest) = after.strip_prefix('"') else {
                     continue; // a key passed in a variable
                 };
                 let key = &rest[..rest.find('"').unwrap()];

@@ -238,10 +238,16 @@ on_both_backends!(two_instances_send_each_mail_once, |app| {
     assert_eq!(sink.received().len(), 12);
 });
 
-on_both_backends!(the_admin_pages_say_when_mail_is_off, |app| {
-    // The tests run without DOORSTART_SMTP_URL.
+on_both_backends!(the_coordinator_is_told_when_mail_is_off, |app| {
+    // The tests run without DOORSTART_SMTP_URL. A coordinator can have it turned on; a
+    // facilitator cannot, and is not bothered with it.
     app.account("anna@example.org", Role::Facilitator).await;
     let cookie = app.sign_in("anna@example.org").await;
+    let (status, _, body) = app.get_as(&cookie, "/admin").await;
+    assert_eq!(status, 200);
+    assert!(!body.contains("id=\"mail-off\""), "{body}");
+    app.account("coord@example.org", Role::Coordinator).await;
+    let cookie = app.sign_in("coord@example.org").await;
     let (status, _, body) = app.get_as(&cookie, "/admin").await;
     assert_eq!(status, 200);
     assert!(body.contains("id=\"mail-off\""), "{body}");
@@ -742,7 +748,9 @@ on_both_backends!(
 
         // Sanne cancels: Fatima moves up again, by mail.
         let token = sanne.trim_start_matches("/rsvp/");
-        let (status, _, _) = app.post_as("", &format!("/rsvp/{token}/cancel"), &[]).await;
+        let (status, _, _) = app
+            .post_as("", &format!("/rsvp/{token}/cancel"), &[("confirm", "yes")])
+            .await;
         assert_eq!(status, 303);
         deliver_due(&app.db, &sink.mailer(), PUBLIC).await.unwrap();
         let got = sink.received();
@@ -762,14 +770,22 @@ on_both_backends!(
         app.clock.advance(60);
         let (_, noor, _) = rsvp(app, &meetup, "Noor", "1", "", "nl").await;
         let (status, _, _) = app
-            .post_as(&anna, &format!("/admin/meetups/{meetup}/cancel"), &[])
+            .post_as(
+                &anna,
+                &format!("/admin/meetups/{meetup}/cancel"),
+                &[("confirm", "yes")],
+            )
             .await;
         assert_eq!(status, 303);
         let audited = "SELECT COUNT(*) FROM audit_log WHERE action = 'meetup-cancel'";
         assert_eq!(count(app, audited).await, 1);
         // Cancelling again mails nobody twice.
-        app.post_as(&anna, &format!("/admin/meetups/{meetup}/cancel"), &[])
-            .await;
+        app.post_as(
+            &anna,
+            &format!("/admin/meetups/{meetup}/cancel"),
+            &[("confirm", "yes")],
+        )
+        .await;
         assert_eq!(states(app).await, vec![("waiting".to_string(), 2)]);
 
         let sink = Sink::start(0).await;
@@ -800,7 +816,8 @@ on_both_backends!(
         assert!(body.contains("Deze bijeenkomst gaat niet door."));
         // Sanne cancels her RSVP: nobody moves up to a meetup that does not go ahead.
         let token = sanne.trim_start_matches("/rsvp/");
-        app.post_as("", &format!("/rsvp/{token}/cancel"), &[]).await;
+        app.post_as("", &format!("/rsvp/{token}/cancel"), &[("confirm", "yes")])
+            .await;
         assert!(states(app).await.is_empty());
         let (_, body) = app.page(&format!("{fatima}?lang=en")).await;
         assert!(body.contains("you are on the waiting list"), "{body}");

@@ -124,7 +124,8 @@ on_both_backends!(facilitator_side_records_have_their_time_too, |app| {
     accounts::create_invite(&app.db, "their-token", Role::Facilitator, &leaving, 7)
         .await
         .unwrap();
-    assert!(accounts::deactivate(&app.db, &leaving).await.unwrap());
+    let stopped = accounts::deactivate(&app.db, &coordinator, &leaving).await;
+    assert_eq!(stopped.unwrap(), accounts::Change::Done);
     accounts::audit(
         &app.db,
         Some(&coordinator),

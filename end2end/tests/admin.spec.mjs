@@ -55,7 +55,7 @@ test('coordinator invites a facilitator, a parent joins, the request is marked c
   await facilitator.getByLabel('Arabisch').check();
   await facilitator.getByLabel('Er is opvang voor kinderen').check();
   await facilitator.getByRole('button', { name: 'Opslaan' }).click();
-  await expect(facilitator).toHaveURL(/\/admin\/groups\/[0-9a-f]{32}\/meetups$/);
+  await expect(facilitator).toHaveURL(/\/admin\/groups\/[0-9a-f]{32}\/meetups\?done=group-created#plan$/);
   await facilitator.getByLabel('Eerste datum').fill('2027-01-05');
   await facilitator.getByLabel('Begintijd').fill('10:00');
   await facilitator.getByLabel('Hoe lang (minuten)').fill('120');

@@ -118,7 +118,9 @@ for (const mode of jsModes) {
     if (mode.javaScriptEnabled) await screenshot(page, 'join-status-nl');
     const statusUrl = page.url();
 
-    await page.getByRole('button', { name: 'Trek in en wis mijn gegevens' }).click();
+    // Withdrawing asks first, on a page of its own (see keep-and-confirm.spec.mjs).
+    await page.getByRole('link', { name: 'Trek mijn aanvraag in' }).click();
+    await page.getByRole('button', { name: 'Ja, wis mijn aanvraag' }).click();
     await expect(page).toHaveURL(/\/withdrawn$/);
     await expect(page.locator('h1')).toHaveText('Je aanvraag is gewist');
     const gone = await page.goto(statusUrl);
@@ -126,4 +128,100 @@ for (const mode of jsModes) {
     expect(problems).toEqual([]);
     await context.close();
   });
+}
+
+for (const mode of jsModes) {
+  test(`a mother who reads Arabic joins with Arabic digits on a 360 px phone (${mode.name})`, async ({ browser }) => {
+    const context = await browser.newContext({
+      javaScriptEnabled: mode.javaScriptEnabled,
+      viewport: { width: 360, height: 740 },
+    });
+    const page = await context.newPage();
+    const problems = watchForErrors(page);
+    // The postcode typed with an Arabic keyboard: ٧٦٠٧ is 7607.
+    await page.goto('/groups?lang=ar&postcode=٧٦٠٧');
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    const cards = page.locator('.group-card');
+    expect(await cards.count()).toBeGreaterThan(0);
+    await expect(page.getByRole('status')).toContainText('Almelo');
+    await cards.first().locator('h3 a').click();
+    await page.locator('a[href$="/join"]').first().click();
+    await expect(page).toHaveURL(/\/groups\/[^/]+\/join$/);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+    await expectNoAxeViolations(page, mode);
+
+    // Ages and phone number in Arabic-Indic digits, as the keyboard types them.
+    await page.locator('#first_name').fill('مريم');
+    await page.locator('#contact-phone').check();
+    await page.locator('#phone').fill('٠٦١٢٣٤٥٦٧٨');
+    await page.locator('#child_ages').fill('٤، ٧');
+    await page.locator('#consent-box').check();
+    await page.locator('form[method="post"] button[type="submit"]').click();
+    // Accepted: the private status page, not the form again with "this number is wrong".
+    await expect(page).toHaveURL(/\/join\/[A-Za-z0-9_-]{43}$/);
+    await expect(page.locator('h1')).toContainText('مريم');
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(scrollWidth).toBeLessThanOrEqual(360);
+    await expectNoAxeViolations(page, mode);
+    if (mode.javaScriptEnabled) await screenshot(page, 'join-status-ar-digits');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+}
+
+// Every parent sees whether they are welcome: the card says who a group is for, and a father
+// can ask for the groups open to him. Dutch and Arabic, on a 360 px phone, with and without JS.
+for (const mode of jsModes) {
+  for (const lang of [
+    { code: 'nl', mothers: 'Voor moeders', open: ['Voor elke ouder', 'Voor vaders', 'Voor jonge ouders'], filter: 'Open voor vaders' },
+    { code: 'ar', mothers: 'للأمهات', open: ['لكل الآباء والأمهات', 'للآباء', 'للآباء والأمهات صغار السن'], filter: 'مفتوحة للآباء' },
+  ]) {
+    test(`a father finds the groups open to him (${lang.code}, ${mode.name})`, async ({ browser }) => {
+      const context = await browser.newContext({
+        javaScriptEnabled: mode.javaScriptEnabled,
+        viewport: { width: 360, height: 740 },
+      });
+      const page = await context.newPage();
+      const problems = watchForErrors(page);
+      await page.goto(`/groups?lang=${lang.code}&postcode=7608`);
+      await expect(page.locator('html')).toHaveAttribute('dir', lang.code === 'ar' ? 'rtl' : 'ltr');
+      // The demo's mothers' group says so on its card.
+      const mothers = page.locator('.group-card', { hasText: 'Moedergroep Schelfhorst' });
+      await expect(mothers).toHaveCount(1);
+      await expect(mothers.locator('.facts .audience')).toHaveText(lang.mothers);
+      // Every card says who it is for.
+      const cards = page.locator('.group-card');
+      const count = await cards.count();
+      expect(count).toBeGreaterThan(1);
+      await expect(cards.locator('.facts .audience')).toHaveCount(count);
+      await expectNoAxeViolations(page, mode);
+
+      // The filter: open the choices, tick "open to fathers", search again.
+      await page.locator('details.filters summary').click();
+      await page.getByLabel(lang.filter).check();
+      await page.locator('form[role="search"] button[type="submit"]').click();
+      await expect(page).toHaveURL(/fathers=1/);
+      await expect(page.getByLabel(lang.filter)).toBeChecked();
+      await expect(page.locator('.group-card', { hasText: 'Moedergroep Schelfhorst' })).toHaveCount(0);
+      const open = await page.locator('.group-card .facts .audience').allTextContents();
+      expect(open.length).toBeGreaterThan(0);
+      for (const words of open) expect(lang.open).toContain(words.trim());
+      // Right to left done right: the postcode in the hint and the place stay whole.
+      if (lang.code === 'ar') {
+        await expect(page.locator('#postcode-hint [dir="ltr"]').last()).toHaveText('7607 AB');
+        await expect(page.getByRole('status').locator('bdi')).toHaveText('Almelo');
+      }
+      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(scrollWidth).toBeLessThanOrEqual(360);
+      await expectNoAxeViolations(page, mode);
+      if (mode.javaScriptEnabled) await screenshot(page, `groups-fathers-${lang.code}`);
+
+      // The group page says it too.
+      await page.locator('.group-card h3 a').first().click();
+      await expect(page.locator('.group-page .facts .audience')).toHaveText(new RegExp(lang.open.join('|')));
+      await expectNoAxeViolations(page, mode);
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+  }
 }

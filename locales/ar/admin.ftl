@@ -115,7 +115,7 @@ forgot-submit = Send the link
 forgot-sent = If we know this address, a mail is on its way. Also look in your spam.
 reset-title = Choose a new password
 reset-submit = Save the new password
-invite-email = E-mail address of the new facilitator (not required)
+invite-email = E-mail address of the new person (not required)
 invite-email-hint = Fill it in and we mail the link too. We keep the address only until the mail is sent.
 invite-email-invalid = This e-mail address is not right. An example: name@example.nl. Or leave it empty.
 invite-lang = Language of the mail
@@ -128,3 +128,51 @@ help-choice-langs = Languages
 help-choice-save = Save my choice
 help-choice-saved = Your choice is saved.
 help-choice-coordinator = As coordinator you get a mail about new help questions that no facilitator chose.
+
+# Accounts without the command line (roles, stopping, working again)
+accounts-intro = All accounts. You can stop an account, let it work again or give it another role. First tick 'Yes, I am sure'. When you stop an account, the help questions it took go back to the shared list.
+account-confirm = Yes, I am sure
+account-activate = Let this account work again
+account-make-coordinator = Make coordinator
+account-make-facilitator = Make facilitator
+account-you = This is you. Only another coordinator can change your account.
+account-done-stopped = { $name }: the account is stopped. Its help questions are back in the shared list. The coordinators get a mail.
+account-done-activated = { $name }: the account works again.
+account-done-role = { $name } now has the role: { $role }.
+account-done-unchanged = { $name } has this role already. Nothing changed.
+account-done-last-coordinator = That is not possible: { $name } is the last coordinator. First make someone else coordinator.
+account-done-unconfirmed = Nothing changed. First tick 'Yes, I am sure'.
+account-done-yourself = You cannot stop your own account or give it another role. Ask another coordinator.
+invite-role = Role of the new person
+invite-accept-title-coordinator = Welcome as a coordinator
+admin-meetup-theme = Theme (from the council motion)
+admin-meetup-theme-none = No theme
+admin-meetup-kind = Kind
+admin-meetup-kind-meetup = Meetup
+admin-meetup-guest = Guest (optional)
+admin-meetup-guest-hint = For example: a JGZ nurse
+meetup-theme-invalid = Choose a theme from the list.
+meetup-kind-invalid = Choose meetup or workshop.
+meetup-guest-invalid = Write the guest in at most 80 characters.
+admin-done-saved = Saved.
+admin-done-contacted = Saved: marked as contacted.
+admin-done-joined = Saved: marked as joined.
+admin-done-not-joined = Saved: marked as not joining.
+admin-done-assigned = Saved: the request is handed over.
+admin-done-group-created = The group is saved. Now plan its meetups.
+admin-done-group-saved = Saved: the group is updated.
+admin-done-texts = Saved: the words in the other language.
+admin-done-planned =
+    { $count ->
+        [one] 1 meetup planned.
+       *[other] { $count } meetups planned.
+    }
+admin-done-planned-some = The meetups are planned.
+admin-done-meetup-saved = Saved: the meetup is changed.
+admin-done-meetup-cancelled = Saved: this meetup is cancelled.
+admin-done-attendance = Saved: who came.
+admin-meetup-cancel-title = Cancel this meetup?
+admin-meetup-cancel-told = Everyone who said they would come sees on their own page that the meetup is cancelled. This cannot be undone.
+admin-meetup-cancel-mailed = Those who left an e-mail address also get a mail.
+admin-meetup-cancel-yes = Yes, cancel this meetup
+admin-meetup-cancel-no = No, go back

@@ -38,6 +38,7 @@ help-code-label = رمز الاستلام
 help-code-hint = ⁦16⁩ رقمًا. لا بأس بالمسافات.
 help-code-wrong = لا نعرف هذا الرمز. يرجى التأكد من الأرقام والمحاولة مرة أخرى.
 help-code-too-many = جرّبت رموزًا كثيرة. يرجى الانتظار ربع ساعة ثم المحاولة مرة أخرى.
+help-code-busy = تتم الآن تجربة رموز كثيرة على هذا الموقع. انتظر دقيقة ثم حاول مرة أخرى. سؤالك لا يزال محفوظًا.
 help-open = عرض
 help-from-you = أنت
 help-from-helper = متطوع
@@ -60,7 +61,7 @@ help-waited = آخر رسالة قبل { $hours } ساعة
 help-callback-asked = طلب اتصال هاتفي:
 help-helper-hint = باختصار وبلطف، ودون حكم. مع ذكر الجهة التي يمكن التوجه إليها بعد ذلك.
 help-claim = سأتولى هذا الطلب
-help-close = إغلاق
+help-close = Mark as solved
 help-take-first = لم يتولَّ أحد هذا السؤال بعد. يلزم تولي السؤال أولاً، وبعدها تصبح القراءة والرد ممكنين. لا يرى الكلمات إلا من يتولى السؤال والمنسق.
 help-hand-over = تسليم
 help-hand-over-label = تسليم هذا السؤال إلى
@@ -81,3 +82,27 @@ help-keep-code = حفظ الرمز على هذا الهاتف
 help-keep-done = الرمز محفوظ الآن على هذا الهاتف. يرجى كتابته أيضًا. زر «خروج سريع» أو «مسح آثاري على هذا الهاتف» يحذف الرمز من الهاتف.
 help-kept-note = الرمز المحفوظ على هذا الهاتف موجود بالفعل في الخانة.
 help-forget-code = حذف الرمز من هذا الهاتف
+crisis-short-veilig-thuis = العنف أو القلق في البيت
+crisis-short-113 = عند التفكير في إنهاء الحياة
+crisis-short-luisterlijn = للتحدث مع أحد
+help-from-parent = Parent
+help-waits =
+    { $hours ->
+        [0] Waits less than an hour
+        [one] Waits 1 hour
+       *[other] Waits { $hours } hours
+    }
+help-waits-days =
+    { $days ->
+        [one] Waits 1 day
+       *[other] Waits { $days } days
+    }
+help-callback-wanted = Wants a call-back
+help-callback-none = Wants a written answer
+help-solve-confirm-heading = Mark this question as solved?
+help-solve-confirm-text = The question leaves the list of open questions. If the parent writes again, it comes back as new.
+help-solve-confirm-yes = Yes, mark as solved
+help-solve-confirm-no = No, back to the question
+help-parent-language = The parent's language: { $language }.
+help-answer-language = Answer in that language, or in short, simple Dutch.
+help-answer-dutch = Write short, simple sentences.

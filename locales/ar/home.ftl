@@ -8,3 +8,4 @@ home-ask-help-text = دون اسمك، ودون أن يحكم عليك أحد
 home-guides = خطوة بخطوة
 home-guides-text = المال والسكن والعمل وغير ذلك
 home-facilitators = لفريق الإرشاد
+home-read-answer = لديّ رمز: قراءة الجواب على سؤالي

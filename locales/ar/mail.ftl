@@ -2,7 +2,7 @@
 mail-join-new-subject = New join request for your group
 mail-join-new-body = There is a new join request for your group. Sign in to see it.
 mail-footer = هذه الرسالة من Doorstart. لا يمكن الرد على هذه الرسالة.
-admin-mail-off = Mail is off: no mail goes out. Set DOORSTART_SMTP_URL and DOORSTART_MAIL_FROM to turn it on.
+admin-mail-off = Mail is off. The app sends no mail now: not to volunteers and not to parents. Ask whoever runs the server to turn mail on (setting DOORSTART_SMTP_URL).
 mail-join-reminder-subject = Reminder: a join request is waiting
 mail-join-reminder-body = A join request for your group is still waiting for contact. Sign in to see it. The promise to the parent is contact within 7 days.
 mail-join-escalated-subject = A join request passed its 7 days
@@ -23,3 +23,19 @@ mail-rsvp-waiting-subject = أنت على قائمة الانتظار من جد�
 mail-rsvp-waiting-body = أصبحت الأماكن أقل في لقاء سجّلت فيه. أنت الآن على قائمة الانتظار. إذا أصبح هناك مكان فارغ فهو لك، وسنرسل لك رسالة. يرجى فتح الرابط لرؤية تسجيلك.
 mail-meetup-cancelled-subject = تم إلغاء لقاء
 mail-meetup-cancelled-body = تم إلغاء لقاء سجّلت فيه، ولن يُعقد. يرجى فتح الرابط لمعرفة أي لقاء هو.
+mail-invite-coordinator-subject = You are invited to Doorstart as a coordinator
+mail-invite-coordinator-body = You are invited to work with Doorstart as a coordinator. Open this link to make your account. The link works once and for 7 days. Did you not expect this mail? Then you need not do anything.
+mail-account-stopped-subject = An account was stopped
+mail-account-stopped-body = A coordinator stopped an account. The help questions it had taken are back in the shared list. See who can take them. Sign in to see them.
+mail-help-escalated-subject = Help questions have waited 2 days
+mail-help-escalated-body = Some help questions have waited 2 days for an answer. See who can answer them. Sign in to see them.
+mail-checkin-subject = كيف حالك الآن؟
+mail-checkin-body = قبل فترة انضممت إلى مجموعة عن طريق Doorstart. كيف حالك الآن؟ بالرابط أدناه يمكن الإجابة عن الأسئلة القصيرة نفسها مرة أخرى. المشاركة طوعية وبدون اسم. لإيقاف هذه الرسائل: فتح الرابط ثم اختيار 'إيقاف الرسائل'.
+mail-meetup-changed-subject = تغيّر موعد أو مكان لقاء
+mail-meetup-changed-body = تغيّر وقت أو مكان لقاء سجّلت فيه. يرجى فتح الرابط لمعرفة الوقت والمكان الجديدين.
+
+# "Tell me when a group starts near me" (issue 23 point 5)
+mail-notify-confirm-subject = هل تريد رسالة عندما تبدأ مجموعة؟
+mail-notify-confirm-body = وصلنا طلب برسالة عندما تبدأ مجموعة قريبة منك. يرجى فتح الرابط والضغط على الزر. بعد ذلك فقط نستخدم العنوان. إذا لم يكن هذا طلبك، فلا حاجة لأي شيء: نحذف العنوان بعد 48 ساعة. في الصفحة نفسها يمكن الإيقاف أيضًا.
+mail-notify-group-subject = تبدأ مجموعة قريبة منك
+mail-notify-group-body = توجد مجموعة على بعد 10 كم أو أقل من رمزك البريدي. يرجى فتح الرابط لرؤية المجموعة. لن نرسل رسالة أخرى: حذفنا العنوان بالفعل. لا حاجة لأي شيء للإيقاف.

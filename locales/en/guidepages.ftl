@@ -12,6 +12,7 @@ guide-cost = Cost
 speech-euro = euros
 guide-and = and
 guide-or = or
+guide-joiner-legend = Between the steps you sometimes see “and” or “or”. “And” means: do both steps. “Or” means: one of the two is enough.
 guide-done = Done
 guide-done-note = Tick a step when you have done it. This stays on this device only.
 guide-ticks-note = Your ticks stay on this phone or computer only. We do not see them. You can clear them at any time.

@@ -38,6 +38,7 @@ help-code-label = Your pick-up code
 help-code-hint = 16 digits. Spaces are fine.
 help-code-wrong = We do not know this code. Check the digits and try again.
 help-code-too-many = Too many codes tried. Wait a quarter of an hour and then try again.
+help-code-busy = Many codes are being tried on this site right now. Wait a minute and then try again. Your question is still kept.
 help-open = Open
 help-from-you = You
 help-from-helper = Volunteer
@@ -60,7 +61,7 @@ help-waited = Last message { $hours } hours ago
 help-callback-asked = The parent wants to be called:
 help-helper-hint = Short and kind. No judgement. Say where the parent can go next.
 help-claim = I will take this one
-help-close = Close
+help-close = Mark as solved
 help-take-first = Nobody has taken this question yet. Take it first; then you can read and answer it. Only you and the coordinator see the words.
 help-hand-over = Hand over
 help-hand-over-label = Give this question to
@@ -81,3 +82,27 @@ help-keep-code = Keep the code on this phone
 help-keep-done = The code is now on this phone. Write it down too. 'Leave quickly' or 'Clear my traces' takes the code off the phone.
 help-kept-note = The code from this phone is already filled in.
 help-forget-code = Take the code off this phone
+crisis-short-veilig-thuis = violence at home
+crisis-short-113 = if you think about suicide
+crisis-short-luisterlijn = if you want to talk
+help-from-parent = Parent
+help-waits =
+    { $hours ->
+        [0] Waits less than an hour
+        [one] Waits 1 hour
+       *[other] Waits { $hours } hours
+    }
+help-waits-days =
+    { $days ->
+        [one] Waits 1 day
+       *[other] Waits { $days } days
+    }
+help-callback-wanted = Wants a call-back
+help-callback-none = Wants a written answer
+help-solve-confirm-heading = Mark this question as solved?
+help-solve-confirm-text = The question leaves the list of open questions. If the parent writes again, it comes back as new.
+help-solve-confirm-yes = Yes, mark as solved
+help-solve-confirm-no = No, back to the question
+help-parent-language = The parent's language: { $language }.
+help-answer-language = Answer in that language, or in short, simple Dutch.
+help-answer-dutch = Write short, simple sentences.

@@ -8,3 +8,4 @@ home-ask-help-text = Without your name, without judgement
 home-guides = Step by step
 home-guides-text = Money, housing, work and more
 home-facilitators = For facilitators
+home-read-answer = I have a code: read my answer

@@ -2,7 +2,7 @@
 mail-join-new-subject = New join request for your group
 mail-join-new-body = There is a new join request for your group. Sign in to see it.
 mail-footer = This mail comes from Doorstart. You cannot reply to this mail.
-admin-mail-off = Mail is off: no mail goes out. Set DOORSTART_SMTP_URL and DOORSTART_MAIL_FROM to turn it on.
+admin-mail-off = Mail is off. The app sends no mail now: not to volunteers and not to parents. Ask whoever runs the server to turn mail on (setting DOORSTART_SMTP_URL).
 mail-join-reminder-subject = Reminder: a join request is waiting
 mail-join-reminder-body = A join request for your group is still waiting for contact. Sign in to see it. The promise to the parent is contact within 7 days.
 mail-join-escalated-subject = A join request passed its 7 days
@@ -23,3 +23,19 @@ mail-rsvp-waiting-subject = You are on the waiting list again
 mail-rsvp-waiting-body = There are fewer places at a meetup you signed up for. You are on the waiting list now. If a place comes free, it is yours and we mail you. Open the link to see your sign-up.
 mail-meetup-cancelled-subject = A meetup is cancelled
 mail-meetup-cancelled-body = A meetup you signed up for is cancelled. It does not go ahead. Open the link to see which meetup it is.
+mail-invite-coordinator-subject = You are invited to Doorstart as a coordinator
+mail-invite-coordinator-body = You are invited to work with Doorstart as a coordinator. Open this link to make your account. The link works once and for 7 days. Did you not expect this mail? Then you need not do anything.
+mail-account-stopped-subject = An account was stopped
+mail-account-stopped-body = A coordinator stopped an account. The help questions it had taken are back in the shared list. See who can take them. Sign in to see them.
+mail-help-escalated-subject = Help questions have waited 2 days
+mail-help-escalated-body = Some help questions have waited 2 days for an answer. See who can answer them. Sign in to see them.
+mail-checkin-subject = How are you now?
+mail-checkin-body = Some time ago you joined a group through Doorstart. How are you now? With the link below you answer the same short questions once more. It is voluntary and without your name. No more of these e-mails? Open the link and choose 'Stop the e-mails'.
+mail-meetup-changed-subject = A meetup has changed
+mail-meetup-changed-body = The time or the place of a meetup you signed up for has changed. Open the link to see the new time and place.
+
+# "Tell me when a group starts near me" (issue 23 point 5)
+mail-notify-confirm-subject = Do you want an e-mail when a group starts?
+mail-notify-confirm-body = You asked for an e-mail when a group starts near you. Open the link and press the button. Only then do we use your address. Did you not ask for this? Then do nothing: we delete your address after 48 hours. On the same page you can also stop.
+mail-notify-group-subject = A group is starting near you
+mail-notify-group-body = There is a group within 10 km of your postcode. Open the link to see the group. This is the only e-mail: we have already deleted your address. You do not need to do anything to stop.

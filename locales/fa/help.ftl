@@ -38,6 +38,7 @@ help-code-label = کد دریافت شما
 help-code-hint = ۱۶ رقم. فاصله اشکالی ندارد.
 help-code-wrong = این کد را نمی‌شناسیم. رقم‌ها را بررسی کنید و دوباره امتحان کنید.
 help-code-too-many = کدهای زیادی امتحان شد. یک ربع صبر کنید و دوباره امتحان کنید.
+help-code-busy = الان کدهای زیادی در این سایت امتحان می‌شود. یک دقیقه صبر کنید و دوباره امتحان کنید. سؤال شما هنوز نگه داشته شده است.
 help-open = باز کردن
 help-from-you = شما
 help-from-helper = داوطلب
@@ -60,7 +61,7 @@ help-waited = Last message { $hours } hours ago
 help-callback-asked = The parent wants to be called:
 help-helper-hint = Short and kind. No judgement. Say where the parent can go next.
 help-claim = I will take this one
-help-close = Close
+help-close = Mark as solved
 help-take-first = Nobody has taken this question yet. Take it first; then you can read and answer it. Only you and the coordinator see the words.
 help-hand-over = Hand over
 help-hand-over-label = Give this question to
@@ -81,3 +82,27 @@ help-keep-code = کد را روی این تلفن نگه دارید
 help-keep-done = کد حالا روی این تلفن است. آن را جایی هم یادداشت کنید. با دکمهٔ «خروج سریع» یا «ردپای من را روی این تلفن پاک کن»، کد از تلفن پاک می‌شود.
 help-kept-note = کدِ این تلفن از قبل در کادر نوشته شده است.
 help-forget-code = کد را از این تلفن پاک کنید
+crisis-short-veilig-thuis = خشونت یا نگرانی در خانه
+crisis-short-113 = اگر به خودکشی فکر می‌کنید
+crisis-short-luisterlijn = برای حرف زدن با کسی
+help-from-parent = Parent
+help-waits =
+    { $hours ->
+        [0] Waits less than an hour
+        [one] Waits 1 hour
+       *[other] Waits { $hours } hours
+    }
+help-waits-days =
+    { $days ->
+        [one] Waits 1 day
+       *[other] Waits { $days } days
+    }
+help-callback-wanted = Wants a call-back
+help-callback-none = Wants a written answer
+help-solve-confirm-heading = Mark this question as solved?
+help-solve-confirm-text = The question leaves the list of open questions. If the parent writes again, it comes back as new.
+help-solve-confirm-yes = Yes, mark as solved
+help-solve-confirm-no = No, back to the question
+help-parent-language = The parent's language: { $language }.
+help-answer-language = Answer in that language, or in short, simple Dutch.
+help-answer-dutch = Write short, simple sentences.

@@ -8,3 +8,4 @@ home-ask-help-text = بدون نام، بدون قضاوت
 home-guides = قدم به قدم
 home-guides-text = پول، خانه، کار و موارد دیگر
 home-facilitators = برای راهنماهای گروه
+home-read-answer = کد دارم: خواندن جواب سؤالم

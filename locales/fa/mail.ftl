@@ -2,7 +2,7 @@
 mail-join-new-subject = New join request for your group
 mail-join-new-body = There is a new join request for your group. Sign in to see it.
 mail-footer = این ایمیل از Doorstart است. نمی‌توان به این ایمیل پاسخ داد.
-admin-mail-off = Mail is off: no mail goes out. Set DOORSTART_SMTP_URL and DOORSTART_MAIL_FROM to turn it on.
+admin-mail-off = Mail is off. The app sends no mail now: not to volunteers and not to parents. Ask whoever runs the server to turn mail on (setting DOORSTART_SMTP_URL).
 mail-join-reminder-subject = Reminder: a join request is waiting
 mail-join-reminder-body = A join request for your group is still waiting for contact. Sign in to see it. The promise to the parent is contact within 7 days.
 mail-join-escalated-subject = A join request passed its 7 days
@@ -23,3 +23,19 @@ mail-rsvp-waiting-subject = دوباره در فهرست انتظار هستید
 mail-rsvp-waiting-body = در دیداری که برای آن ثبت‌نام کرده‌اید حالا جای کمتری هست. شما حالا در فهرست انتظار هستید. اگر جایی خالی شود، مال شماست و به شما ایمیل می‌زنیم. برای دیدن ثبت‌نام خود پیوند را باز کنید.
 mail-meetup-cancelled-subject = یک دیدار لغو شد
 mail-meetup-cancelled-body = دیداری که برای آن ثبت‌نام کرده‌اید لغو شده است و برگزار نمی‌شود. برای دیدن اینکه کدام دیدار است پیوند را باز کنید.
+mail-invite-coordinator-subject = You are invited to Doorstart as a coordinator
+mail-invite-coordinator-body = You are invited to work with Doorstart as a coordinator. Open this link to make your account. The link works once and for 7 days. Did you not expect this mail? Then you need not do anything.
+mail-account-stopped-subject = An account was stopped
+mail-account-stopped-body = A coordinator stopped an account. The help questions it had taken are back in the shared list. See who can take them. Sign in to see them.
+mail-help-escalated-subject = Help questions have waited 2 days
+mail-help-escalated-body = Some help questions have waited 2 days for an answer. See who can answer them. Sign in to see them.
+mail-checkin-subject = الان حالتان چطور است؟
+mail-checkin-body = مدتی پیش از طریق Doorstart به یک گروه پیوستید. الان حالتان چطور است؟ با لینک زیر دوباره به همان سؤال‌های کوتاه جواب می‌دهید. داوطلبانه و بدون نام است. دیگر این ایمیل‌ها را نمی‌خواهید؟ لینک را باز کنید و 'قطع ایمیل‌ها' را انتخاب کنید.
+mail-meetup-changed-subject = یک دیدار تغییر کرده است
+mail-meetup-changed-body = زمان یا مکان دیداری که برای آن ثبت‌نام کرده‌اید تغییر کرده است. برای دیدن زمان و مکان تازه پیوند را باز کنید.
+
+# "Tell me when a group starts near me" (issue 23 point 5)
+mail-notify-confirm-subject = وقتی گروهی شروع شد ایمیل می‌خواهید؟
+mail-notify-confirm-body = شما خواستید وقتی گروهی نزدیکتان شروع شد ایمیل بگیرید. لینک را باز کنید و دکمه را بزنید. فقط در آن صورت از آدرس شما استفاده می‌کنیم. شما این را نخواستید؟ کاری نکنید: آدرس را بعد از ۴۸ ساعت پاک می‌کنیم. در همان صفحه می‌توانید متوقف هم کنید.
+mail-notify-group-subject = گروهی نزدیک شما شروع می‌شود
+mail-notify-group-body = در فاصله ۱۰ کیلومتری کد پستی شما گروهی هست. برای دیدن گروه لینک را باز کنید. این تنها ایمیل است: آدرس شما را پاک کرده‌ایم. برای توقف لازم نیست کاری کنید.

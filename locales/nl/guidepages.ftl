@@ -12,6 +12,7 @@ guide-cost = Kosten
 speech-euro = euro
 guide-and = en
 guide-or = of
+guide-joiner-legend = Tussen de stappen staat soms „en” of „of”. „En” betekent: doe beide stappen. „Of” betekent: één van de twee is genoeg.
 guide-done = Gedaan
 guide-done-note = Vink een stap af als je hem gedaan hebt. Dat blijft alleen op dit toestel.
 guide-ticks-note = Je vinkjes blijven alleen op deze telefoon of computer. Wij zien ze niet. Je kunt ze altijd wissen.

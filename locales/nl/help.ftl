@@ -38,6 +38,7 @@ help-code-label = Je ophaalcode
 help-code-hint = 16 cijfers. Spaties mogen.
 help-code-wrong = Deze code kennen we niet. Kijk of de cijfers kloppen en probeer het nog eens.
 help-code-too-many = Te vaak een code geprobeerd. Wacht een kwartier en probeer het dan opnieuw.
+help-code-busy = Er worden nu veel codes geprobeerd op deze site. Wacht een minuut en probeer het dan opnieuw. Je vraag blijft bewaard.
 help-open = Bekijk
 help-from-you = Jij
 help-from-helper = Vrijwilliger
@@ -60,7 +61,7 @@ help-waited = Laatste bericht { $hours } uur geleden
 help-callback-asked = De ouder wil gebeld worden:
 help-helper-hint = Kort en vriendelijk. Geen oordeel. Noem waar de ouder verder terecht kan.
 help-claim = Ik pak deze op
-help-close = Sluiten
+help-close = Markeer als opgelost
 help-take-first = Nog niemand heeft deze vraag. Neem de vraag eerst. Daarna lees en beantwoord jij haar. Alleen jij en de coördinator zien de woorden.
 help-hand-over = Geef door
 help-hand-over-label = Geef deze vraag aan
@@ -81,3 +82,27 @@ help-keep-code = Bewaar de code op deze telefoon
 help-keep-done = De code staat nu op deze telefoon. Schrijf hem ook op. Met 'Snel weg' of 'Wis mijn sporen' gaat de code van de telefoon.
 help-kept-note = De code van deze telefoon staat al in het vak.
 help-forget-code = Haal de code van deze telefoon
+crisis-short-veilig-thuis = geweld of zorgen thuis
+crisis-short-113 = als je aan zelfdoding denkt
+crisis-short-luisterlijn = als je wilt praten
+help-from-parent = Ouder
+help-waits =
+    { $hours ->
+        [0] Wacht korter dan een uur
+        [one] Wacht 1 uur
+       *[other] Wacht { $hours } uur
+    }
+help-waits-days =
+    { $days ->
+        [one] Wacht 1 dag
+       *[other] Wacht { $days } dagen
+    }
+help-callback-wanted = Wil gebeld worden
+help-callback-none = Wil een geschreven antwoord
+help-solve-confirm-heading = Deze vraag op opgelost zetten?
+help-solve-confirm-text = De vraag gaat uit de lijst met open vragen. Schrijft de ouder nog iets? Dan komt de vraag terug als nieuw.
+help-solve-confirm-yes = Ja, markeer als opgelost
+help-solve-confirm-no = Nee, terug naar de vraag
+help-parent-language = Taal van de ouder: { $language }.
+help-answer-language = Antwoord in die taal, of in korte, eenvoudige Nederlandse zinnen.
+help-answer-dutch = Schrijf korte, eenvoudige zinnen.

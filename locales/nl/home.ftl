@@ -8,3 +8,4 @@ home-ask-help-text = Zonder je naam, zonder oordeel
 home-guides = Stap voor stap
 home-guides-text = Geld, wonen, werk en meer
 home-facilitators = Voor begeleiders
+home-read-answer = Ik heb een code: lees mijn antwoord

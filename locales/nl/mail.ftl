@@ -2,7 +2,7 @@
 mail-join-new-subject = Nieuwe aanmelding voor je groep
 mail-join-new-body = Er is een nieuwe aanmelding voor je groep. Log in om die te zien.
 mail-footer = Deze mail komt van Doorstart. Op deze mail kun je niet antwoorden.
-admin-mail-off = Mail staat uit: er gaan geen mails weg. Zet DOORSTART_SMTP_URL en DOORSTART_MAIL_FROM om mail aan te zetten.
+admin-mail-off = Mail staat uit. De app stuurt nu geen mails: niet naar vrijwilligers en niet naar ouders. Vraag de beheerder van de server om mail aan te zetten (instelling DOORSTART_SMTP_URL).
 mail-join-reminder-subject = Herinnering: er wacht een aanmelding
 mail-join-reminder-body = Een aanmelding voor je groep wacht nog op contact. Log in om die te zien. We beloven de ouder contact binnen 7 dagen.
 mail-join-escalated-subject = Een aanmelding is over de 7 dagen
@@ -23,3 +23,19 @@ mail-rsvp-waiting-subject = Je staat weer op de wachtlijst
 mail-rsvp-waiting-body = Er zijn minder plekken bij een bijeenkomst waarvoor je je hebt aangemeld. Je staat nu op de wachtlijst. Komt er een plek vrij? Dan is die voor jou en krijg je een mail. Open de link om je aanmelding te zien.
 mail-meetup-cancelled-subject = Een bijeenkomst gaat niet door
 mail-meetup-cancelled-body = Een bijeenkomst waarvoor je je hebt aangemeld, gaat niet door. Open de link om te zien welke bijeenkomst het is.
+mail-invite-coordinator-subject = Uitnodiging als coördinator voor Doorstart
+mail-invite-coordinator-body = Je bent uitgenodigd om als coördinator mee te doen met Doorstart. Open de link om je account te maken. De link werkt één keer en 7 dagen lang. Had je deze mail niet verwacht? Dan hoef je niets te doen.
+mail-account-stopped-subject = Een account is stopgezet
+mail-account-stopped-body = Een coördinator heeft een account stopgezet. De hulpvragen van dat account staan weer in de gedeelde lijst. Kijk wie ze kan oppakken. Log in om ze te zien.
+mail-help-escalated-subject = Hulpvragen wachten al 2 dagen
+mail-help-escalated-body = Er zijn hulpvragen die al 2 dagen op een antwoord wachten. Kijk wie ze kan beantwoorden. Log in om ze te zien.
+mail-checkin-subject = Hoe gaat het nu met je?
+mail-checkin-body = Een tijd geleden deed je mee met een groep via Doorstart. Hoe gaat het nu met je? Met de link hieronder beantwoord je dezelfde korte vragen nog een keer. Het is vrijwillig en zonder je naam. Wil je deze mails niet meer? Open de link en kies 'Stop de mails'.
+mail-meetup-changed-subject = Een bijeenkomst is veranderd
+mail-meetup-changed-body = De tijd of de plek van een bijeenkomst waarvoor je je hebt aangemeld, is veranderd. Open de link om de nieuwe tijd en plek te zien.
+
+# "Tell me when a group starts near me" (issue 23 point 5)
+mail-notify-confirm-subject = Wil je een mail als er een groep begint?
+mail-notify-confirm-body = Je vroeg om een mail als er een groep bij jou in de buurt begint. Open de link en druk op de knop. Pas dan gebruiken we je adres. Vroeg je dit niet? Doe dan niets: we wissen je adres na 48 uur. Op dezelfde pagina kun je ook stoppen.
+mail-notify-group-subject = Er begint een groep bij jou in de buurt
+mail-notify-group-body = Er is een groep binnen 10 km van jouw postcode. Open de link om de groep te zien. Dit is de enige mail: we hebben je adres al gewist. Je hoeft niets te doen om te stoppen.

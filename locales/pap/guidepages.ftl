@@ -12,6 +12,7 @@ guide-cost = Kosto
 speech-euro = euro
 guide-and = i
 guide-or = òf
+guide-joiner-legend = Entre e pasonan tin biaha ta bisa “i” òf “òf”. “I” ta nifiká: hasi tur dos paso. “Òf” ta nifiká: un di e dos ta basta.
 guide-done = Hasí
 guide-done-note = Marka un paso ora bo a hasi e. Esei ta keda riba e aparato aki so.
 guide-ticks-note = Bo markanan ta keda solamente riba e telefòn òf kòmpiuter aki. Nos no ta mira nan. Bo por kita nan semper.

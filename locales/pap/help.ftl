@@ -38,6 +38,7 @@ help-code-label = Bo kódigo pa buska
 help-code-hint = 16 number. Espasio ta bon.
 help-code-wrong = Nos no konosé e kódigo aki. Kontrolá e numbernan i purba atrobe.
 help-code-too-many = Muchu kódigo purbá. Warda un kuartu di ora i purba atrobe.
+help-code-busy = Awor ta purba hopi kódigo riba e sitio aki. Warda un minüt i purba atrobe. Bo pregunta ta keda wardá.
 help-open = Habri
 help-from-you = Bo
 help-from-helper = Boluntario
@@ -60,7 +61,7 @@ help-waited = Last message { $hours } hours ago
 help-callback-asked = The parent wants to be called:
 help-helper-hint = Short and kind. No judgement. Say where the parent can go next.
 help-claim = I will take this one
-help-close = Close
+help-close = Mark as solved
 help-take-first = Nobody has taken this question yet. Take it first; then you can read and answer it. Only you and the coordinator see the words.
 help-hand-over = Hand over
 help-hand-over-label = Give this question to
@@ -81,3 +82,27 @@ help-keep-code = Warda e kódigo riba e telefòn aki
 help-keep-done = E kódigo ta riba e telefòn aki awor. Skirbi'é tambe. 'Sali lihé' òf 'Kita mi rastronan' ta kita e kódigo for di e telefòn.
 help-kept-note = E kódigo di e telefòn aki ta yená kaba.
 help-forget-code = Kita e kódigo for di e telefòn aki
+crisis-short-veilig-thuis = violensia na kas
+crisis-short-113 = si bo ta pensa riba suisidio
+crisis-short-luisterlijn = pa papia ku un hende
+help-from-parent = Parent
+help-waits =
+    { $hours ->
+        [0] Waits less than an hour
+        [one] Waits 1 hour
+       *[other] Waits { $hours } hours
+    }
+help-waits-days =
+    { $days ->
+        [one] Waits 1 day
+       *[other] Waits { $days } days
+    }
+help-callback-wanted = Wants a call-back
+help-callback-none = Wants a written answer
+help-solve-confirm-heading = Mark this question as solved?
+help-solve-confirm-text = The question leaves the list of open questions. If the parent writes again, it comes back as new.
+help-solve-confirm-yes = Yes, mark as solved
+help-solve-confirm-no = No, back to the question
+help-parent-language = The parent's language: { $language }.
+help-answer-language = Answer in that language, or in short, simple Dutch.
+help-answer-dutch = Write short, simple sentences.

@@ -8,3 +8,4 @@ home-ask-help-text = Sin bo nòmber, sin huzgamentu
 home-guides = Paso pa paso
 home-guides-text = Plaka, kas, trabou i mas
 home-facilitators = Pa guianan di grupo
+home-read-answer = Mi tin un kódigo: lesa mi kontesta

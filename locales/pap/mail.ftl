@@ -2,7 +2,7 @@
 mail-join-new-subject = New join request for your group
 mail-join-new-body = There is a new join request for your group. Sign in to see it.
 mail-footer = E e-mail aki ta bin di Doorstart. No por kontestá riba e e-mail aki.
-admin-mail-off = Mail is off: no mail goes out. Set DOORSTART_SMTP_URL and DOORSTART_MAIL_FROM to turn it on.
+admin-mail-off = Mail is off. The app sends no mail now: not to volunteers and not to parents. Ask whoever runs the server to turn mail on (setting DOORSTART_SMTP_URL).
 mail-join-reminder-subject = Reminder: a join request is waiting
 mail-join-reminder-body = A join request for your group is still waiting for contact. Sign in to see it. The promise to the parent is contact within 7 days.
 mail-join-escalated-subject = A join request passed its 7 days
@@ -23,3 +23,19 @@ mail-rsvp-waiting-subject = Bo ta riba e lista di spera atrobe
 mail-rsvp-waiting-body = Tin ménos lugá na un enkuentro ku bo a inskribí bo pa e. Awor bo ta riba e lista di spera. Si un lugá keda liber, e ta di bo i nos ta manda bo un e-mail. Habri e link pa mira bo inskripshon.
 mail-meetup-cancelled-subject = Un enkuentro no ta sigui
 mail-meetup-cancelled-body = Un enkuentro ku bo a inskribí bo pa e no ta sigui. Habri e link pa mira kua enkuentro e ta.
+mail-invite-coordinator-subject = You are invited to Doorstart as a coordinator
+mail-invite-coordinator-body = You are invited to work with Doorstart as a coordinator. Open this link to make your account. The link works once and for 7 days. Did you not expect this mail? Then you need not do anything.
+mail-account-stopped-subject = An account was stopped
+mail-account-stopped-body = A coordinator stopped an account. The help questions it had taken are back in the shared list. See who can take them. Sign in to see them.
+mail-help-escalated-subject = Help questions have waited 2 days
+mail-help-escalated-body = Some help questions have waited 2 days for an answer. See who can answer them. Sign in to see them.
+mail-checkin-subject = Kon ta bai ku bo awor?
+mail-checkin-body = Un tempu pasá bo a drenta un grupo via Doorstart. Kon ta bai ku bo awor? Ku e link aki bou bo ta kontestá e mesun preguntanan kòrtiku un biaha mas. E ta boluntario i sin bo nòmber. Bo no ke haña e e-mailnan aki mas? Habri e link i kohe 'Stop e e-mailnan'.
+mail-meetup-changed-subject = Un enkuentro a kambia
+mail-meetup-changed-body = E ora òf e lugá di un enkuentro ku bo a inskribí bo pa e a kambia. Habri e link pa mira e ora i lugá nobo.
+
+# "Tell me when a group starts near me" (issue 23 point 5)
+mail-notify-confirm-subject = Bo ke un e-mail ora un grupo start?
+mail-notify-confirm-body = Bo a pidi un e-mail ora un grupo start serka di bo. Habri e link i primi e boton. Te ora ei so nos ta usa bo adrès. No ta abo a pidi esaki? No hasi nada: nos ta kita e adrès despues di 48 ora. Riba e mesun página bo por stop tambe.
+mail-notify-group-subject = Un grupo ta start serka di bo
+mail-notify-group-body = Tin un grupo denter di 10 km di bo kódigo postal. Habri e link pa mira e grupo. Esaki ta e úniko e-mail: nos a kita bo adrès kaba. Bo no tin mester di hasi nada pa stop.

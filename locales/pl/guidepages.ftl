@@ -12,6 +12,7 @@ guide-cost = Koszt
 speech-euro = euro
 guide-and = i
 guide-or = lub
+guide-joiner-legend = Między krokami czasem jest „i” albo „lub”. „I” znaczy: zrób oba kroki. „Lub” znaczy: wystarczy jeden z nich.
 guide-done = Zrobione
 guide-done-note = Zaznacz krok, gdy go zrobisz. Zostaje to tylko na tym urządzeniu.
 guide-ticks-note = Twoje zaznaczenia zostają tylko na tym telefonie albo komputerze. My ich nie widzimy. Zawsze możesz je usunąć.

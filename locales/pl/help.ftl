@@ -38,6 +38,7 @@ help-code-label = Twój kod odbioru
 help-code-hint = 16 cyfr. Spacje są w porządku.
 help-code-wrong = Nie znamy tego kodu. Sprawdź cyfry i spróbuj ponownie.
 help-code-too-many = Za dużo prób. Poczekaj kwadrans i spróbuj ponownie.
+help-code-busy = Teraz na tej stronie wiele osób próbuje kodów. Poczekaj minutę i spróbuj ponownie. Twoje pytanie jest nadal zapisane.
 help-open = Otwórz
 help-from-you = Ty
 help-from-helper = Osoba pomagająca
@@ -60,7 +61,7 @@ help-waited = Last message { $hours } hours ago
 help-callback-asked = The parent wants to be called:
 help-helper-hint = Short and kind. No judgement. Say where the parent can go next.
 help-claim = I will take this one
-help-close = Close
+help-close = Mark as solved
 help-take-first = Nobody has taken this question yet. Take it first; then you can read and answer it. Only you and the coordinator see the words.
 help-hand-over = Hand over
 help-hand-over-label = Give this question to
@@ -81,3 +82,27 @@ help-keep-code = Zachowaj kod na tym telefonie
 help-keep-done = Kod jest teraz na tym telefonie. Zapisz go też na kartce. 'Szybko wyjdź' albo 'Usuń moje ślady' usuwa kod z telefonu.
 help-kept-note = Kod z tego telefonu jest już wpisany.
 help-forget-code = Usuń kod z tego telefonu
+crisis-short-veilig-thuis = przemoc w domu
+crisis-short-113 = gdy myślisz o samobójstwie
+crisis-short-luisterlijn = by porozmawiać
+help-from-parent = Parent
+help-waits =
+    { $hours ->
+        [0] Waits less than an hour
+        [one] Waits 1 hour
+       *[other] Waits { $hours } hours
+    }
+help-waits-days =
+    { $days ->
+        [one] Waits 1 day
+       *[other] Waits { $days } days
+    }
+help-callback-wanted = Wants a call-back
+help-callback-none = Wants a written answer
+help-solve-confirm-heading = Mark this question as solved?
+help-solve-confirm-text = The question leaves the list of open questions. If the parent writes again, it comes back as new.
+help-solve-confirm-yes = Yes, mark as solved
+help-solve-confirm-no = No, back to the question
+help-parent-language = The parent's language: { $language }.
+help-answer-language = Answer in that language, or in short, simple Dutch.
+help-answer-dutch = Write short, simple sentences.

@@ -8,3 +8,4 @@ home-ask-help-text = Bez imienia, bez oceniania
 home-guides = Krok po kroku
 home-guides-text = Pieniądze, mieszkanie, praca i więcej
 home-facilitators = Dla prowadzących grupy
+home-read-answer = Mam kod: chcę przeczytać odpowiedź

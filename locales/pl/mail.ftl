@@ -2,7 +2,7 @@
 mail-join-new-subject = New join request for your group
 mail-join-new-body = There is a new join request for your group. Sign in to see it.
 mail-footer = Ta wiadomość pochodzi z Doorstart. Nie można na nią odpowiedzieć.
-admin-mail-off = Mail is off: no mail goes out. Set DOORSTART_SMTP_URL and DOORSTART_MAIL_FROM to turn it on.
+admin-mail-off = Mail is off. The app sends no mail now: not to volunteers and not to parents. Ask whoever runs the server to turn mail on (setting DOORSTART_SMTP_URL).
 mail-join-reminder-subject = Reminder: a join request is waiting
 mail-join-reminder-body = A join request for your group is still waiting for contact. Sign in to see it. The promise to the parent is contact within 7 days.
 mail-join-escalated-subject = A join request passed its 7 days
@@ -23,3 +23,19 @@ mail-rsvp-waiting-subject = Znów jesteś na liście oczekujących
 mail-rsvp-waiting-body = Na spotkaniu, na które masz zgłoszenie, jest teraz mniej miejsc. Jesteś teraz na liście oczekujących. Jeśli zwolni się miejsce, będzie Twoje i wyślemy Ci wiadomość. Otwórz link, aby zobaczyć swoje zgłoszenie.
 mail-meetup-cancelled-subject = Spotkanie jest odwołane
 mail-meetup-cancelled-body = Spotkanie, na które masz zgłoszenie, jest odwołane. Nie odbędzie się. Otwórz link, aby zobaczyć, które to spotkanie.
+mail-invite-coordinator-subject = You are invited to Doorstart as a coordinator
+mail-invite-coordinator-body = You are invited to work with Doorstart as a coordinator. Open this link to make your account. The link works once and for 7 days. Did you not expect this mail? Then you need not do anything.
+mail-account-stopped-subject = An account was stopped
+mail-account-stopped-body = A coordinator stopped an account. The help questions it had taken are back in the shared list. See who can take them. Sign in to see them.
+mail-help-escalated-subject = Help questions have waited 2 days
+mail-help-escalated-body = Some help questions have waited 2 days for an answer. See who can answer them. Sign in to see them.
+mail-checkin-subject = Jak się teraz masz?
+mail-checkin-body = Jakiś czas temu dołączyłeś lub dołączyłaś do grupy przez Doorstart. Jak się teraz masz? Pod linkiem poniżej odpowiesz jeszcze raz na te same krótkie pytania. To dobrowolne i bez imienia. Nie chcesz już tych e-maili? Otwórz link i wybierz 'Zatrzymaj e-maile'.
+mail-meetup-changed-subject = Spotkanie się zmieniło
+mail-meetup-changed-body = Zmienił się czas lub miejsce spotkania, na które masz zgłoszenie. Otwórz link, aby zobaczyć nowy czas i miejsce.
+
+# "Tell me when a group starts near me" (issue 23 point 5)
+mail-notify-confirm-subject = Chcesz dostać e-mail, gdy zacznie się grupa?
+mail-notify-confirm-body = Dostaliśmy prośbę o e-mail, gdy blisko Ciebie zacznie się grupa. Otwórz link i naciśnij przycisk. Dopiero wtedy użyjemy Twojego adresu. To nie Twoja prośba? Nic nie rób: usuniemy adres po 48 godzinach. Na tej samej stronie możesz też to zatrzymać.
+mail-notify-group-subject = Blisko Ciebie zaczyna się grupa
+mail-notify-group-body = W promieniu 10 km od Twojego kodu pocztowego jest grupa. Otwórz link, żeby zobaczyć grupę. To jedyny e-mail: Twój adres jest już usunięty. Nie musisz nic robić, żeby to zatrzymać.

@@ -12,6 +12,7 @@ guide-cost = Kharash
 speech-euro = yuuro
 guide-and = iyo
 guide-or = ama
+guide-joiner-legend = Tallaabooyinka dhexdooda mararka qaar waxaa ku qoran “iyo” ama “ama”. “Iyo” waxay ka dhigan tahay: samee labada tallaabo. “Ama” waxay ka dhigan tahay: mid ka mid ah labada ayaa ku filan.
 guide-done = Waa la sameeyay
 guide-done-note = Calaamadee tallaabo marka aad samayso. Taasi waxay ku jiraysaa oo keliya qalabkan.
 guide-ticks-note = Calaamadahaagu waxay ku jiraan oo keliya taleefankan ama kombiyuutarkan. Annagu ma aragno. Mar kasta waad tirtiri kartaa.

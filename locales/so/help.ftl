@@ -38,6 +38,7 @@ help-code-label = Koodhkaaga qaadashada
 help-code-hint = 16 tiro. Meelo bannaan waa caadi.
 help-code-wrong = Koodhkan ma naqaanno. Hubi tirooyinka oo mar kale isku day.
 help-code-too-many = Koodh badan ayaa la isku dayay. Sug rubuc saac kadibna mar kale isku day.
+help-code-busy = Hadda koodh badan ayaa lagu tijaabinayaa boggan. Sug hal daqiiqo kadibna mar kale isku day. Su'aashaadu weli waa la hayaa.
 help-open = Fur
 help-from-you = Adiga
 help-from-helper = Tabarruce
@@ -60,7 +61,7 @@ help-waited = Last message { $hours } hours ago
 help-callback-asked = The parent wants to be called:
 help-helper-hint = Short and kind. No judgement. Say where the parent can go next.
 help-claim = I will take this one
-help-close = Close
+help-close = Mark as solved
 help-take-first = Nobody has taken this question yet. Take it first; then you can read and answer it. Only you and the coordinator see the words.
 help-hand-over = Hand over
 help-hand-over-label = Give this question to
@@ -81,3 +82,27 @@ help-keep-code = Koodhka ku kaydi taleefankan
 help-keep-done = Koodhku hadda wuxuu ku jiraa taleefankan. Sidoo kale qor. 'Si degdeg ah uga bax' ama 'Tirtir raadadkayga' ayaa koodhka ka saara taleefanka.
 help-kept-note = Koodhka taleefankan horey ayaa loo buuxiyay.
 help-forget-code = Koodhka ka saar taleefankan
+crisis-short-veilig-thuis = rabshad guriga
+crisis-short-113 = haddii aad ka fikirayso is-dil
+crisis-short-luisterlijn = wada hadal
+help-from-parent = Parent
+help-waits =
+    { $hours ->
+        [0] Waits less than an hour
+        [one] Waits 1 hour
+       *[other] Waits { $hours } hours
+    }
+help-waits-days =
+    { $days ->
+        [one] Waits 1 day
+       *[other] Waits { $days } days
+    }
+help-callback-wanted = Wants a call-back
+help-callback-none = Wants a written answer
+help-solve-confirm-heading = Mark this question as solved?
+help-solve-confirm-text = The question leaves the list of open questions. If the parent writes again, it comes back as new.
+help-solve-confirm-yes = Yes, mark as solved
+help-solve-confirm-no = No, back to the question
+help-parent-language = The parent's language: { $language }.
+help-answer-language = Answer in that language, or in short, simple Dutch.
+help-answer-dutch = Write short, simple sentences.

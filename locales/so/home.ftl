@@ -8,3 +8,4 @@ home-ask-help-text = Magac la'aan, xukun la'aan
 home-guides = Tallaabo tallaabo
 home-guides-text = Lacag, guri, shaqo iyo wax kale
 home-facilitators = Hoggaamiyeyaasha kooxaha
+home-read-answer = Waxaan haystaa koodh: akhri jawaabtayda

@@ -2,7 +2,7 @@
 mail-join-new-subject = New join request for your group
 mail-join-new-body = There is a new join request for your group. Sign in to see it.
 mail-footer = Iimaylkan wuxuu ka yimid Doorstart. Looma jawaabi karo iimaylkan.
-admin-mail-off = Mail is off: no mail goes out. Set DOORSTART_SMTP_URL and DOORSTART_MAIL_FROM to turn it on.
+admin-mail-off = Mail is off. The app sends no mail now: not to volunteers and not to parents. Ask whoever runs the server to turn mail on (setting DOORSTART_SMTP_URL).
 mail-join-reminder-subject = Reminder: a join request is waiting
 mail-join-reminder-body = A join request for your group is still waiting for contact. Sign in to see it. The promise to the parent is contact within 7 days.
 mail-join-escalated-subject = A join request passed its 7 days
@@ -23,3 +23,19 @@ mail-rsvp-waiting-subject = Mar kale ayaad ku jirtaa liiska sugitaanka
 mail-rsvp-waiting-body = Kulan aad isu qortay hadda meelo yar ayaa ku jira. Hadda waxaad ku jirtaa liiska sugitaanka. Haddii meel bannaanaato, adigaa leh, iimaylna waan kuu soo diraynaa. Fur linkiga si aad u aragto diiwaangelintaada.
 mail-meetup-cancelled-subject = Kulan waa la joojiyay
 mail-meetup-cancelled-body = Kulan aad isu qortay waa la joojiyay. Ma dhici doono. Fur linkiga si aad u aragto kulanka la joojiyay.
+mail-invite-coordinator-subject = You are invited to Doorstart as a coordinator
+mail-invite-coordinator-body = You are invited to work with Doorstart as a coordinator. Open this link to make your account. The link works once and for 7 days. Did you not expect this mail? Then you need not do anything.
+mail-account-stopped-subject = An account was stopped
+mail-account-stopped-body = A coordinator stopped an account. The help questions it had taken are back in the shared list. See who can take them. Sign in to see them.
+mail-help-escalated-subject = Help questions have waited 2 days
+mail-help-escalated-body = Some help questions have waited 2 days for an answer. See who can answer them. Sign in to see them.
+mail-checkin-subject = Sidee tahay hadda?
+mail-checkin-body = Waqti ka hor waxaad ku biirtay koox adigoo adeegsanaya Doorstart. Sidee tahay hadda? Linkiga hoose waxaad mar kale kaga jawaabaysaa isla su'aalaha gaagaaban. Waa ikhtiyaari, magacna looma baahna. Ma rabtid iimayladan mar dambe? Fur linkiga oo dooro 'Jooji iimaylada'.
+mail-meetup-changed-subject = Kulan ayaa isbeddelay
+mail-meetup-changed-body = Waqtiga ama goobta kulan aad isu qortay waa isbeddeleen. Fur linkiga si aad u aragto waqtiga iyo goobta cusub.
+
+# "Tell me when a group starts near me" (issue 23 point 5)
+mail-notify-confirm-subject = Ma rabtaa iimayl marka koox bilaabato?
+mail-notify-confirm-body = Waxaad codsatay iimayl marka koox kuu dhow bilaabato. Fur xiriirka oo riix badhanka. Markaas kaliya ayaan isticmaalaynaa cinwaankaaga. Adiga ma aadan codsan? Waxba ha samayn: cinwaanka waan tirtiraynaa 48 saac kadib. Isla boggaas waad ka joojin kartaa sidoo kale.
+mail-notify-group-subject = Koox kuu dhow ayaa bilaabanaysa
+mail-notify-group-body = Koox ayaa ku taal 10 km gudahood ee koodhkaaga boostada. Fur xiriirka si aad u aragto kooxda. Kani waa iimaylka kaliya: cinwaankaaga horay ayaan u tirtirnay. Wax kale uma baahnid si aad u joojiso.

@@ -38,6 +38,7 @@ help-code-label = ናይ ምውሳድ ኮድኩም
 help-code-hint = 16 ቁጽሪ። ባዶ ቦታ ጸገም የብሉን።
 help-code-wrong = ነዚ ኮድ ኣይንፈልጦን። ነቶም ቁጽሪታት ተቘጻጸሩ እሞ እንደገና ፈትኑ።
 help-code-too-many = ብዙሕ ኮድ ተፈቲኑ። ርብዒ ሰዓት ተጸበዩ እሞ እንደገና ፈትኑ።
+help-code-busy = ሕጂ ኣብዚ መርበብ ብዙሕ ኮድ ይፍተን ኣሎ። ሓንቲ ደቒቕ ተጸበዩ እሞ እንደገና ፈትኑ። ሕቶኹም ገና ተዓቂቡ ኣሎ።
 help-open = ርኣዩ
 help-from-you = ንስኹም
 help-from-helper = ወለንተኛ
@@ -60,7 +61,7 @@ help-waited = Last message { $hours } hours ago
 help-callback-asked = The parent wants to be called:
 help-helper-hint = Short and kind. No judgement. Say where the parent can go next.
 help-claim = I will take this one
-help-close = Close
+help-close = Mark as solved
 help-take-first = Nobody has taken this question yet. Take it first; then you can read and answer it. Only you and the coordinator see the words.
 help-hand-over = Hand over
 help-hand-over-label = Give this question to
@@ -81,3 +82,27 @@ help-keep-code = ነቲ ኮድ ኣብዚ ተሌፎን ዓቅብዎ
 help-keep-done = እቲ ኮድ ሕጂ ኣብዚ ተሌፎን ኣሎ። ኣብ ወረቐት እውን ጽሓፍዎ። «ቀልጢፍኩም ውጹ» ወይ «ኣሰረይ ኣብዚ ተሌፎን ደምስስ» ነቲ ኮድ ካብ ተሌፎን የጥፍኦ።
 help-kept-note = እቲ ኣብዚ ተሌፎን ዘሎ ኮድ ኣቐዲሙ ተጻሒፉ ኣሎ።
 help-forget-code = ነቲ ኮድ ካብዚ ተሌፎን ኣጥፍእዎ
+crisis-short-veilig-thuis = ዓመጽ ወይ ስክፍታ ኣብ ገዛ
+crisis-short-113 = ብዛዕባ ርእስኹም ምቕታል እንተ ሓሲብኩም
+crisis-short-luisterlijn = ምስ ሓደ ሰብ ንምዝራብ
+help-from-parent = Parent
+help-waits =
+    { $hours ->
+        [0] Waits less than an hour
+        [one] Waits 1 hour
+       *[other] Waits { $hours } hours
+    }
+help-waits-days =
+    { $days ->
+        [one] Waits 1 day
+       *[other] Waits { $days } days
+    }
+help-callback-wanted = Wants a call-back
+help-callback-none = Wants a written answer
+help-solve-confirm-heading = Mark this question as solved?
+help-solve-confirm-text = The question leaves the list of open questions. If the parent writes again, it comes back as new.
+help-solve-confirm-yes = Yes, mark as solved
+help-solve-confirm-no = No, back to the question
+help-parent-language = The parent's language: { $language }.
+help-answer-language = Answer in that language, or in short, simple Dutch.
+help-answer-dutch = Write short, simple sentences.

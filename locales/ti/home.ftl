@@ -8,3 +8,4 @@ home-ask-help-text = ብዘይ ስም፡ ብዘይ ፍርዲ
 home-guides = ስጉምቲ ብስጉምቲ
 home-guides-text = ገንዘብ፡ ገዛ፡ ስራሕን ካልእን
 home-facilitators = ንመራሕቲ ጉጅለ
+home-read-answer = ኮድ ኣለኒ፡ መልሲ ሕቶይ ከንብብ

@@ -2,7 +2,7 @@
 mail-join-new-subject = New join request for your group
 mail-join-new-body = There is a new join request for your group. Sign in to see it.
 mail-footer = እዚ ኢመይል ካብ Doorstart እዩ። ነዚ ኢመይል መልሲ ክትህቡ ኣይከኣልን እዩ።
-admin-mail-off = Mail is off: no mail goes out. Set DOORSTART_SMTP_URL and DOORSTART_MAIL_FROM to turn it on.
+admin-mail-off = Mail is off. The app sends no mail now: not to volunteers and not to parents. Ask whoever runs the server to turn mail on (setting DOORSTART_SMTP_URL).
 mail-join-reminder-subject = Reminder: a join request is waiting
 mail-join-reminder-body = A join request for your group is still waiting for contact. Sign in to see it. The promise to the parent is contact within 7 days.
 mail-join-escalated-subject = A join request passed its 7 days
@@ -23,3 +23,19 @@ mail-rsvp-waiting-subject = ከም ብሓድሽ ኣብ ዝርዝር ተጸባይ
 mail-rsvp-waiting-body = ኣብ ዝተመዝገብኩምሉ ኣኼባ ቦታታት ጎዲሎም። ሕጂ ኣብ ዝርዝር ተጸባይነት ኣለኹም። ቦታ እንተ ተረኺቡ ናትኩም እዩ፡ ኢመይል ድማ ክንሰደልኩም ኢና። ምዝገባኹም ንምርኣይ እቲ ሊንክ ክፈቱ።
 mail-meetup-cancelled-subject = ሓደ ኣኼባ ተሰሪዙ
 mail-meetup-cancelled-body = እቲ ዝተመዝገብኩምሉ ኣኼባ ተሰሪዙ እዩ። ኣይክካየድን እዩ። ኣየናይ ኣኼባ ምዃኑ ንምርኣይ እቲ ሊንክ ክፈቱ።
+mail-invite-coordinator-subject = You are invited to Doorstart as a coordinator
+mail-invite-coordinator-body = You are invited to work with Doorstart as a coordinator. Open this link to make your account. The link works once and for 7 days. Did you not expect this mail? Then you need not do anything.
+mail-account-stopped-subject = An account was stopped
+mail-account-stopped-body = A coordinator stopped an account. The help questions it had taken are back in the shared list. See who can take them. Sign in to see them.
+mail-help-escalated-subject = Help questions have waited 2 days
+mail-help-escalated-body = Some help questions have waited 2 days for an answer. See who can answer them. Sign in to see them.
+mail-checkin-subject = ሕጂ ከመይ ኣለኹም?
+mail-checkin-body = ቅድሚ ሒደት ግዜ ብመንገዲ Doorstart ኣብ ጉጅለ ተጸንቢርኩም። ሕጂ ከመይ ኣለኹም? በቲ ኣብ ታሕቲ ዘሎ ሊንክ ነቶም ሓጸርቲ ሕቶታት ሓንሳብ ደጊም ትምልሱ። ብፍቓድ እዩ፡ ስም ድማ ኣየድልን። ደጊም ነዚኦም ኢመይላት ኣይትደልይዎን ዶ? ነቲ ሊንክ ክፈቱ እሞ 'ኢመይላት ኣቋርጹ' ምረጹ።
+mail-meetup-changed-subject = ኣኼባ ተቐዪሩ
+mail-meetup-changed-body = ግዜ ወይ ቦታ እቲ ዝተመዝገብኩምሉ ኣኼባ ተቐዪሩ እዩ። ሓድሽ ግዜን ቦታን ንምርኣይ እቲ ሊንክ ክፈቱ።
+
+# "Tell me when a group starts near me" (issue 23 point 5)
+mail-notify-confirm-subject = ጉጅለ ምስ ዝጅምር ኢመይል ትደልዩ ዶ?
+mail-notify-confirm-body = ኣብ ጥቓኹም ጉጅለ ምስ ዝጅምር ኢመይል ክመጸኩም ሓቲትኩም። ነቲ ሊንክ ክፈቱ እሞ ነቲ መጠወቒ ጠውቑ። ሽዑ ጥራይ ኢና ኣድራሻኹም እንጥቀመሉ። ንስኹም እንተ ዘይሓተትኩም፡ ዋላ ሓንቲ ኣይትግበሩ፦ ድሕሪ 48 ሰዓት ኣድራሻ ንድምስሶ። ኣብቲ ሓደ ገጽ ከተቋርጹ እውን ትኽእሉ ኢኹም።
+mail-notify-group-subject = ኣብ ጥቓኹም ጉጅለ ይጅምር ኣሎ
+mail-notify-group-body = ኣብ ውሽጢ 10 ኪ.ሜ ካብ ፖስታዊ ኮድኩም ጉጅለ ኣሎ። ነቲ ጉጅለ ንምርኣይ ነቲ ሊንክ ክፈቱ። እዚ እቲ ሓደ ኢመይል ጥራይ እዩ፦ ኣድራሻኹም ድሮ ደምሲስናዮ። ንምቁራጽ ዝግበር የለን።

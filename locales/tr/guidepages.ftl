@@ -12,6 +12,7 @@ guide-cost = Ücret
 speech-euro = avro
 guide-and = ve
 guide-or = veya
+guide-joiner-legend = Adımların arasında bazen “ve” ya da “veya” yazar. “Ve”: iki adımı da yapın. “Veya”: ikisinden biri yeterli.
 guide-done = Yapıldı
 guide-done-note = Bir adımı yaptığınızda işaretleyin. Bu sadece bu cihazda kalır.
 guide-ticks-note = İşaretleriniz sadece bu telefonda veya bilgisayarda kalır. Biz onları görmeyiz. İstediğiniz zaman silebilirsiniz.

@@ -38,6 +38,7 @@ help-code-label = Alma kodunuz
 help-code-hint = 16 rakam. Boşluk olabilir.
 help-code-wrong = Bu kodu tanımıyoruz. Rakamları kontrol edin ve tekrar deneyin.
 help-code-too-many = Çok fazla kod denendi. Çeyrek saat bekleyin ve tekrar deneyin.
+help-code-busy = Şu anda bu sitede çok sayıda kod deneniyor. Bir dakika bekleyin ve tekrar deneyin. Sorunuz hâlâ saklı.
 help-open = Aç
 help-from-you = Siz
 help-from-helper = Gönüllü
@@ -60,7 +61,7 @@ help-waited = Last message { $hours } hours ago
 help-callback-asked = The parent wants to be called:
 help-helper-hint = Short and kind. No judgement. Say where the parent can go next.
 help-claim = I will take this one
-help-close = Close
+help-close = Mark as solved
 help-take-first = Nobody has taken this question yet. Take it first; then you can read and answer it. Only you and the coordinator see the words.
 help-hand-over = Hand over
 help-hand-over-label = Give this question to
@@ -81,3 +82,27 @@ help-keep-code = Kodu bu telefonda sakla
 help-keep-done = Kod artık bu telefonda. Kodu bir yere de yazın. 'Hemen çık' veya 'Bu telefondaki izlerimi sil' kodu telefondan siler.
 help-kept-note = Bu telefondaki kod kutuya yazıldı.
 help-forget-code = Kodu bu telefondan sil
+crisis-short-veilig-thuis = evde şiddet veya endişe
+crisis-short-113 = intiharı düşünüyorsanız
+crisis-short-luisterlijn = biriyle konuşmak için
+help-from-parent = Parent
+help-waits =
+    { $hours ->
+        [0] Waits less than an hour
+        [one] Waits 1 hour
+       *[other] Waits { $hours } hours
+    }
+help-waits-days =
+    { $days ->
+        [one] Waits 1 day
+       *[other] Waits { $days } days
+    }
+help-callback-wanted = Wants a call-back
+help-callback-none = Wants a written answer
+help-solve-confirm-heading = Mark this question as solved?
+help-solve-confirm-text = The question leaves the list of open questions. If the parent writes again, it comes back as new.
+help-solve-confirm-yes = Yes, mark as solved
+help-solve-confirm-no = No, back to the question
+help-parent-language = The parent's language: { $language }.
+help-answer-language = Answer in that language, or in short, simple Dutch.
+help-answer-dutch = Write short, simple sentences.

@@ -8,3 +8,4 @@ home-ask-help-text = Adınız olmadan, yargılamadan
 home-guides = Adım adım
 home-guides-text = Para, konut, iş ve daha fazlası
 home-facilitators = Grup yöneticileri için
+home-read-answer = Kodum var: cevabımı göster

@@ -2,7 +2,7 @@
 mail-join-new-subject = New join request for your group
 mail-join-new-body = There is a new join request for your group. Sign in to see it.
 mail-footer = Bu e-posta Doorstart'tan geliyor. Bu e-postayı yanıtlayamazsınız.
-admin-mail-off = Mail is off: no mail goes out. Set DOORSTART_SMTP_URL and DOORSTART_MAIL_FROM to turn it on.
+admin-mail-off = Mail is off. The app sends no mail now: not to volunteers and not to parents. Ask whoever runs the server to turn mail on (setting DOORSTART_SMTP_URL).
 mail-join-reminder-subject = Reminder: a join request is waiting
 mail-join-reminder-body = A join request for your group is still waiting for contact. Sign in to see it. The promise to the parent is contact within 7 days.
 mail-join-escalated-subject = A join request passed its 7 days
@@ -23,3 +23,19 @@ mail-rsvp-waiting-subject = Yeniden bekleme listesindesiniz
 mail-rsvp-waiting-body = Kayıt olduğunuz bir buluşmada artık daha az yer var. Şimdi bekleme listesindesiniz. Bir yer boşalırsa sizin olur ve size e-posta göndeririz. Kaydınızı görmek için bağlantıyı açın.
 mail-meetup-cancelled-subject = Bir buluşma iptal edildi
 mail-meetup-cancelled-body = Kayıt olduğunuz bir buluşma iptal edildi. Buluşma yapılmayacak. Hangi buluşma olduğunu görmek için bağlantıyı açın.
+mail-invite-coordinator-subject = You are invited to Doorstart as a coordinator
+mail-invite-coordinator-body = You are invited to work with Doorstart as a coordinator. Open this link to make your account. The link works once and for 7 days. Did you not expect this mail? Then you need not do anything.
+mail-account-stopped-subject = An account was stopped
+mail-account-stopped-body = A coordinator stopped an account. The help questions it had taken are back in the shared list. See who can take them. Sign in to see them.
+mail-help-escalated-subject = Help questions have waited 2 days
+mail-help-escalated-body = Some help questions have waited 2 days for an answer. See who can answer them. Sign in to see them.
+mail-checkin-subject = Şimdi nasılsınız?
+mail-checkin-body = Bir süre önce Doorstart aracılığıyla bir gruba katıldınız. Şimdi nasılsınız? Aşağıdaki bağlantıyla aynı kısa sorulara bir kez daha cevap verirsiniz. Gönüllüdür ve isim gerekmez. Bu e-postaları artık istemiyor musunuz? Bağlantıyı açın ve 'E-postaları durdur' seçin.
+mail-meetup-changed-subject = Bir buluşma değişti
+mail-meetup-changed-body = Kayıt olduğunuz bir buluşmanın saati veya yeri değişti. Yeni saati ve yeri görmek için bağlantıyı açın.
+
+# "Tell me when a group starts near me" (issue 23 point 5)
+mail-notify-confirm-subject = Bir grup başlayınca e-posta ister misiniz?
+mail-notify-confirm-body = Yakınınızda bir grup başlayınca e-posta istediniz. Bağlantıyı açın ve düğmeye basın. Adresinizi ancak o zaman kullanırız. Bunu siz istemediyseniz hiçbir şey yapmayın: adresinizi 48 saat sonra sileriz. Aynı sayfada durdurabilirsiniz de.
+mail-notify-group-subject = Yakınınızda bir grup başlıyor
+mail-notify-group-body = Posta kodunuza 10 km içinde bir grup var. Grubu görmek için bağlantıyı açın. Bu tek e-postadır: adresinizi zaten sildik. Durdurmak için bir şey yapmanız gerekmez.

@@ -38,6 +38,7 @@ help-code-label = Ваш код отримання
 help-code-hint = 16 цифр. Пробіли можна.
 help-code-wrong = Ми не знаємо цього коду. Перевірте цифри і спробуйте ще раз.
 help-code-too-many = Забагато спроб. Зачекайте чверть години і спробуйте ще раз.
+help-code-busy = Зараз на сайті пробують багато кодів. Зачекайте хвилину і спробуйте ще раз. Ваше питання досі збережене.
 help-open = Відкрити
 help-from-you = Ви
 help-from-helper = Волонтер
@@ -60,7 +61,7 @@ help-waited = Last message { $hours } hours ago
 help-callback-asked = The parent wants to be called:
 help-helper-hint = Short and kind. No judgement. Say where the parent can go next.
 help-claim = I will take this one
-help-close = Close
+help-close = Mark as solved
 help-take-first = Nobody has taken this question yet. Take it first; then you can read and answer it. Only you and the coordinator see the words.
 help-hand-over = Hand over
 help-hand-over-label = Give this question to
@@ -81,3 +82,27 @@ help-keep-code = Зберегти код на цьому телефоні
 help-keep-done = Код тепер є на цьому телефоні. Запишіть його також. 'Швидко вийти' або 'Стерти мої сліди' видаляє код із телефону.
 help-kept-note = Код із цього телефону вже вписано.
 help-forget-code = Видалити код із цього телефону
+crisis-short-veilig-thuis = насильство вдома
+crisis-short-113 = думки про самогубство
+crisis-short-luisterlijn = щоб поговорити
+help-from-parent = Parent
+help-waits =
+    { $hours ->
+        [0] Waits less than an hour
+        [one] Waits 1 hour
+       *[other] Waits { $hours } hours
+    }
+help-waits-days =
+    { $days ->
+        [one] Waits 1 day
+       *[other] Waits { $days } days
+    }
+help-callback-wanted = Wants a call-back
+help-callback-none = Wants a written answer
+help-solve-confirm-heading = Mark this question as solved?
+help-solve-confirm-text = The question leaves the list of open questions. If the parent writes again, it comes back as new.
+help-solve-confirm-yes = Yes, mark as solved
+help-solve-confirm-no = No, back to the question
+help-parent-language = The parent's language: { $language }.
+help-answer-language = Answer in that language, or in short, simple Dutch.
+help-answer-dutch = Write short, simple sentences.

@@ -8,3 +8,4 @@ home-ask-help-text = Без імені, без осуду
 home-guides = Крок за кроком
 home-guides-text = Гроші, житло, робота та інше
 home-facilitators = Для ведучих груп
+home-read-answer = Маю код: прочитати відповідь

@@ -2,7 +2,7 @@
 mail-join-new-subject = New join request for your group
 mail-join-new-body = There is a new join request for your group. Sign in to see it.
 mail-footer = Цей лист надіслано з Doorstart. На цей лист не можна відповісти.
-admin-mail-off = Mail is off: no mail goes out. Set DOORSTART_SMTP_URL and DOORSTART_MAIL_FROM to turn it on.
+admin-mail-off = Mail is off. The app sends no mail now: not to volunteers and not to parents. Ask whoever runs the server to turn mail on (setting DOORSTART_SMTP_URL).
 mail-join-reminder-subject = Reminder: a join request is waiting
 mail-join-reminder-body = A join request for your group is still waiting for contact. Sign in to see it. The promise to the parent is contact within 7 days.
 mail-join-escalated-subject = A join request passed its 7 days
@@ -23,3 +23,19 @@ mail-rsvp-waiting-subject = Ви знову в списку очікування
 mail-rsvp-waiting-body = На зустрічі, на яку у вас є запис, тепер менше місць. Тепер ви в списку очікування. Якщо звільниться місце, воно ваше, і ми надішлемо вам лист. Відкрийте посилання, щоб побачити свій запис.
 mail-meetup-cancelled-subject = Зустріч скасовано
 mail-meetup-cancelled-body = Зустріч, на яку у вас є запис, скасовано. Вона не відбудеться. Відкрийте посилання, щоб побачити, яка це зустріч.
+mail-invite-coordinator-subject = You are invited to Doorstart as a coordinator
+mail-invite-coordinator-body = You are invited to work with Doorstart as a coordinator. Open this link to make your account. The link works once and for 7 days. Did you not expect this mail? Then you need not do anything.
+mail-account-stopped-subject = An account was stopped
+mail-account-stopped-body = A coordinator stopped an account. The help questions it had taken are back in the shared list. See who can take them. Sign in to see them.
+mail-help-escalated-subject = Help questions have waited 2 days
+mail-help-escalated-body = Some help questions have waited 2 days for an answer. See who can answer them. Sign in to see them.
+mail-checkin-subject = Як у вас справи зараз?
+mail-checkin-body = Деякий час тому ви приєдналися до групи через Doorstart. Як у вас справи зараз? За посиланням нижче ви ще раз відповісте на ті самі короткі запитання. Це добровільно і без імені. Не хочете більше таких листів? Відкрийте посилання і виберіть 'Зупинити листи'.
+mail-meetup-changed-subject = Зустріч змінилася
+mail-meetup-changed-body = Змінився час або місце зустрічі, на яку у вас є запис. Відкрийте посилання, щоб побачити новий час і місце.
+
+# "Tell me when a group starts near me" (issue 23 point 5)
+mail-notify-confirm-subject = Хочете отримати лист, коли почнеться група?
+mail-notify-confirm-body = Ви попросили лист, коли поруч почнеться група. Відкрийте посилання й натисніть кнопку. Лише тоді ми використаємо вашу адресу. Це були не ви? Нічого не робіть: ми видалимо адресу через 48 годин. На тій самій сторінці можна також зупинити.
+mail-notify-group-subject = Поруч з вами починається група
+mail-notify-group-body = У межах 10 км від вашого поштового індексу є група. Відкрийте посилання, щоб побачити групу. Це єдиний лист: вашу адресу вже видалено. Щоб зупинити, нічого робити не треба.

@@ -7,6 +7,9 @@ use crate::i18n::k;
 pub enum Role {
     Coordinator,
     Facilitator,
+    /// Someone of a partner organisation (young-mothers work, consultation bureau, …): may only
+    /// hand a parent over, and sees only how its own handovers are going.
+    Partner,
 }
 
 impl Role {
@@ -14,13 +17,22 @@ impl Role {
         match self {
             Role::Coordinator => "coordinator",
             Role::Facilitator => "facilitator",
+            Role::Partner => "partner",
         }
     }
     pub fn parse(s: &str) -> Option<Role> {
         match s {
             "coordinator" => Some(Role::Coordinator),
             "facilitator" => Some(Role::Facilitator),
+            "partner" => Some(Role::Partner),
             _ => None,
+        }
+    }
+    /// Where this role starts after signing in.
+    pub fn start_page(self) -> &'static str {
+        match self {
+            Role::Partner => "/admin/handover",
+            Role::Coordinator | Role::Facilitator => "/admin",
         }
     }
 }
@@ -176,5 +188,7 @@ mod tests {
             Some(Role::Facilitator)
         );
         assert_eq!(Role::parse("admin"), None);
+        assert_eq!(Role::parse("partner"), Some(Role::Partner));
+        assert_eq!(Role::Partner.start_page(), "/admin/handover");
     }
 }

@@ -169,20 +169,157 @@ pub async fn active_accounts(db: &Db) -> Result<Vec<Account>, sqlx::Error> {
 /// nobody for a facilitator.
 pub async fn handover_targets(db: &Db, viewer: &Account) -> Result<Vec<Account>, sqlx::Error> {
     if viewer.is_coordinator() {
-        active_accounts(db).await
+        // A partner's account handles no requests and no groups.
+        let mut all = active_accounts(db).await?;
+        all.retain(|a| a.role != Role::Partner);
+        Ok(all)
     } else {
         Ok(Vec::new())
     }
 }
 
-/// Stops an account: it can no longer sign in; retention deletes it later (`purge_stopped`).
-pub async fn deactivate(db: &Db, id: &str) -> Result<bool, sqlx::Error> {
-    db.changed_one(
-        sqlx::query("UPDATE accounts SET active = 0, stopped_at = $2 WHERE id = $1 AND active = 1")
-            .bind(id)
-            .bind(db.now()),
+/// What became of a coordinator's change to an account.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    Done,
+    /// No such account in the state the change needs (the caller answers 404).
+    NotFound,
+    /// Nothing to change: the account has that role already.
+    Unchanged,
+    /// It would leave no active coordinator.
+    LastCoordinator,
+}
+
+/// Takes the rows of every active coordinator for this transaction, so two changes at once
+/// (two coordinators demoting or stopping each other) cannot both see "another coordinator is
+/// left": on PostgreSQL the second waits for the first and then sees its result; SQLite writes
+/// one transaction at a time anyway.
+async fn hold_coordinators(tx: &mut sqlx::Transaction<'_, sqlx::Any>) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE accounts SET role = role WHERE role = 'coordinator' AND active = 1")
+        .execute(&mut **tx)
+        .await
+        .map(drop)
+}
+
+/// The role of an active account and whether another active coordinator is left without it.
+async fn role_and_others(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    id: &str,
+) -> Result<Option<(Role, bool)>, sqlx::Error> {
+    let row: Option<(String, i64)> = sqlx::query_as(
+        "SELECT role, (SELECT COUNT(*) FROM accounts o WHERE o.role = 'coordinator' \
+         AND o.active = 1 AND o.id <> $1) FROM accounts WHERE id = $1 AND active = 1",
     )
-    .await
+    .bind(id)
+    .fetch_optional(&mut **tx)
+    .await?;
+    row.map(|(role, others)| {
+        let role = Role::parse(&role).ok_or_else(|| sqlx::Error::Decode("bad role".into()))?;
+        Ok((role, others > 0))
+    })
+    .transpose()
+}
+
+/// Stops an account: it can no longer sign in and every session of it ends; retention deletes
+/// it later (`purge_stopped`). In the same transaction the help questions it held (not yet
+/// solved) go back to the shared inbox, each with an audit line, the stop has its audit line,
+/// and every active coordinator gets a mail (kind `account-stopped`, no parent's data). The last
+/// active coordinator is not stopped.
+pub async fn deactivate(db: &Db, actor_id: &str, id: &str) -> Result<Change, sqlx::Error> {
+    let now = db.now();
+    let mut tx = db.pool.begin().await?;
+    hold_coordinators(&mut tx).await?;
+    match role_and_others(&mut tx, id).await? {
+        None => return Ok(Change::NotFound),
+        Some((Role::Coordinator, false)) => return Ok(Change::LastCoordinator),
+        Some(_) => {}
+    }
+    sqlx::query(
+        "UPDATE accounts SET active = 0, stopped_at = $2, session_epoch = session_epoch + 1 \
+         WHERE id = $1 AND active = 1",
+    )
+    .bind(id)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    let released: Vec<String> = sqlx::query_scalar(
+        "UPDATE help_requests SET claimed_by = NULL WHERE claimed_by = $1 AND status <> 'solved' \
+         RETURNING id",
+    )
+    .bind(id)
+    .fetch_all(&mut *tx)
+    .await?;
+    let actor = Some(actor_id);
+    Db::run_in(
+        &mut tx,
+        audit_entry(now, actor, "deactivate", "account", id),
+    )
+    .await?;
+    for question in &released {
+        let entry = audit_entry(now, actor, "help-released", "help_request", question);
+        Db::run_in(&mut tx, entry).await?;
+    }
+    let coordinators: Vec<(String, String)> = sqlx::query_as(
+        "SELECT email, lang FROM accounts WHERE role = 'coordinator' AND active = 1",
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    for (email, lang) in &coordinators {
+        let lang = crate::i18n::Lang::parse(lang).unwrap_or_default();
+        let kind = crate::mail::Kind::AccountStopped;
+        crate::mail::outbox::enqueue(&mut tx, now, email, lang, kind, "/admin/help").await?;
+    }
+    tx.commit().await?;
+    Ok(Change::Done)
+}
+
+/// A stopped account may sign in again (it keeps its role; what it held was shared when it
+/// stopped). The audit line is written in the same transaction.
+pub async fn reactivate(db: &Db, actor_id: &str, id: &str) -> Result<Change, sqlx::Error> {
+    let now = db.now();
+    let mut tx = db.pool.begin().await?;
+    let done = sqlx::query(
+        "UPDATE accounts SET active = 1, stopped_at = NULL WHERE id = $1 AND active = 0",
+    )
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() != 1 {
+        return Ok(Change::NotFound);
+    }
+    let entry = audit_entry(now, Some(actor_id), "reactivate", "account", id);
+    Db::run_in(&mut tx, entry).await?;
+    tx.commit().await?;
+    Ok(Change::Done)
+}
+
+/// A coordinator gives an active account another role; the last active coordinator keeps
+/// theirs. The audit line is written in the same transaction.
+pub async fn set_role(
+    db: &Db,
+    actor_id: &str,
+    id: &str,
+    role: Role,
+) -> Result<Change, sqlx::Error> {
+    let now = db.now();
+    let mut tx = db.pool.begin().await?;
+    hold_coordinators(&mut tx).await?;
+    match role_and_others(&mut tx, id).await? {
+        None => return Ok(Change::NotFound),
+        Some((now_role, _)) if now_role == role => return Ok(Change::Unchanged),
+        Some((Role::Coordinator, false)) => return Ok(Change::LastCoordinator),
+        Some(_) => {}
+    }
+    sqlx::query("UPDATE accounts SET role = $2 WHERE id = $1 AND active = 1")
+        .bind(id)
+        .bind(role.as_str())
+        .execute(&mut *tx)
+        .await?;
+    let action = format!("role-{}", role.as_str());
+    let entry = audit_entry(now, Some(actor_id), &action, "account", id);
+    Db::run_in(&mut tx, entry).await?;
+    tx.commit().await?;
+    Ok(Change::Done)
 }
 
 pub async fn count_accounts(db: &Db) -> Result<i64, sqlx::Error> {
@@ -191,26 +328,42 @@ pub async fn count_accounts(db: &Db) -> Result<i64, sqlx::Error> {
         .await
 }
 
-pub async fn record_failure(db: &Db, account_id: &str) -> Result<(), sqlx::Error> {
+/// The typed address as the sign-in throttle knows it: an HMAC under the app's pepper, the same
+/// for an address with an account and one without, so neither the backoff nor the lock tells
+/// which addresses have an account; the address itself is not kept.
+pub async fn address_key(db: &Db, email: &str) -> Result<String, sqlx::Error> {
+    use hmac::{Hmac, Mac};
+    let pepper = db.pepper().await?;
+    let mut mac = Hmac::<sha2::Sha256>::new_from_slice(pepper.as_bytes()).expect("any key length");
+    mac.update(b"sign-in\0");
+    mac.update(email.trim().to_lowercase().as_bytes());
+    Ok(mac.finalize().into_bytes()[..16]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect())
+}
+
+/// One failed sign-in for a typed address (its `address_key`).
+pub async fn record_failure(db: &Db, address_key: &str) -> Result<(), sqlx::Error> {
     db.run(
-        sqlx::query("INSERT INTO login_failures (account_id, at) VALUES ($1, $2)")
-            .bind(account_id)
+        sqlx::query("INSERT INTO login_failures (address_key, at) VALUES ($1, $2)")
+            .bind(address_key)
             .bind(db.now()),
     )
     .await
 }
 
-/// Failed sign-ins of an account since a moment.
-pub async fn failures_since(db: &Db, account_id: &str, since: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT COUNT(*) FROM login_failures WHERE account_id = $1 AND at >= $2")
-        .bind(account_id)
+/// Failed sign-ins for a typed address (its `address_key`) since a moment.
+pub async fn failures_since(db: &Db, address_key: &str, since: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM login_failures WHERE address_key = $1 AND at >= $2")
+        .bind(address_key)
         .bind(since)
         .fetch_one(&db.pool)
         .await
 }
 
-pub async fn clear_failures(db: &Db, account_id: &str) -> Result<(), sqlx::Error> {
-    db.run(sqlx::query("DELETE FROM login_failures WHERE account_id = $1").bind(account_id))
+pub async fn clear_failures(db: &Db, address_key: &str) -> Result<(), sqlx::Error> {
+    db.run(sqlx::query("DELETE FROM login_failures WHERE address_key = $1").bind(address_key))
         .await
 }
 
@@ -249,7 +402,10 @@ pub async fn create_invite_for(
     .await?;
     if let Some((to, lang)) = mail_to {
         let path = format!("/admin/invite/{token}");
-        let kind = crate::mail::Kind::Invite;
+        let kind = match role {
+            Role::Facilitator | Role::Partner => crate::mail::Kind::Invite,
+            Role::Coordinator => crate::mail::Kind::InviteCoordinator,
+        };
         crate::mail::outbox::enqueue(&mut tx, now, to, lang, kind, &path).await?;
     }
     tx.commit().await?;
@@ -265,7 +421,9 @@ pub const RESETS_PER_HOUR: i64 = 3;
 
 /// "Forgot your password": for an active account with this address, a one-hour link is stored
 /// (as a hash) and its mail queued in the same transaction. Returns whether a mail was queued;
-/// the page answers the same either way.
+/// the page answers the same either way. Known or not, the same reads and one audit entry are
+/// written in one transaction (for an unknown address the entry names nobody), and no mail is
+/// sent on the request path, so the time does not tell either.
 pub async fn request_reset(db: &Db, email: &str, token: &str) -> Result<bool, sqlx::Error> {
     let now = db.now();
     let mut tx = db.pool.begin().await?;
@@ -278,44 +436,41 @@ pub async fn request_reset(db: &Db, email: &str, token: &str) -> Result<bool, sq
             .bind(email)
             .fetch_optional(&mut *tx)
             .await?;
-    let Some((id, lang)) = account else {
-        tx.commit().await?;
-        return Ok(false);
-    };
     let recent: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM password_resets WHERE account_id = $1 AND created_at > $2",
     )
-    .bind(&id)
+    .bind(account.as_ref().map_or("", |(id, _)| id.as_str()))
     .bind(now - 3600)
     .fetch_one(&mut *tx)
     .await?;
-    if recent >= RESETS_PER_HOUR {
-        tx.commit().await?;
-        return Ok(false);
-    }
-    sqlx::query(
-        "INSERT INTO password_resets (token_hash, account_id, created_at, expires_at) \
-         VALUES ($1, $2, $3, $4)",
-    )
-    .bind(crate::security::tokens::hash_token(token))
-    .bind(&id)
-    .bind(now)
-    .bind(now + RESET_SECONDS)
-    .execute(&mut *tx)
-    .await?;
-    let lang = crate::i18n::Lang::parse(&lang).unwrap_or_default();
-    let path = format!("/admin/reset/{token}");
-    crate::mail::outbox::enqueue(
-        &mut tx,
-        now,
-        email,
-        lang,
-        crate::mail::Kind::PasswordReset,
-        &path,
-    )
-    .await?;
+    let queued = match &account {
+        Some((id, lang)) if recent < RESETS_PER_HOUR => {
+            sqlx::query(
+                "INSERT INTO password_resets (token_hash, account_id, created_at, expires_at) \
+                 VALUES ($1, $2, $3, $4)",
+            )
+            .bind(crate::security::tokens::hash_token(token))
+            .bind(id)
+            .bind(now)
+            .bind(now + RESET_SECONDS)
+            .execute(&mut *tx)
+            .await?;
+            let lang = crate::i18n::Lang::parse(lang).unwrap_or_default();
+            let path = format!("/admin/reset/{token}");
+            let kind = crate::mail::Kind::PasswordReset;
+            crate::mail::outbox::enqueue(&mut tx, now, email, lang, kind, &path).await?;
+            true
+        }
+        _ => false,
+    };
+    let (actor, kind, object) = match &account {
+        Some((id, _)) => (Some(id.as_str()), "account", id.as_str()),
+        None => (None, "address", "-"),
+    };
+    let entry = audit_entry(now, actor, "password-reset-asked", kind, object);
+    Db::run_in(&mut tx, entry).await?;
     tx.commit().await?;
-    Ok(true)
+    Ok(queued)
 }
 
 /// True when the reset link is unused, younger than an hour and its account active.
@@ -424,6 +579,26 @@ pub async fn accept_invite(
     Ok(Some(id))
 }
 
+/// The INSERT of one audit line, to run on the pool or in a caller's transaction.
+fn audit_entry<'q>(
+    now: i64,
+    actor_id: Option<&'q str>,
+    action: &'q str,
+    object_kind: &'q str,
+    object_id: &'q str,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    sqlx::query(
+        "INSERT INTO audit_log (id, at, actor_id, action, object_kind, object_id) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(new_id())
+    .bind(now)
+    .bind(actor_id)
+    .bind(action)
+    .bind(object_kind)
+    .bind(object_id)
+}
+
 /// One line of the audit log: who, what, which object; never personal content.
 pub async fn audit(
     db: &Db,
@@ -432,18 +607,13 @@ pub async fn audit(
     object_kind: &str,
     object_id: &str,
 ) -> Result<(), sqlx::Error> {
-    db.run(
-        sqlx::query(
-            "INSERT INTO audit_log (id, at, actor_id, action, object_kind, object_id) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(new_id())
-        .bind(db.now())
-        .bind(actor_id)
-        .bind(action)
-        .bind(object_kind)
-        .bind(object_id),
-    )
+    db.run(audit_entry(
+        db.now(),
+        actor_id,
+        action,
+        object_kind,
+        object_id,
+    ))
     .await
 }
 
@@ -481,7 +651,8 @@ pub async fn purge_invites(db: &Db, days: i64) -> Result<u64, sqlx::Error> {
 /// Retention: accounts stopped more than this many days ago are deleted, name, e-mail and
 /// password hash with them. What pointed at them stays and points at nobody: groups, join
 /// requests and help requests lose their owner, handler or claim (the coordinator sees them
-/// all); the account's invites and failed sign-ins go. Audit entries keep the bare id (no
+/// all); the account's invites go (failed sign-ins are kept per typed address, not per account,
+/// and go by their own retention). Audit entries keep the bare id (no
 /// foreign key); the audit period is not longer than this one, so while an entry of the
 /// account is kept, the account (and its name on the audit page) is kept too.
 ///
@@ -499,7 +670,6 @@ pub async fn purge_stopped(db: &Db, days: i64) -> Result<u64, sqlx::Error> {
         "UPDATE join_requests SET assigned_to = NULL WHERE assigned_to IN",
         "UPDATE help_requests SET claimed_by = NULL WHERE claimed_by IN",
         "DELETE FROM invites WHERE created_by IN",
-        "DELETE FROM login_failures WHERE account_id IN",
     ] {
         sqlx::query(&format!("{sql} ({gone})"))
             .bind(now - days * 86_400)

@@ -47,10 +47,18 @@ pub async fn admin_account() -> Result<(Account, HelpChoice), AppError> {
     Ok((me, choice))
 }
 
+/// Every account for the coordinator (with whether it is active), and who is looking.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct AccountsData {
+    pub me: Account,
+    pub accounts: Vec<(Account, bool)>,
+}
+
 #[server(prefix = "/api", endpoint = "admin/accounts")]
-pub async fn admin_accounts() -> Result<Vec<(Account, bool)>, AppError> {
-    let (_, db) = crate::web::auth::require_coordinator().await?;
-    Ok(crate::accounts::store::all_accounts(&db).await?)
+pub async fn admin_accounts() -> Result<AccountsData, AppError> {
+    let (me, db) = crate::web::auth::require_coordinator().await?;
+    let accounts = crate::accounts::store::all_accounts(&db).await?;
+    Ok(AccountsData { me, accounts })
 }
 
 #[server(prefix = "/api", endpoint = "admin/audit")]

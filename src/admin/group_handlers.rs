@@ -3,14 +3,16 @@
 use axum::extract::{FromRequest, FromRequestParts, Path, Request, State};
 use axum::http::request::Parts;
 use axum::routing::post;
-use axum::{Form, Router};
+use axum::Router;
 
+use super::done::{at_anchor, at_item, planned, Done};
 use crate::accounts::model::Account;
 use crate::accounts::store::audit;
 use crate::db::Db;
 use crate::groups::edit::{GroupInput, GroupTextInput, SeriesInput};
 use crate::groups::postcodes;
 use crate::web::form::{FieldErrors, FormState, FromForm, RawForm};
+use crate::web::valid::Posted;
 use crate::web::{see_other, AppState, OrNotFound, Pages, SignedIn, Valid, WebError, WebResult};
 
 pub fn router() -> Router<AppState> {
@@ -103,7 +105,12 @@ async fn create_group(
         Some(me.id.clone())
     };
     let id = crate::groups::store::create_group(&db, &form.value, place, owner.as_deref()).await?;
-    let then = format!("/admin/groups/{id}/meetups");
+    // On to planning its meetups, which the page says.
+    let then = at_anchor(
+        &format!("/admin/groups/{id}/meetups"),
+        Done::GroupCreated,
+        "plan",
+    );
     done(&db, &me, "group-create", "group", &id, &then).await
 }
 
@@ -119,15 +126,26 @@ async fn update_group(State(db): State<Db>, g: OwnedGroup, form: Valid<GroupInpu
     if let Some(owner) = owner {
         crate::groups::store::set_owner(&db, &g.id, &owner).await?;
     }
-    done(&db, &g.me, "group-edit", "group", &g.id, "/admin/groups").await
+    let then = at_item("/admin/groups", Done::GroupSaved, "group", &g.id);
+    done(&db, &g.me, "group-edit", "group", &g.id, &then).await
 }
 
 async fn create_series(State(db): State<Db>, g: OwnedGroup, form: Valid<SeriesInput>) -> WebResult {
     let s = &form.value;
-    for (start, end) in s.times() {
-        crate::meetups::store::insert(&db, &g.id, start, end, &s.place, s.capacity).await?;
+    let themed = s.theme.is_some() || s.kind != Default::default() || !s.guest.is_empty();
+    let times = s.times();
+    for &(start, end) in &times {
+        let id =
+            crate::meetups::store::insert(&db, &g.id, start, end, &s.place, s.capacity).await?;
+        if themed {
+            crate::meetups::store::set_theme(&db, &id, s.theme, s.kind, &s.guest).await?;
+        }
     }
-    let then = format!("/admin/groups/{}/meetups", g.id);
+    let then = planned(
+        &format!("/admin/groups/{}/meetups", g.id),
+        times.len(),
+        "meetups",
+    );
     done(&db, &g.me, "meetups-create", "group", &g.id, &then).await
 }
 
@@ -136,27 +154,39 @@ async fn set_text(State(db): State<Db>, g: OwnedGroup, posted: PostedFrom) -> We
     let page = format!("/admin/groups/{}", g.id);
     let input = posted.parse(&page, GroupTextInput::from_form).await?;
     crate::groups::store::set_text(&db, &g.id, &input).await?;
-    done(&db, &g.me, "group-texts", "group", &g.id, &page).await
+    let then = at_anchor(&page, Done::Texts, "group-texts");
+    done(&db, &g.me, "group-texts", "group", &g.id, &then).await
 }
 
 fn meetups_page(m: &OwnedMeetup) -> String {
     format!("/admin/groups/{}/meetups", m.group)
 }
 
-async fn cancel_meetup(State(db): State<Db>, m: OwnedMeetup) -> WebResult {
-    crate::meetups::store::cancel_meetup(&db, &m.id).await?;
-    done(
-        &db,
-        &m.me,
-        "meetup-cancel",
-        "meetup",
-        &m.id,
-        &meetups_page(&m),
-    )
-    .await
+/// Back to the group's meetups, at this meetup, saying what was done.
+fn at_meetup(m: &OwnedMeetup, said: Done) -> String {
+    at_item(&meetups_page(m), said, "meetup", &m.id)
 }
 
-async fn attendance(State(db): State<Db>, m: OwnedMeetup, Form(form): Form<RawForm>) -> WebResult {
+/// Cancels a meetup only when the post says `confirm=yes` (from the page that asks first and
+/// says who is told); any other post shows that page and changes nothing.
+async fn cancel_meetup(
+    State(db): State<Db>,
+    State(pages): State<Pages>,
+    m: OwnedMeetup,
+    parts: Parts,
+    // Not a form at all (no body): nothing is cancelled either, and the page asks.
+    posted: Result<Posted, axum::response::Response>,
+) -> WebResult {
+    let form = posted.map(|Posted(form)| form).unwrap_or_default();
+    if crate::web::form::field(&form, "confirm") != "yes" {
+        return Ok(pages.render(parts, FormState::default()).await);
+    }
+    crate::meetups::store::cancel_meetup(&db, &m.id).await?;
+    let then = at_meetup(&m, Done::MeetupCancelled);
+    done(&db, &m.me, "meetup-cancel", "meetup", &m.id, &then).await
+}
+
+async fn attendance(State(db): State<Db>, m: OwnedMeetup, Posted(form): Posted) -> WebResult {
     let count = |n: &str| {
         form.get(n)
             .and_then(|v| v.trim().parse::<u32>().ok())
@@ -166,7 +196,8 @@ async fn attendance(State(db): State<Db>, m: OwnedMeetup, Form(form): Form<RawFo
         return Err(WebError::BadRequest);
     };
     crate::meetups::store::record_attendance(&db, &m.id, adults, children).await?;
-    done(&db, &m.me, "attendance", "meetup", &m.id, &meetups_page(&m)).await
+    let then = at_meetup(&m, Done::Attendance);
+    done(&db, &m.me, "attendance", "meetup", &m.id, &then).await
 }
 
 /// Changes one meetup (date, time, length, place, capacity); the form is a series of one.
@@ -181,15 +212,9 @@ async fn edit_meetup(State(db): State<Db>, m: OwnedMeetup, posted: PostedFrom) -
     let (start, end) = change.times()[0];
     crate::meetups::store::update_meetup(&db, &m.id, start, end, &change.place, change.capacity)
         .await?;
-    done(
-        &db,
-        &m.me,
-        "meetup-edit",
-        "meetup",
-        &m.id,
-        &meetups_page(&m),
-    )
-    .await
+    crate::meetups::store::set_theme(&db, &m.id, change.theme, change.kind, &change.guest).await?;
+    let then = at_meetup(&m, Done::MeetupSaved);
+    done(&db, &m.me, "meetup-edit", "meetup", &m.id, &then).await
 }
 
 /// A form that lives on another page than its own address: parsed, or that page again with

@@ -6,14 +6,15 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
+use super::done::{Done, Said};
 use crate::accounts::model::Account;
 use crate::error::AppError;
 use crate::groups::join::ManagedGroup;
-use crate::groups::model::{Weekday, GROUP_LANGUAGES};
+use crate::groups::model::{Audience, Weekday, GROUP_LANGUAGES};
 use crate::i18n::{k, language_name_key, use_i18n};
 use crate::meetups::store_types::ManagedMeetup;
 use crate::ui::forms::{
-    use_form_state, CheckBox, Choice, ErrorSummary, FieldError, FormState, TextField,
+    use_form_state, CheckBox, Choice, ErrorSummary, FieldError, FormState, TextArea, TextField,
 };
 use crate::ui::{AdminPage, Icon, IconName};
 
@@ -62,6 +63,9 @@ pub struct MeetupsData {
     pub group_name: String,
     pub meetups: Vec<ManagedMeetup>,
     pub now: i64,
+    /// The plan form's first values: the group's day, time and place, its last meetup's length
+    /// and capacity (`meetups::plan`).
+    pub plan: HashMap<String, String>,
 }
 
 #[server(prefix = "/api", endpoint = "admin/meetups")]
@@ -71,25 +75,44 @@ pub async fn admin_meetups(group_id: String) -> Result<MeetupsData, AppError> {
         .await?
         .ok_or(AppError::NotFound)?;
     let meetups = crate::meetups::store::managed_meetups(&db, &group_id).await?;
+    let value = |name: &str| values.get(name).cloned().unwrap_or_default();
+    let held = meetups
+        .iter()
+        .filter(|m| !m.meetup.cancelled)
+        .map(|m| (m.meetup.starts_at, m.meetup.ends_at, m.meetup.capacity));
+    let plan = crate::meetups::plan::plan_values(
+        db.now(),
+        value("weekday").parse().unwrap_or(0),
+        &value("start"),
+        &value("address"),
+        held,
+    );
     Ok(MeetupsData {
         me,
-        group_name: values.get("name").cloned().unwrap_or_default(),
+        group_name: value("name"),
         meetups,
         now: db.now(),
+        plan: plan.into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
     })
 }
 
 #[component]
 pub fn GroupsAdminPage() -> impl IntoView {
     let i = use_i18n();
+    let said = Said::from_query();
     crate::ui::loaded(admin_groups(), move |(me, groups)| {
+        // A saved group is said at its card; at the top when it is not on the list.
+        let on_a_card = groups.iter().any(|g| said.is_for(&g.id));
+        let top = (!on_a_card).then(|| said.notice(&i)).flatten();
         let items = groups
             .into_iter()
             .map(|g| {
                 let edit = format!("/admin/groups/{}", g.id);
                 let meetups = format!("/admin/groups/{}/meetups", g.id);
+                let here = said.is_for(&g.id).then(|| said.notice(&i)).flatten();
                 view! {
-                    <li class="group-card">
+                    <li class="group-card" id=format!("group-{}", g.id)>
+                        {here}
                         <h2 class="item-title"><bdi>{g.name}</bdi></h2>
                         <p>{i.t_args("inbox-handler", &[("name", g.owner)])}" · "{i.t(if g.active { k("account-active") } else { k("group-paused") })}</p>
                         <p class="share">
@@ -102,6 +125,7 @@ pub fn GroupsAdminPage() -> impl IntoView {
             .collect_view();
         view! {
             <AdminPage title=i.t("admin-groups") coordinator=me.is_coordinator()>
+                {top}
                 <p><a class="button" href="/admin/groups/new"><Icon name=IconName::Users/><span>{i.t("group-new")}</span></a></p>
                 <ul class="results">{items}</ul>
             </AdminPage>
@@ -117,7 +141,7 @@ fn Area(name: &'static str, label: String, max: usize) -> impl IntoView {
         <div class="field">
             <label for=name>{label}</label>
             <FieldError field=name/>
-            <textarea id=name name=name rows="4" maxlength=max.to_string()>{state.value(name)}</textarea>
+            <TextArea id=name name=name rows=4 maxlength=max value=state.value(name)/>
         </div>
     }
 }
@@ -144,9 +168,13 @@ fn texts_form(id: &str, texts: Vec<(String, String, String)>) -> AnyView {
         .filter(|l| **l != "nl")
         .map(|l| (l.to_string(), i.t(crate::i18n::language_name_key(l))))
         .collect();
+    // Just saved: open, saying so.
+    let said = Said::from_query();
+    let saved = said.done == Some(Done::Texts);
     view! {
-        <details class="group-texts">
+        <details class="group-texts" id="group-texts" open=saved>
             <summary>{i.t("group-texts-heading")}</summary>
+            {saved.then(|| said.notice(&i)).flatten()}
             <p>{i.t("group-texts-intro")}</p>
             <ul class="cards">{have}</ul>
             <form method="post" action=action>
@@ -182,6 +210,10 @@ fn group_form(data: GroupFormData, action: String) -> AnyView {
         ("fortnightly".to_string(), i.t("rhythm-option-fortnightly")),
         ("monthly".to_string(), i.t("rhythm-option-monthly")),
     ];
+    let audiences = Audience::ALL
+        .iter()
+        .map(|a| (a.as_str().to_string(), i.t(a.key())))
+        .collect();
     let languages = GROUP_LANGUAGES
         .iter()
         .map(|code| view! { <CheckBox name=format!("lang_{code}") label=i.t(language_name_key(code))/> })
@@ -215,6 +247,7 @@ fn group_form(data: GroupFormData, action: String) -> AnyView {
             <Choice name="rhythm" label=i.t("group-form-rhythm") options=rhythms/>
             <TextField name="age_min" label=i.t("group-form-age-min") kind="number" maxlength=2/>
             <TextField name="age_max" label=i.t("group-form-age-max") kind="number" maxlength=2/>
+            <Choice name="audience" label=i.t("group-form-audience") options=audiences/>
             <fieldset class="field" id="languages">
                 <legend>{i.t("filter-language-label")}</legend>
                 <FieldError field="languages"/>
@@ -252,11 +285,41 @@ pub fn GroupEditPage() -> impl IntoView {
     })
 }
 
+/// The theme choices of the meetup forms: none first, then the themes of the motion.
+fn theme_choices(i: &crate::i18n::I18n) -> Vec<(String, String)> {
+    std::iter::once((String::new(), i.t("admin-meetup-theme-none")))
+        .chain(
+            crate::meetups::model::Theme::ALL
+                .iter()
+                .map(|t| (t.as_str().to_string(), i.t(t.key()))),
+        )
+        .collect()
+}
+
+/// The kind choices of the meetup forms.
+fn kind_choices(i: &crate::i18n::I18n) -> Vec<(String, String)> {
+    vec![
+        ("meetup".to_string(), i.t("admin-meetup-kind-meetup")),
+        ("workshop".to_string(), i.t("meetup-kind-workshop")),
+    ]
+}
+
 #[component]
 pub fn MeetupsAdminPage() -> impl IntoView {
     let (i, id) = (use_i18n(), crate::ui::param("id"));
+    let said = Said::from_query();
     crate::ui::loaded(admin_meetups(id.clone()), move |data| {
         let now = data.now;
+        // The plan starts from the group's own day, time and place (what was posted, if any).
+        let posted = use_form_state();
+        if posted.values.is_empty() {
+            provide_context(FormState {
+                values: data.plan.clone(),
+                errors: posted.errors,
+            });
+        }
+        // What was just done to one meetup is said at that meetup; a plan, at the list.
+        let on_a_meetup = data.meetups.iter().any(|m| said.is_for(&m.meetup.id));
         let rows = data
             .meetups
             .into_iter()
@@ -277,9 +340,18 @@ pub fn MeetupsAdminPage() -> impl IntoView {
                 let (f_date, f_start, f_min, f_place, f_cap) = (fid("date"), fid("start"), fid("minutes"), fid("place"), fid("capacity"));
                 let place = m.meetup.place.clone();
                 let capacity = m.meetup.capacity.to_string();
+                let (f_theme, f_kind, f_guest) = (fid("theme"), fid("kind"), fid("guest"));
+                let theme_options = crate::ui::forms::select_options(
+                    theme_choices(&i),
+                    m.meetup.theme.map(|t| t.as_str()).unwrap_or_default(),
+                );
+                let kind_options = crate::ui::forms::select_options(kind_choices(&i), m.meetup.kind.as_str());
+                let guest = m.meetup.guest.clone();
                 let idc = format!("ac-{}", m.meetup.id);
+                let here = said.is_for(&m.meetup.id).then(|| said.notice(&i)).flatten();
                 view! {
-                    <li class="inbox-item">
+                    <li class="inbox-item" id=format!("meetup-{}", m.meetup.id)>
+                        {here}
                         <h3>{when}</h3>
                         {m.meetup.cancelled.then(|| view! { <p class="cancelled"><strong>{i.t("meetup-is-cancelled")}</strong></p> })}
                         <p><bdi>{m.meetup.place.clone()}</bdi></p>
@@ -298,12 +370,17 @@ pub fn MeetupsAdminPage() -> impl IntoView {
                                     <input id=f_place name="place" type="text" maxlength="120" value=place/>
                                     <label for=f_cap.clone()>{i.t("admin-series-capacity")}</label>
                                     <input id=f_cap name="capacity" type="number" value=capacity/>
+                                    <label for=f_theme.clone()>{i.t("admin-meetup-theme")}</label>
+                                    <select id=f_theme name="theme">{theme_options}</select>
+                                    <label for=f_kind.clone()>{i.t("admin-meetup-kind")}</label>
+                                    <select id=f_kind name="kind">{kind_options}</select>
+                                    <label for=f_guest.clone()>{i.t("admin-meetup-guest")}</label>
+                                    <input id=f_guest name="guest" type="text" maxlength="80" value=guest/>
                                     <button type="submit" class="secondary"><Icon name=IconName::Calendar/><span>{i.t("password-save")}</span></button>
                                 </form>
                             </details>
-                            <form method="post" action=cancel>
-                                <button type="submit" class="secondary"><Icon name=IconName::Exit/><span>{i.t("admin-meetup-cancel")}</span></button>
-                            </form>
+                            // Asks first, on a page of its own that says who is told.
+                            <p><a class="button secondary" href=cancel><Icon name=IconName::Undo/><span>{i.t("admin-meetup-cancel")}</span></a></p>
                         })}
                         {(past && !m.meetup.cancelled).then(|| view! {
                             <form method="post" action=attend class="attendance">
@@ -324,7 +401,8 @@ pub fn MeetupsAdminPage() -> impl IntoView {
             <section class="page narrow">
                 <crate::ui::AdminNav coordinator=data.me.is_coordinator()/>
                 <h1><bdi>{data.group_name.clone()}</bdi></h1>
-                <h2>{i.t("admin-series-heading")}</h2>
+                <h2 id="plan">{i.t("admin-series-heading")}</h2>
+                {(said.done == Some(Done::GroupCreated)).then(|| said.notice(&i)).flatten()}
                 <ErrorSummary/>
                 <form method="post" action=action novalidate=true>
                     <TextField name="date" label=i.t("admin-series-date") kind="date" maxlength=10 ltr=true/>
@@ -333,9 +411,13 @@ pub fn MeetupsAdminPage() -> impl IntoView {
                     <TextField name="weeks" label=i.t("admin-series-weeks") kind="number" maxlength=2/>
                     <TextField name="place" label=i.t("group-place") maxlength=120/>
                     <TextField name="capacity" label=i.t("admin-series-capacity") kind="number" maxlength=3/>
+                    <Choice name="theme" label=i.t("admin-meetup-theme") options=theme_choices(&i)/>
+                    <Choice name="kind" label=i.t("admin-meetup-kind") options=kind_choices(&i) default="meetup"/>
+                    <TextField name="guest" label=i.t("admin-meetup-guest") hint=i.t("admin-meetup-guest-hint") maxlength=80/>
                     <button type="submit"><Icon name=IconName::Calendar/><span>{i.t("admin-series-create")}</span></button>
                 </form>
-                <h2>{i.t("group-meetups")}</h2>
+                <h2 id="meetups">{i.t("group-meetups")}</h2>
+                {(said.done != Some(Done::GroupCreated) && !on_a_meetup).then(|| said.notice(&i)).flatten()}
                 <ul class="results">{rows}</ul>
             </section>
         }

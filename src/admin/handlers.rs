@@ -1,5 +1,6 @@
 //! Plain form posts of the facilitator side about people: signing in and out, the join-request
-//! inbox, invites, stopping an account, changing the password.
+//! inbox, invites (of facilitators and coordinators), stopping and re-activating an account and
+//! changing its role, changing the password.
 use std::time::Duration;
 
 use axum::extract::{FromRequest, FromRequestParts, Path, Request, State};
@@ -11,6 +12,7 @@ use axum::{Form, Router};
 use tower_sessions::Session;
 
 use super::api::digest_languages;
+use super::done::{at_item, Done};
 use crate::accounts::model::{Account, HelpChoice, NewPassword, Role};
 use crate::accounts::store::audit;
 use crate::accounts::{password, session, store};
@@ -39,6 +41,8 @@ pub fn router() -> Router<AppState> {
         .route("/admin/invites", post(create_invite))
         .route("/admin/invite/{token}", post(accept_invite))
         .route("/admin/accounts/{id}/deactivate", post(deactivate))
+        .route("/admin/accounts/{id}/activate", post(reactivate))
+        .route("/admin/accounts/{id}/role", post(change_role))
         .route("/admin/password", post(change_password))
         .route("/admin/help-choice", post(help_choice))
         .route("/admin/forgot", post(forgot))
@@ -84,6 +88,10 @@ impl FromRequest<AppState> for SignInPost {
     }
 }
 
+/// Signing in. Everything before the password check is the same for an address with an account
+/// and one without: the backoff and the lock count failures per typed address (a keyed hash,
+/// `store::address_key`), and an unknown or locked address is checked against a dummy hash, so
+/// neither the answer nor its time tells whether an account exists.
 async fn login(
     State(db): State<Db>,
     State(pages): State<Pages>,
@@ -92,20 +100,14 @@ async fn login(
 ) -> WebResult {
     let email = field(&form, "email").trim().to_lowercase();
     let typed = field(&form, "password").to_string();
+    let key = store::address_key(&db, &email).await?;
     let found = store::for_sign_in(&db, &email).await?;
-    if let Some((account, _)) = &found {
-        let failures = store::failures_since(&db, &account.id, db.now() - 3600).await?;
-        if failures >= MAX_FAILURES_PER_HOUR {
-            // The same answer as for an unknown address, after the same work: a locked account
-            // must not reveal that it exists.
-            let _ = password::verify(typed, None).await;
-            let key = k("login-wrong");
-            return Err(again(&pages, parts, form, "form", key).await.into());
-        }
-        // Backoff: each recent failure adds a little wait, up to two seconds.
-        let recent = store::failures_since(&db, &account.id, db.now() - 900).await?;
-        tokio::time::sleep(Duration::from_millis((recent as u64 * 100).min(2000))).await;
-    }
+    let failures = store::failures_since(&db, &key, db.now() - 3600).await?;
+    // Backoff: each failure of the last 15 minutes adds a little wait, up to two seconds.
+    let recent = store::failures_since(&db, &key, db.now() - 900).await?;
+    tokio::time::sleep(Duration::from_millis((recent as u64 * 100).min(2000))).await;
+    // A locked address is checked against the dummy hash, like an unknown one.
+    let found = found.filter(|_| failures < MAX_FAILURES_PER_HOUR);
     let stored = found.as_ref().map(|(_, hash)| hash.clone());
     match (password::verify(typed.clone(), stored).await, found) {
         (password::Verdict::Right { rehash }, Some((account, _))) => {
@@ -113,26 +115,23 @@ async fn login(
                 let new_hash = password::hash(typed).await;
                 store::set_password_hash(&db, &account.id, &new_hash).await?;
             }
-            store::clear_failures(&db, &account.id).await?;
+            store::clear_failures(&db, &key).await?;
             let lang = parts.extensions.get::<crate::i18n::Lang>().copied();
             store::set_lang(&db, &account.id, lang.unwrap_or_default()).await?;
             session::start(&session, &db, &account).await?;
             audit(&db, Some(&account.id), "sign-in", "account", &account.id).await?;
-            Ok(see_other("/admin"))
+            Ok(see_other(account.role.start_page()))
         }
         (_, found) => {
-            if let Some((account, _)) = &found {
-                store::record_failure(&db, &account.id).await?;
-                audit(
-                    &db,
-                    Some(&account.id),
-                    "sign-in-failed",
-                    "account",
-                    &account.id,
-                )
-                .await?;
-            }
-            // The same answer for an unknown e-mail and a wrong password.
+            // Counted and logged for any typed address, with the same two writes: the audit line
+            // names the account when there is one, else nobody (not even the keyed hash).
+            store::record_failure(&db, &key).await?;
+            let (actor, kind, object) = match &found {
+                Some((account, _)) => (Some(account.id.as_str()), "account", account.id.as_str()),
+                None => (None, "address", "-"),
+            };
+            audit(&db, actor, "sign-in-failed", kind, object).await?;
+            // The same answer for an unknown e-mail, a wrong password and a locked address.
             Err(again(&pages, parts, form, "form", k("login-wrong"))
                 .await
                 .into())
@@ -165,7 +164,14 @@ async fn request_status(
         .await?
         .or_not_found()?;
     let action = format!("join-{}", status.as_str());
-    done(&db, &me, &action, "join_request", &id, "/admin").await
+    let said = match status {
+        JoinStatus::Contacted => Done::Contacted,
+        JoinStatus::Joined => Done::Joined,
+        JoinStatus::NotJoined => Done::NotJoined,
+        JoinStatus::Received => Done::Saved,
+    };
+    let then = at_item("/admin", said, "request", &id);
+    done(&db, &me, &action, "join_request", &id, &then).await
 }
 
 async fn request_assign(
@@ -177,7 +183,8 @@ async fn request_assign(
     crate::groups::store::assign_join_request(&db, &id, field(&form, "account"))
         .await?
         .or_not_found()?;
-    done(&db, &me, "join-assign", "join_request", &id, "/admin").await
+    let then = at_item("/admin", Done::Assigned, "request", &id);
+    done(&db, &me, "join-assign", "join_request", &id, &then).await
 }
 
 /// The coordinator makes a one-time invite link, shown once on the page. With an e-mail address
@@ -197,15 +204,22 @@ async fn create_invite(
         return Err(again(&pages, parts, form, "email", key).await.into());
     };
     let lang = Lang::parse(field(&form, "lang")).unwrap_or_default();
+    // A facilitator unless the form asks for a coordinator (an older form sends no role).
+    let role = match field(&form, "role") {
+        "" => Role::Facilitator,
+        other => Role::parse(other).ok_or(WebError::BadRequest)?,
+    };
     let mail_to = email.as_ref().filter(|_| crate::mail::is_on());
     let token = crate::security::tokens::new_token();
-    let role = Role::Facilitator;
     let to = mail_to.map(|e| (e.as_str(), lang));
     store::create_invite_for(&db, &token, role, &me.id, INVITE_DAYS, to).await?;
-    let action = if mail_to.is_some() {
-        "invite-mailed"
-    } else {
-        "invite"
+    let action = match (role, mail_to.is_some()) {
+        (Role::Facilitator, false) => "invite",
+        (Role::Facilitator, true) => "invite-mailed",
+        (Role::Coordinator, false) => "invite-coordinator",
+        (Role::Coordinator, true) => "invite-coordinator-mailed",
+        (Role::Partner, false) => "invite-partner",
+        (Role::Partner, true) => "invite-partner-mailed",
     };
     audit(&db, Some(&me.id), action, "invite", "-").await?;
     let mut state = FormState::showing(
@@ -284,17 +298,88 @@ async fn accept_invite(
         .await?
         .ok_or(WebError::Internal)?;
     session::start(&session, &db, &account).await?;
-    Ok(see_other("/admin"))
+    Ok(see_other(account.role.start_page()))
 }
 
+/// Where a coordinator's change to an account lands: the accounts page again, saying what
+/// happened (`done`) to whom (`account`, an id the page looks up among the accounts it shows).
+fn back_to_accounts(done: &str, id: &str) -> WebResult {
+    Ok(see_other(&format!(
+        "/admin/accounts?done={done}&account={id}#account-{id}"
+    )))
+}
+
+/// A change to an account is made only when the form says so: the box "yes, I am sure" is
+/// posted ticked with it (no JavaScript needed); otherwise the page says to tick it.
+fn confirmed(form: &RawForm) -> bool {
+    field(form, "confirm") == "1"
+}
+
+/// The answer to a coordinator's change: the page again with the message, or 404 when there is
+/// no such account (in the state the change needs). The audit line was written with the change.
+fn after_change(change: store::Change, done: &str, id: &str) -> WebResult {
+    match change {
+        store::Change::Done => back_to_accounts(done, id),
+        store::Change::Unchanged => back_to_accounts("unchanged", id),
+        store::Change::LastCoordinator => back_to_accounts("last-coordinator", id),
+        store::Change::NotFound => Err(WebError::NotFound),
+    }
+}
+
+/// A path id that cannot be an account's is not looked up.
+fn account_id(id: &str) -> Result<(), WebError> {
+    (id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit())).or_not_found()
+}
+
+/// Stops an account (a coordinator; never their own): the help questions it held go back to the
+/// shared inbox and the coordinators hear of it by mail (`store::deactivate`).
 async fn deactivate(
     State(db): State<Db>,
     Coordinator(me): Coordinator,
     Path(id): Path<String>,
+    Form(form): Form<RawForm>,
 ) -> WebResult {
-    (me.id != id).or_not_found()?;
-    store::deactivate(&db, &id).await?.or_not_found()?;
-    done(&db, &me, "deactivate", "account", &id, "/admin/accounts").await
+    account_id(&id)?;
+    if !confirmed(&form) {
+        return back_to_accounts("unconfirmed", &id);
+    }
+    if me.id == id {
+        return back_to_accounts("yourself", &id);
+    }
+    after_change(store::deactivate(&db, &me.id, &id).await?, "stopped", &id)
+}
+
+/// A stopped account may sign in again (before retention has deleted it).
+async fn reactivate(
+    State(db): State<Db>,
+    Coordinator(me): Coordinator,
+    Path(id): Path<String>,
+    Form(form): Form<RawForm>,
+) -> WebResult {
+    account_id(&id)?;
+    if !confirmed(&form) {
+        return back_to_accounts("unconfirmed", &id);
+    }
+    after_change(store::reactivate(&db, &me.id, &id).await?, "activated", &id)
+}
+
+/// Facilitator ↔ coordinator. Not one's own role (a coordinator cannot leave themselves
+/// without it), and never the last active coordinator's.
+async fn change_role(
+    State(db): State<Db>,
+    Coordinator(me): Coordinator,
+    Path(id): Path<String>,
+    Form(form): Form<RawForm>,
+) -> WebResult {
+    account_id(&id)?;
+    let role = Role::parse(field(&form, "role")).ok_or(WebError::BadRequest)?;
+    if !confirmed(&form) {
+        return back_to_accounts("unconfirmed", &id);
+    }
+    if me.id == id {
+        return back_to_accounts("yourself", &id);
+    }
+    after_change(store::set_role(&db, &me.id, &id, role).await?, "role", &id)
 }
 
 async fn change_password(
@@ -328,8 +413,9 @@ async fn change_password(
     Ok(see_other("/admin?password=changed"))
 }
 
-/// "Forgot your password": the same answer whether or not the address is known (and whether or
-/// not the per-account limit was reached), throttled per client like sign-in.
+/// "Forgot your password": the same answer, after the same work, whether or not the address is
+/// known (and whether or not the per-account limit was reached), throttled per client like
+/// sign-in.
 async fn forgot(
     State(db): State<Db>,
     State(pages): State<Pages>,
@@ -341,18 +427,9 @@ async fn forgot(
             .into());
     };
     let token = crate::security::tokens::new_token();
-    if store::request_reset(&db, &email, &token).await? {
-        if let Some((account, _)) = store::for_sign_in(&db, &email).await? {
-            audit(
-                &db,
-                Some(&account.id),
-                "password-reset-asked",
-                "account",
-                &account.id,
-            )
-            .await?;
-        }
-    }
+    // One transaction of the same shape for a known and an unknown address (audit included);
+    // the mail goes through the outbox, never on this request.
+    store::request_reset(&db, &email, &token).await?;
     Ok(see_other("/admin/forgot?sent=1"))
 }
 

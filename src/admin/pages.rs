@@ -5,9 +5,10 @@ use leptos_meta::Title;
 
 use super::api::{
     admin_account, admin_accounts, admin_audit, admin_inbox, digest_languages, invite_role,
-    reset_open, InboxData,
+    reset_open, AccountsData, InboxData,
 };
-use crate::accounts::model::HelpChoice;
+use super::done::Said;
+use crate::accounts::model::{Account, HelpChoice, Role};
 use crate::groups::join::InboxItem;
 use crate::help::model::Theme;
 use crate::i18n::{k, language_name_key, use_i18n, I18n};
@@ -96,6 +97,8 @@ fn inbox_item(
     item: InboxItem,
     now: i64,
     handlers: Vec<crate::accounts::model::Account>,
+    // What was just done to this request ("Saved: marked as contacted"), said at its card.
+    notice: Option<AnyView>,
 ) -> impl IntoView {
     let overdue = item.status == "received" && now > item.contact_deadline;
     let contact = match item.contact_kind.as_str() {
@@ -155,7 +158,8 @@ fn inbox_item(
         }
     });
     view! {
-        <li class=if overdue { "inbox-item overdue" } else { "inbox-item" }>
+        <li class=if overdue { "inbox-item overdue" } else { "inbox-item" } id=format!("request-{}", item.id)>
+            {notice}
             <h2 class="item-title"><bdi>{item.first_name.clone()}</bdi>" · "<bdi>{item.group_name.clone()}</bdi></h2>
             {overdue.then(|| view! { <p class="badge-overdue"><strong>{i.t("inbox-overdue")}</strong></p> })}
             <ul class="facts">
@@ -195,9 +199,17 @@ fn inbox_view(i: I18n, data: InboxData) -> AnyView {
         .iter()
         .filter(|it| it.status == "received" && now > it.contact_deadline)
         .count();
+    // After a change the page comes back at the request's card and says what was done there (at
+    // the top when the request is no longer in this inbox, e.g. handed to someone else).
+    let said = Said::from_query();
+    let on_a_card = items.iter().any(|it| said.is_for(&it.id));
+    let top = (!on_a_card).then(|| said.notice(&i)).flatten();
     let list = items
         .into_iter()
-        .map(|item| inbox_item(i, item, now, handlers.clone()))
+        .map(|item| {
+            let notice = said.is_for(&item.id).then(|| said.notice(&i)).flatten();
+            inbox_item(i, item, now, handlers.clone(), notice)
+        })
         .collect_view();
     view! {
         <Title text=i.t("admin-inbox")/>
@@ -205,6 +217,7 @@ fn inbox_view(i: I18n, data: InboxData) -> AnyView {
             <p>{i.t_args("admin-hello", &[("name", me.display_name.clone())])}</p>
             <AdminNav coordinator=me.is_coordinator()/>
             <h1>{i.t("admin-inbox")}</h1>
+            {top}
             <p>{i.t_args("inbox-open", &[("count", open.to_string())])}</p>
             {(overdue > 0).then(|| view! {
                 <p class="badge-overdue"><strong>{i.t_args("inbox-overdue-count", &[("count", overdue.to_string())])}</strong></p>
@@ -226,6 +239,21 @@ fn language_options() -> Vec<(String, String)> {
     crate::i18n::Lang::ALL
         .iter()
         .map(|l| (l.code().to_string(), l.native_name().to_string()))
+        .collect()
+}
+
+/// The roles an invite can give.
+fn role_options(i: I18n) -> Vec<(String, String)> {
+    [Role::Facilitator, Role::Coordinator, Role::Partner]
+        .into_iter()
+        .map(|r| {
+            let key = match r {
+                Role::Facilitator => k("role-facilitator"),
+                Role::Coordinator => k("role-coordinator"),
+                Role::Partner => k("role-partner"),
+            };
+            (r.as_str().to_string(), i.t(key))
+        })
         .collect()
 }
 
@@ -252,6 +280,7 @@ pub fn InvitesPage() -> impl IntoView {
             <ErrorSummary/>
             <form method="post" action="/admin/invites" novalidate=true>
                 <TextField name="email" label=i.t("invite-email") hint=i.t("invite-email-hint") kind="email" autocomplete="off" maxlength=254 ltr=true/>
+                <Choice name="role" label=i.t("invite-role") options=role_options(i) default="facilitator"/>
                 <Choice name="lang" label=i.t("invite-lang") options=language_options() default="nl"/>
                 <button type="submit"><Icon name=IconName::Share/><span>{i.t("invite-create")}</span></button>
             </form>
@@ -266,12 +295,17 @@ pub fn AcceptInvitePage() -> impl IntoView {
     let (i, token) = (use_i18n(), crate::ui::param("token"));
     let state = use_form_state();
     let form_error = state.message(&i, "form");
-    crate::ui::loaded(invite_role(token.clone()), move |_| {
+    crate::ui::loaded(invite_role(token.clone()), move |role| {
         let action = format!("/admin/invite/{token}");
+        let title = i.t(match role {
+            Role::Facilitator => k("invite-accept-title"),
+            Role::Coordinator => k("invite-accept-title-coordinator"),
+            Role::Partner => k("invite-accept-title-partner"),
+        });
         view! {
-            <Title text=i.t("invite-accept-title")/>
+            <Title text=title.clone()/>
             <section class="page narrow">
-                <h1>{i.t("invite-accept-title")}</h1>
+                <h1>{title}</h1>
                 <p>{i.t("invite-accept-intro")}</p>
                 <ErrorSummary/>
                 {form_error.clone().map(|e| view! { <p class="field-error" id="form">{e}</p> })}
@@ -287,31 +321,104 @@ pub fn AcceptInvitePage() -> impl IntoView {
     })
 }
 
+/// One change to an account as a small form: the box "yes, I am sure" must be ticked and
+/// posted with it (no JavaScript), else nothing changes and the page says so.
+fn account_form(
+    i: I18n,
+    id: &str,
+    what: &'static str,
+    role: Option<&'static str>,
+    label: String,
+) -> impl IntoView {
+    let action = format!("/admin/accounts/{id}/{what}");
+    let check = format!("confirm-{what}-{id}");
+    view! {
+        <form method="post" action=action class="account-change">
+            {role.map(|r| view! { <input type="hidden" name="role" value=r/> })}
+            <div class="check">
+                <input type="checkbox" id=check.clone() name="confirm" value="1"/>
+                <label for=check>{i.t("account-confirm")}</label>
+            </div>
+            <button type="submit" class="secondary">{label}</button>
+        </form>
+    }
+}
+
+/// What the last change did, from the address the change answered with
+/// (`?done=…&account=…`), naming the account when it is on the page.
+fn account_notice(i: I18n, accounts: &[(Account, bool)]) -> Option<AnyView> {
+    let (done, id) = leptos_router::hooks::use_query_map()
+        .with_untracked(|q| (q.get("done").unwrap_or_default(), q.get("account")));
+    let found = id.and_then(|id| accounts.iter().find(|(a, _)| a.id == id));
+    let name = found.map_or_else(|| "-".to_string(), |(a, _)| a.display_name.clone());
+    let role = found.map(|(a, _)| i.t(role_key(a))).unwrap_or_default();
+    let key = match done.as_str() {
+        "stopped" => k("account-done-stopped"),
+        "activated" => k("account-done-activated"),
+        "role" => k("account-done-role"),
+        "unchanged" => k("account-done-unchanged"),
+        "last-coordinator" => k("account-done-last-coordinator"),
+        "unconfirmed" => k("account-done-unconfirmed"),
+        "yourself" => k("account-done-yourself"),
+        _ => return None,
+    };
+    let text = i.t_args(key, &[("name", name), ("role", role)]);
+    Some(view! { <p class="notice" role="status" id="account-done">{text}</p> }.into_any())
+}
+
+fn role_key(a: &Account) -> &'static str {
+    match a.role {
+        Role::Coordinator => k("role-coordinator"),
+        Role::Facilitator => k("role-facilitator"),
+        Role::Partner => k("role-partner"),
+    }
+}
+
 #[component]
 pub fn AccountsPage() -> impl IntoView {
     let i = use_i18n();
-    crate::ui::loaded(admin_accounts(), move |accounts| {
+    crate::ui::loaded(admin_accounts(), move |AccountsData { me, accounts }| {
+        let notice = account_notice(i, &accounts);
         let rows = accounts
             .into_iter()
             .map(|(a, active)| {
-                let action = format!("/admin/accounts/{}/deactivate", a.id);
-                let role = i.t(if a.is_coordinator() { k("role-coordinator") } else { k("role-facilitator") });
+                let state = i.t(if active {
+                    k("account-active")
+                } else {
+                    k("account-inactive")
+                });
+                let changes = match (a.id == me.id, active) {
+                    (true, _) => view! { <p>{i.t("account-you")}</p> }.into_any(),
+                    (false, true) => {
+                        let (to, label) = if a.is_coordinator() {
+                            ("facilitator", i.t("account-make-facilitator"))
+                        } else {
+                            ("coordinator", i.t("account-make-coordinator"))
+                        };
+                        view! {
+                            {account_form(i, &a.id, "role", Some(to), label)}
+                            {account_form(i, &a.id, "deactivate", None, i.t("account-deactivate"))}
+                        }
+                        .into_any()
+                    }
+                    (false, false) => {
+                        account_form(i, &a.id, "activate", None, i.t("account-activate")).into_any()
+                    }
+                };
                 view! {
-                    <li class="group-card">
+                    <li class="group-card" id=format!("account-{}", a.id)>
                         <h2 class="item-title"><bdi>{a.display_name.clone()}</bdi></h2>
                         <p dir="ltr" class="ltr">{a.email.clone()}</p>
-                        <p>{role}" · "{i.t(if active { k("account-active") } else { k("account-inactive") })}</p>
-                        {(active && !a.is_coordinator()).then(|| view! {
-                            <form method="post" action=action>
-                                <button type="submit" class="secondary">{i.t("account-deactivate")}</button>
-                            </form>
-                        })}
+                        <p>{i.t(role_key(&a))}" · "{state}</p>
+                        {changes}
                     </li>
                 }
             })
             .collect_view();
         view! {
             <AdminPage title=i.t("admin-accounts") coordinator=true>
+                {notice}
+                <p>{i.t("accounts-intro")}</p>
                 <ul class="results">{rows}</ul>
             </AdminPage>
         }

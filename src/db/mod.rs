@@ -1,5 +1,7 @@
 //! One data layer for SQLite (embedded default) and PostgreSQL (scale-out).
 //! Portable SQL: `$1` placeholders, ids made in the app, times as Unix seconds.
+pub mod backup;
+pub mod gate;
 pub mod sessions;
 
 use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
@@ -7,7 +9,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
-use sqlx::{AnyPool, Executor};
+use sqlx::Executor;
+
+pub use gate::{is_unreachable, Pool};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
@@ -63,7 +67,9 @@ impl Clock for ManualClock {
 
 #[derive(Clone)]
 pub struct Db {
-    pub pool: AnyPool,
+    /// The connection pool behind its gate (`db::gate`): while the database cannot be reached,
+    /// statements fail at once and pages answer 503.
+    pub pool: Pool,
     pub backend: Backend,
     pub clock: Arc<dyn Clock>,
     /// Sessions of signed-in facilitators, in the same database.
@@ -200,7 +206,7 @@ impl Db {
                 Backend::Sqlite => 4,
                 Backend::Postgres => 10,
             })
-            .acquire_timeout(Duration::from_secs(5))
+            .acquire_timeout(acquire_timeout(backend))
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
@@ -213,12 +219,16 @@ impl Db {
                 released.fetch_add(1, Ordering::Relaxed);
                 Box::pin(async { Ok(true) })
             })
-            .connect_with(options)
+            .connect_with(options.clone())
             .await?;
         sqlx::migrate!("./migrations").run(&pool).await?;
-        let sessions = crate::db::sessions::SessionBackend::connect(&url).await?;
+        // A file does not go away: only PostgreSQL has a gate that closes.
+        let gate = Arc::new(gate::Gate::new(
+            (backend == Backend::Postgres).then_some(options),
+        ));
+        let sessions = crate::db::sessions::SessionBackend::connect(&url, gate.clone()).await?;
         Ok(Self {
-            pool,
+            pool: Pool::new(pool, gate),
             backend,
             clock,
             sessions,
@@ -243,13 +253,32 @@ impl Db {
         self.clock.now()
     }
 
-    /// True when the database answers a trivial query in time.
+    /// True when the database answers a trivial query in time (`/healthz`, which answers 503
+    /// within 2 s otherwise).
     pub async fn is_healthy(&self) -> bool {
         let ping = sqlx::query_scalar::<_, i64>("SELECT 1").fetch_one(&self.pool);
         matches!(
-            tokio::time::timeout(Duration::from_secs(2), ping).await,
+            tokio::time::timeout(Duration::from_millis(1500), ping).await,
             Ok(Ok(1))
         )
+    }
+
+    /// False while the database cannot be reached (the gate is closed): what failed then is
+    /// answered with 503, not 500.
+    pub fn reachable(&self) -> bool {
+        self.pool.reachable()
+    }
+}
+
+/// How long a statement waits for a connection. PostgreSQL: 1 s, so that when it is down
+/// the first page that notices still answers 503 within 2 s (the gate answers the next ones at
+/// once); with 10 connections and statements of milliseconds, a wait that long only comes with
+/// an overload, where 503 is the right answer too. SQLite cannot be down: a wait there is for
+/// the one writer, and may take longer.
+pub fn acquire_timeout(backend: Backend) -> Duration {
+    match backend {
+        Backend::Sqlite => Duration::from_secs(5),
+        Backend::Postgres => Duration::from_secs(1),
     }
 }
 

@@ -1,5 +1,8 @@
 //! Sessions of signed-in facilitators, stored in the database (tower-sessions with its sqlx
-//! store) on SQLite or PostgreSQL, whichever the app runs on.
+//! store) on SQLite or PostgreSQL, whichever the app runs on, behind the same gate as the
+//! app's pool (`db::gate`): while the database cannot be reached, a session fails at once.
+use std::sync::Arc;
+
 use async_trait::async_trait;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::session::{Id, Record};
@@ -14,14 +17,34 @@ pub const IDLE_MINUTES: i64 = 30;
 /// Absolute timeout, counted from sign-in.
 pub const ABSOLUTE_SECONDS: i64 = 12 * 3600;
 
+#[derive(Clone)]
+pub struct SessionBackend {
+    store: Store,
+    gate: Arc<super::gate::Gate>,
+}
+
 #[derive(Clone, Debug)]
-pub enum SessionBackend {
+enum Store {
     Sqlite(SqliteStore),
     Postgres(PostgresStore),
 }
 
+impl std::fmt::Debug for SessionBackend {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.store.fmt(f)
+    }
+}
+
 impl SessionBackend {
-    pub async fn connect(url: &str) -> Result<Self, sqlx::Error> {
+    pub(crate) async fn connect(
+        url: &str,
+        gate: Arc<super::gate::Gate>,
+    ) -> Result<Self, sqlx::Error> {
+        let store = Self::store_for(url).await?;
+        Ok(Self { store, gate })
+    }
+
+    async fn store_for(url: &str) -> Result<Store, sqlx::Error> {
         use std::str::FromStr;
         if url.starts_with("sqlite:") {
             let options = sqlx::sqlite::SqliteConnectOptions::from_str(url)?
@@ -32,12 +55,14 @@ impl SessionBackend {
             let pool = sqlx::sqlite::SqlitePoolOptions::new().max_connections(2);
             let store = SqliteStore::new(pool.connect_with(options).await?);
             store.migrate().await?;
-            Ok(SessionBackend::Sqlite(store))
+            Ok(Store::Sqlite(store))
         } else {
-            let pool = sqlx::postgres::PgPoolOptions::new().max_connections(4);
+            let pool = sqlx::postgres::PgPoolOptions::new()
+                .max_connections(4)
+                .acquire_timeout(super::acquire_timeout(super::Backend::Postgres));
             let store = PostgresStore::new(pool.connect(url).await?);
             store.migrate().await?;
-            Ok(SessionBackend::Postgres(store))
+            Ok(Store::Postgres(store))
         }
     }
 
@@ -55,37 +80,60 @@ impl SessionBackend {
     }
 }
 
-/// Every call goes to the store of the database the app runs on.
+/// Every call goes to the store of the database the app runs on, through the gate.
 #[async_trait]
 impl SessionStore for SessionBackend {
     async fn create(&self, record: &mut Record) -> session_store::Result<()> {
-        self.store().create(record).await
+        self.pass().await?;
+        let done = self.store().create(record).await;
+        self.seen(done).await
     }
     async fn save(&self, record: &Record) -> session_store::Result<()> {
-        self.store().save(record).await
+        self.pass().await?;
+        let done = self.store().save(record).await;
+        self.seen(done).await
     }
     async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
-        self.store().load(id).await
+        self.pass().await?;
+        let done = self.store().load(id).await;
+        self.seen(done).await
     }
     async fn delete(&self, id: &Id) -> session_store::Result<()> {
-        self.store().delete(id).await
+        self.pass().await?;
+        let done = self.store().delete(id).await;
+        self.seen(done).await
     }
 }
 
 impl SessionBackend {
     fn store(&self) -> &dyn SessionStore {
-        match self {
-            SessionBackend::Sqlite(s) => s,
-            SessionBackend::Postgres(s) => s,
+        match &self.store {
+            Store::Sqlite(s) => s,
+            Store::Postgres(s) => s,
         }
+    }
+
+    async fn pass(&self) -> session_store::Result<()> {
+        self.gate
+            .pass()
+            .await
+            .map_err(|e| session_store::Error::Backend(e.to_string()))
+    }
+
+    /// A failed session call may mean the database is gone: the gate checks.
+    async fn seen<T>(&self, done: session_store::Result<T>) -> session_store::Result<T> {
+        if done.is_err() {
+            self.gate.check().await;
+        }
+        done
     }
 
     /// Removes sessions whose time is up (part of the retention pass).
     pub async fn delete_expired(&self) -> session_store::Result<()> {
         use tower_sessions::ExpiredDeletion;
-        match self {
-            SessionBackend::Sqlite(s) => s.delete_expired().await,
-            SessionBackend::Postgres(s) => s.delete_expired().await,
+        match &self.store {
+            Store::Sqlite(s) => s.delete_expired().await,
+            Store::Postgres(s) => s.delete_expired().await,
         }
     }
 }

@@ -2,7 +2,7 @@
 use crate::web::form::{clean_text, FromForm, RawForm};
 use std::collections::HashMap;
 
-use super::model::{Postcode, Rhythm, Weekday, GROUP_LANGUAGES};
+use super::model::{Audience, Postcode, Rhythm, Weekday, GROUP_LANGUAGES};
 use crate::i18n::k;
 use crate::ui::forms::FieldErrors;
 
@@ -22,6 +22,8 @@ pub struct GroupInput {
     pub childcare: bool,
     pub cost_cents: u32,
     pub online: bool,
+    /// Who the group is for (every parent unless the form says otherwise).
+    pub audience: Audience,
     pub facilitator_name: String,
     pub active: bool,
     /// The exact place when the facilitator moved it; else the postcode's centre.
@@ -35,6 +37,7 @@ pub fn new_group_values() -> RawForm {
         ("weekday", "2"),
         ("start", "10:00"),
         ("rhythm", "weekly"),
+        ("audience", "every-parent"),
         ("age_min", "4"),
         ("age_max", "12"),
         ("lang_nl", "1"),
@@ -181,6 +184,12 @@ impl GroupInput {
         let start_minute = errors.require("start", k("group-time-invalid"), start_minute);
         let rhythm = Rhythm::parse(&text(form, "rhythm"));
         let rhythm = errors.require("rhythm", k("group-weekday-invalid"), rhythm);
+        // Not sent (an older form): every parent, as the column's default.
+        let audience = match text(form, "audience").as_str() {
+            "" => Some(Audience::EveryParent),
+            other => Audience::parse(other),
+        };
+        let audience = errors.require("audience", k("group-audience-invalid"), audience);
         let age = |n: &str| number_in(form, n, 0..=18u8);
         let ages = match (age("age_min"), age("age_max")) {
             (Some(a), Some(b)) if a <= b => Some((a, b)),
@@ -203,7 +212,15 @@ impl GroupInput {
         if cost_cents.is_none() {
             errors.add("cost", k("group-cost-invalid"));
         }
-        match (postcode, weekday, start_minute, rhythm, ages, cost_cents) {
+        match (
+            postcode,
+            weekday,
+            start_minute,
+            rhythm,
+            ages,
+            cost_cents,
+            audience,
+        ) {
             (
                 Some(postcode),
                 Some(weekday),
@@ -211,6 +228,7 @@ impl GroupInput {
                 Some(rhythm),
                 Some(ages),
                 Some(cost_cents),
+                Some(audience),
             ) if errors.is_empty() => Ok(GroupInput {
                 name,
                 description,
@@ -226,6 +244,7 @@ impl GroupInput {
                 childcare: checked(form, "childcare"),
                 cost_cents,
                 online,
+                audience,
                 facilitator_name,
                 active: !checked(form, "paused"),
                 coords: coords.unwrap_or(None),
@@ -244,6 +263,10 @@ pub struct SeriesInput {
     pub weeks: u8,
     pub place: String,
     pub capacity: u32,
+    /// Theme, kind and guest line (`meetups::model::parse_theme_fields`).
+    pub theme: Option<crate::meetups::model::Theme>,
+    pub kind: crate::meetups::model::MeetupKind,
+    pub guest: String,
 }
 
 impl FromForm for SeriesInput {
@@ -281,6 +304,8 @@ impl SeriesInput {
         }
         let capacity = number_in(form, "capacity", 1..=500u32);
         let capacity = errors.require("capacity", k("series-capacity-invalid"), capacity);
+        let (theme, kind, guest) = crate::meetups::model::parse_theme_fields(form, &mut errors);
+        let guest = crate::web::form::clean_text(&guest);
         match (first_day, start_minute, minutes, weeks, capacity) {
             (Some(first_day), Some(start_minute), Some(minutes), Some(weeks), Some(capacity))
                 if errors.is_empty() =>
@@ -292,6 +317,9 @@ impl SeriesInput {
                     weeks,
                     place,
                     capacity,
+                    theme,
+                    kind,
+                    guest,
                 })
             }
             _ => Err(errors),
@@ -420,7 +448,7 @@ mod tests {
         fn any_group_form(f in crate::web::form::any_form(&[
             "name", "description", "first_visit", "facilitator_name", "online", "address",
             "postcode", "weekday", "start", "rhythm", "age_min", "age_max", "lang_nl", "lat",
-            "lon", "cost", "children_welcome", "childcare", "paused",
+            "lon", "cost", "children_welcome", "childcare", "paused", "audience",
         ])) {
             if let Ok(g) = GroupInput::parse(&f, |_| true) {
                 prop_assert!(!g.name.chars().any(crate::web::form::is_bidi_control));
@@ -468,6 +496,17 @@ mod tests {
         let g = GroupInput::parse(&good, |_| true).unwrap();
         assert_eq!(g.languages, vec!["nl".to_string(), "ar".to_string()]);
         assert!(g.childcare && !g.children_welcome && g.active);
+        assert_eq!(g.audience, Audience::EveryParent, "the new form's choice");
+        let mut fathers = good.clone();
+        fathers.insert("audience".into(), "fathers".into());
+        let g = GroupInput::parse(&fathers, |_| true).unwrap();
+        assert_eq!(g.audience, Audience::Fathers);
+        fathers.remove("audience");
+        let g = GroupInput::parse(&fathers, |_| true).unwrap();
+        assert_eq!(g.audience, Audience::EveryParent, "not sent: every parent");
+        fathers.insert("audience".into(), "grandparents".into());
+        let e = GroupInput::parse(&fathers, |_| true).unwrap_err();
+        assert_eq!(e.get("audience"), Some("group-audience-invalid"));
         let mut bad = good.clone();
         bad.insert("age_min".into(), "13".into());
         bad.remove("lang_nl");

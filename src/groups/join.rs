@@ -195,6 +195,8 @@ impl FromForm for JoinInput {
         let referral = match field("referral") {
             "" => "unknown".to_string(),
             r if REFERRALS.contains(&r) => r.to_string(),
+            // A partner whose link brought the parent: someone from an organisation.
+            r if crate::partners::model::referral_slug(r).is_some() => "professional".to_string(),
             _ => {
                 errors.add("referral", k("join-referral-invalid"));
                 String::new()
@@ -230,6 +232,9 @@ pub struct JoinStatusView {
     /// The contact deadline has passed without contact (the request is with the coordinator,
     /// or moves there within the hour).
     pub late: bool,
+    /// The anonymous check-in this parent is offered (their own link; reminders by mail).
+    #[serde(default)]
+    pub checkin: Option<crate::checkin::model::Offer>,
 }
 
 /// A join request as the facilitator's inbox shows it.

@@ -7,7 +7,9 @@ pub mod edit;
 mod handlers;
 pub mod join;
 pub mod join_pages;
+pub mod matching;
 pub mod model;
+pub mod notify;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod postcodes;

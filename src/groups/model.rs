@@ -6,9 +6,13 @@ use serde::{Deserialize, Serialize};
 pub struct Postcode(u16);
 
 impl Postcode {
-    /// Accepts `7607`, `7607AB`, `7607 ab` and surrounding spaces.
+    /// Accepts `7607`, `7607AB`, `7607 ab` and surrounding spaces, in the digits people type
+    /// (`٧٦٠٧`, `۷۶۰۷`, `７６０７`): a posted form has them as ASCII already, a finder's query
+    /// (`?postcode=…`) not.
     pub fn parse(input: &str) -> Option<Postcode> {
-        let compact: String = input.split_whitespace().collect();
+        let compact: String = crate::web::form::typed_number(input)
+            .split_whitespace()
+            .collect();
         // Only ASCII can be a postcode: bytes are then characters, and slicing is safe.
         if !compact.is_ascii() || (compact.len() != 4 && compact.len() != 6) {
             return None;
@@ -85,6 +89,25 @@ pub struct GroupFilters {
     pub language: Option<String>,
     pub weekday: Option<Weekday>,
     pub children_welcome: bool,
+    /// Only groups a father is welcome in (`fathers=1`).
+    pub open_to_fathers: bool,
+    /// Only groups with a coming meetup of this theme (`theme=stress`); see `with_theme`.
+    #[serde(default)]
+    pub theme: Option<crate::meetups::model::Theme>,
+    /// The time the theme filter counts as now (a meetup ending before it is not coming).
+    #[serde(default)]
+    pub now: i64,
+    /// Only groups that start in this part of the day (`time=morning`); see `with_time_mode`.
+    #[serde(default)]
+    pub time: Option<super::matching::TimeOfDay>,
+    /// In person or online only (`mode=online`).
+    #[serde(default)]
+    pub mode: Option<super::matching::Mode>,
+}
+
+/// A checkbox of the finder's form: on when sent as `1`, `on` or `true`.
+fn ticked(value: Option<&str>) -> bool {
+    matches!(value, Some("1") | Some("on") | Some("true"))
 }
 
 impl GroupFilters {
@@ -93,6 +116,7 @@ impl GroupFilters {
         language: Option<&str>,
         day: Option<&str>,
         kids: Option<&str>,
+        fathers: Option<&str>,
     ) -> Self {
         let child_age = age
             .and_then(|a| a.trim().parse::<u8>().ok())
@@ -103,16 +127,35 @@ impl GroupFilters {
         let weekday = day
             .and_then(|d| d.trim().parse::<i64>().ok())
             .and_then(Weekday::new);
-        let children_welcome = matches!(kids, Some("1") | Some("on") | Some("true"));
         GroupFilters {
             child_age,
             language,
             weekday,
-            children_welcome,
+            children_welcome: ticked(kids),
+            open_to_fathers: ticked(fathers),
+            theme: None,
+            now: 0,
+            time: None,
+            mode: None,
         }
     }
 
-    /// The rule of the age, language, day and children filters for one group.
+    /// Adds the time-of-day and in-person/online choices (unknown values are ignored).
+    pub fn with_time_mode(mut self, time: Option<&str>, mode: Option<&str>) -> Self {
+        self.time = time.and_then(super::matching::TimeOfDay::parse);
+        self.mode = mode.and_then(super::matching::Mode::parse);
+        self
+    }
+
+    /// Adds the theme filter (an unknown theme is ignored, as every filter value here) and
+    /// the time it counts from.
+    pub fn with_theme(mut self, theme: Option<&str>, now: i64) -> Self {
+        self.theme = theme.and_then(crate::meetups::model::Theme::parse);
+        self.now = now;
+        self
+    }
+
+    /// The rule of the age, language, day, children, fathers and theme filters for one group.
     pub fn admits(&self, g: &impl Filterable) -> bool {
         let t = g.traits();
         self.child_age
@@ -123,6 +166,13 @@ impl GroupFilters {
                 .is_none_or(|l| t.languages.iter().any(|x| x == l))
             && self.weekday.is_none_or(|d| d == t.weekday)
             && (!self.children_welcome || t.children_welcome || t.childcare)
+            && (!self.open_to_fathers || t.audience.open_to_fathers())
+            && self
+                .theme
+                .is_none_or(|th| t.theme_ends[th.index()] >= self.now.max(1))
+            && self
+                .time
+                .is_none_or(|p| super::matching::TimeOfDay::of(t.start_minute) == p)
     }
 }
 
@@ -134,7 +184,14 @@ pub struct Traits<'a> {
     pub weekday: Weekday,
     pub children_welcome: bool,
     pub childcare: bool,
+    pub audience: Audience,
+    pub theme_ends: &'a [i64; THEMES],
+    /// Minutes after midnight the group starts (for the time-of-day filter).
+    pub start_minute: u16,
 }
+
+/// How many meetup themes there are (`meetups::model::Theme::ALL`).
+pub const THEMES: usize = 5;
 
 pub trait Filterable {
     fn traits(&self) -> Traits<'_>;
@@ -153,6 +210,12 @@ pub struct Candidate {
     pub weekday: Weekday,
     pub children_welcome: bool,
     pub childcare: bool,
+    pub audience: Audience,
+    /// Per theme (`Theme::index`), the end of the group's last meetup of that theme that is
+    /// not cancelled (0: none).
+    pub theme_ends: [i64; THEMES],
+    /// Minutes after midnight the group starts.
+    pub start_minute: u16,
 }
 
 /// Both kinds of group carry what the filters look at under the same names.
@@ -167,6 +230,9 @@ macro_rules! filterable {
                     weekday: self.weekday,
                     children_welcome: self.children_welcome,
                     childcare: self.childcare,
+                    audience: self.audience,
+                    theme_ends: &self.theme_ends,
+                    start_minute: self.start_minute,
                 }
             }
         }
@@ -204,6 +270,60 @@ impl Rhythm {
     }
 }
 
+/// Who a group is for. Most groups are for every parent; some meet as mothers, as fathers or
+/// as young parents, and a parent sees that before going.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Audience {
+    #[default]
+    EveryParent,
+    Mothers,
+    Fathers,
+    YoungParents,
+}
+
+impl Audience {
+    pub const ALL: [Audience; 4] = [
+        Audience::EveryParent,
+        Audience::Mothers,
+        Audience::Fathers,
+        Audience::YoungParents,
+    ];
+
+    pub fn parse(s: &str) -> Option<Audience> {
+        match s.trim() {
+            "every-parent" => Some(Audience::EveryParent),
+            "mothers" => Some(Audience::Mothers),
+            "fathers" => Some(Audience::Fathers),
+            "young-parents" => Some(Audience::YoungParents),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Audience::EveryParent => "every-parent",
+            Audience::Mothers => "mothers",
+            Audience::Fathers => "fathers",
+            Audience::YoungParents => "young-parents",
+        }
+    }
+
+    /// A father is welcome: every group but a mothers' group.
+    pub fn open_to_fathers(self) -> bool {
+        !matches!(self, Audience::Mothers)
+    }
+
+    /// "For every parent", "For mothers", … on the card and the group page.
+    pub fn key(self) -> &'static str {
+        match self {
+            Audience::EveryParent => crate::i18n::k("audience-every-parent"),
+            Audience::Mothers => crate::i18n::k("audience-mothers"),
+            Audience::Fathers => crate::i18n::k("audience-fathers"),
+            Audience::YoungParents => crate::i18n::k("audience-young-parents"),
+        }
+    }
+}
+
 /// What a parent sees of a group, in a result list and on its page.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct GroupFacts {
@@ -223,9 +343,13 @@ pub struct GroupFacts {
     pub childcare: bool,
     pub cost_cents: u32,
     pub online: bool,
+    pub audience: Audience,
     pub facilitator_name: String,
     /// Unix seconds of the next meetup that is not cancelled.
     pub next_meetup: Option<i64>,
+    /// Per theme (`Theme::index`), the end of the last coming meetup of that theme (0: none).
+    #[serde(default)]
+    pub theme_ends: [i64; THEMES],
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -248,6 +372,9 @@ pub enum GroupSearch {
         /// True when none of them is within 10 km: `near` then holds the nearest further away.
         nothing_close: bool,
         online: Vec<GroupFacts>,
+        /// True when the filters hide groups within 10 km (the page offers to clear them).
+        #[serde(default)]
+        hidden_near: bool,
     },
 }
 
@@ -290,11 +417,14 @@ mod tests {
             "  7607 AB  ",
             "7607ab",
             "7607 A B",
+            "\u{667}\u{666}\u{660}\u{667}",
+            "\u{6F7}\u{6F6}\u{6F0}\u{6F7} AB",
+            "\u{FF17}\u{FF16}\u{FF10}\u{FF17}\u{FF21}\u{FF22}",
         ] {
             assert_eq!(Postcode::parse(s).map(|p| p.pc4()), Some(7607), "{s:?}");
         }
         for s in [
-            "", "760", "76071", "0607", "7607 A", "7607 A1", "abcd", "7607ABC", "٧٦٠٧", "7607-AB",
+            "", "760", "76071", "0607", "7607 A", "7607 A1", "abcd", "7607ABC", "٠٦٠٧", "7607-AB",
             "123é4", "12é", "7607é", "7607ÄB",
         ] {
             assert_eq!(Postcode::parse(s), None, "{s:?}");
@@ -337,8 +467,10 @@ mod tests {
             childcare: care,
             cost_cents: 0,
             online: false,
+            audience: Audience::EveryParent,
             facilitator_name: "Anna".into(),
             next_meetup: None,
+            theme_ends: [0; THEMES],
         }
     }
 
@@ -346,22 +478,55 @@ mod tests {
     fn filters_narrow_by_age_language_day_and_children() {
         let g = group("a", (4, 12), &["nl", "ar"], 2, false, true);
         assert!(GroupFilters::default().admits(&g));
-        assert!(GroupFilters::parse(Some("4"), None, None, None).admits(&g));
-        assert!(GroupFilters::parse(Some("12"), None, None, None).admits(&g));
-        assert!(!GroupFilters::parse(Some("3"), None, None, None).admits(&g));
-        assert!(!GroupFilters::parse(Some("13"), None, None, None).admits(&g));
-        assert!(GroupFilters::parse(None, Some("AR"), None, None).admits(&g));
-        assert!(!GroupFilters::parse(None, Some("tr"), None, None).admits(&g));
-        assert!(GroupFilters::parse(None, None, Some("2"), None).admits(&g));
-        assert!(!GroupFilters::parse(None, None, Some("3"), None).admits(&g));
-        assert!(GroupFilters::parse(None, None, None, Some("1")).admits(&g));
+        assert!(GroupFilters::parse(Some("4"), None, None, None, None).admits(&g));
+        assert!(GroupFilters::parse(Some("12"), None, None, None, None).admits(&g));
+        assert!(!GroupFilters::parse(Some("3"), None, None, None, None).admits(&g));
+        assert!(!GroupFilters::parse(Some("13"), None, None, None, None).admits(&g));
+        assert!(GroupFilters::parse(None, Some("AR"), None, None, None).admits(&g));
+        assert!(!GroupFilters::parse(None, Some("tr"), None, None, None).admits(&g));
+        assert!(GroupFilters::parse(None, None, Some("2"), None, None).admits(&g));
+        assert!(!GroupFilters::parse(None, None, Some("3"), None, None).admits(&g));
+        assert!(GroupFilters::parse(None, None, None, Some("1"), None).admits(&g));
         let no_kids = group("b", (4, 12), &["nl"], 2, false, false);
-        assert!(!GroupFilters::parse(None, None, None, Some("1")).admits(&no_kids));
+        assert!(!GroupFilters::parse(None, None, None, Some("1"), None).admits(&no_kids));
+    }
+
+    #[test]
+    fn who_a_group_is_for() {
+        for a in Audience::ALL {
+            assert_eq!(Audience::parse(a.as_str()), Some(a));
+        }
+        assert_eq!(Audience::default(), Audience::EveryParent);
+        assert_eq!(Audience::parse(" mothers "), Some(Audience::Mothers));
+        assert_eq!(Audience::parse("Mothers"), None);
+        assert_eq!(Audience::parse(""), None);
+        let fathers = GroupFilters::parse(None, None, None, None, Some("1"));
+        assert!(fathers.open_to_fathers);
+        let mut g = group("a", (0, 18), &["nl"], 1, false, false);
+        for (audience, open) in [
+            (Audience::EveryParent, true),
+            (Audience::Mothers, false),
+            (Audience::Fathers, true),
+            (Audience::YoungParents, true),
+        ] {
+            g.audience = audience;
+            assert_eq!(fathers.admits(&g), open, "{audience:?}");
+            assert!(
+                GroupFilters::default().admits(&g),
+                "no filter: {audience:?}"
+            );
+        }
     }
 
     #[test]
     fn bad_filter_values_are_ignored() {
-        let f = GroupFilters::parse(Some("-1"), Some("<script>"), Some("9"), Some("maybe"));
+        let f = GroupFilters::parse(
+            Some("-1"),
+            Some("<script>"),
+            Some("9"),
+            Some("maybe"),
+            Some("yes"),
+        );
         assert_eq!(f, GroupFilters::default());
     }
 
@@ -415,8 +580,8 @@ mod tests {
         }
 
         #[test]
-        fn filters_never_panic(v in proptest::collection::vec("\\PC{0,12}", 4)) {
-            let f = GroupFilters::parse(Some(&v[0]), Some(&v[1]), Some(&v[2]), Some(&v[3]));
+        fn filters_never_panic(v in proptest::collection::vec("\\PC{0,12}", 5)) {
+            let f = GroupFilters::parse(Some(&v[0]), Some(&v[1]), Some(&v[2]), Some(&v[3]), Some(&v[4]));
             proptest::prop_assert!(f.child_age.is_none_or(|a| a <= 18));
         }
     }

@@ -78,6 +78,7 @@ pub async fn guide_page(
             &format!("guide:{slug}"),
             crate::time::day_number(db.now()),
         )
+        .await
     {
         super::store::count(&db, &slug, super::store::Count::View).await?;
     }

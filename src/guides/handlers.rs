@@ -12,6 +12,7 @@ use crate::accounts::store::audit;
 use crate::db::Db;
 use crate::web::client::Client;
 use crate::web::form::{field, FormState, RawForm};
+use crate::web::valid::Posted;
 use crate::web::{
     see_other, AppState, Coordinator, Limits, OrNotFound, Pages, WebError, WebResult,
 };
@@ -80,7 +81,7 @@ async fn create(
     Extension(library): Extension<LibraryRef>,
     Coordinator(me): Coordinator,
     parts: Parts,
-    Form(form): Form<RawForm>,
+    Posted(form): Posted,
 ) -> WebResult {
     let input = input(&pages, library, parts, form).await?;
     let id = store::create(&db, &input).await?;
@@ -94,7 +95,7 @@ async fn update(
     Coordinator(me): Coordinator,
     Path(id): Path<String>,
     parts: Parts,
-    Form(form): Form<RawForm>,
+    Posted(form): Posted,
 ) -> WebResult {
     let input = input(&pages, library, parts, form).await?;
     let changed = store::update(&db, &id, &input).await?;

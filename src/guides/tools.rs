@@ -5,6 +5,8 @@
 //! stays hidden; the guide itself is whole without it.
 use leptos::prelude::*;
 
+pub use crate::ui::read_aloud::ReadAll;
+use crate::ui::read_aloud::ReadAloud;
 use crate::ui::{Icon, IconName};
 
 /// "Done" and "Read aloud" for one step. The script keeps the tick in
@@ -25,24 +27,7 @@ pub fn StepTools(
                 <input type="checkbox" id=id.clone()/>
                 <label for=id><Icon name=IconName::Check/><span>{done_label}</span></label>
             </div>
-            <button type="button" class="secondary read-aloud" hidden=true data-speech=speech data-lang=lang>
-                <Icon name=IconName::Speaker/><span>{read_label}</span>
-            </button>
-        </div>
-    }
-}
-
-/// Read the whole guide aloud (every step's `data-speech`, in order), and stop.
-#[component]
-pub fn ReadAll(lang: String, label: String, stop_label: String) -> impl IntoView {
-    view! {
-        <div class="read-all" hidden=true data-lang=lang>
-            <button type="button" class="secondary read-aloud-all">
-                <Icon name=IconName::Speaker/><span>{label}</span>
-            </button>
-            <button type="button" class="secondary read-stop">
-                <Icon name=IconName::Exit/><span>{stop_label}</span>
-            </button>
+            <ReadAloud speech=speech lang=lang label=read_label/>
         </div>
     }
 }

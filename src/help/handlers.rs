@@ -9,9 +9,10 @@ use axum::{Form, Router};
 use leptos::prelude::provide_context;
 
 use super::model::{
-    parse_message, AskInput, Conversation, HelpAccess, HelpStatus, PickupCode, SITE_CODE_TRIES,
+    network_share, parse_message, AskInput, Conversation, HelpAccess, HelpStatus, PickupCode,
 };
 use super::store;
+use super::throttle::{self, Verdict};
 use crate::accounts::model::Account;
 use crate::accounts::store::audit;
 use crate::db::Db;
@@ -46,7 +47,11 @@ fn no_store(mut res: Response) -> Response {
 /// How long the site-wide cap on new help requests looks back.
 const CAP_WINDOW_SECONDS: i64 = 3600;
 
-async fn ask(State(app): State<AppState>, Limited(form): Limited<AskInput>) -> WebResult {
+async fn ask(
+    State(app): State<AppState>,
+    client: Client,
+    Limited(form): Limited<AskInput>,
+) -> WebResult {
     let AppState {
         db,
         pages,
@@ -62,6 +67,8 @@ async fn ask(State(app): State<AppState>, Limited(form): Limited<AskInput>) -> W
             cap = limits.help_per_hour,
             "help: the hourly cap on new questions is reached; a question was not stored"
         );
+        // The coordinator sees it on the monitoring page (a count per day, no client).
+        throttle::cap_reached(&db).await?;
         let again = FormState::again(form.raw, FieldErrors::one("form", k("help-busy")));
         let mut res = pages
             .with_status(form.parts, again, StatusCode::SERVICE_UNAVAILABLE)
@@ -69,6 +76,11 @@ async fn ask(State(app): State<AppState>, Limited(form): Limited<AskInput>) -> W
         res.headers_mut()
             .insert(header::RETRY_AFTER, HeaderValue::from_static("3600"));
         return Ok(no_store(res));
+    }
+    // One network may use only a share of the cap, so one sender cannot fill the inbox
+    // and shut everyone else out.
+    if !throttle::new_question(&db, client.0, network_share(limits.help_per_hour)).await? {
+        return Ok(no_store(pages.too_many(form.parts, form.raw).await));
     }
     let lang = form
         .parts
@@ -104,38 +116,30 @@ struct Found {
 async fn find(
     db: &Db,
     pages: &Pages,
-    limits: &Limits,
     client: Client,
     parts: &Parts,
     form: &RawForm,
 ) -> Result<Found, WebError> {
-    // Guessing is stopped before any look-up: per instance in memory, and for all instances
-    // together in the database (spreading tries over instances gains nothing).
-    let tries = store::code_tries(db, client.0).await?;
-    let (key, status) = if !tries.may_try() || !limits.codes.has_room(client.0) {
-        (k("help-code-too-many"), StatusCode::TOO_MANY_REQUESTS)
-    } else {
-        let code = PickupCode::parse(field(form, "code"));
-        let found = match &code {
-            Some(code) => {
-                let pepper = db.pepper().await?;
-                store::by_code(db, &store::code_hash(&pepper, code)).await?
+    // Guessing is stopped before any look-up: each try is counted first, in one statement,
+    // for all instances together (parallel tries gain nothing).
+    let (key, status) = match throttle::try_code(db, client.0).await? {
+        Verdict::TooMany => (k("help-code-too-many"), StatusCode::TOO_MANY_REQUESTS),
+        Verdict::Busy => (k("help-code-busy"), StatusCode::TOO_MANY_REQUESTS),
+        Verdict::Look(ticket) => {
+            let code = PickupCode::parse(field(form, "code"));
+            let found = match &code {
+                Some(code) => {
+                    let pepper = db.pepper().await?;
+                    store::by_code(db, &store::code_hash(&pepper, code)).await?
+                }
+                None => None,
+            };
+            if let (Some(conversation), Some(code)) = (found, code) {
+                throttle::right_code(db, ticket).await?;
+                return Ok(Found { conversation, code });
             }
-            None => None,
-        };
-        if let (Some(conversation), Some(code)) = (found, code) {
-            return Ok(Found { conversation, code });
+            (k("help-code-wrong"), StatusCode::NOT_FOUND)
         }
-        limits.codes.allow(client.0);
-        let after = store::wrong_code(db, client.0).await?;
-        if after.site == SITE_CODE_TRIES {
-            tracing::warn!(
-                budget = SITE_CODE_TRIES,
-                "help: the site-wide budget of wrong pick-up codes is used up in this window; \
-                 only first tries are checked until it ends"
-            );
-        }
-        (k("help-code-wrong"), StatusCode::NOT_FOUND)
     };
     let mut parts = parts.clone();
     parts.uri = "/help/reply".parse().expect("a valid path");
@@ -175,6 +179,8 @@ async fn show(
 /// A post made with a pick-up code: the conversation it opens, or (as the rejection) the code
 /// form again.
 struct CodePost {
+    limits: Limits,
+    client: Client,
     db: Db,
     pages: Pages,
     parts: Parts,
@@ -188,8 +194,10 @@ impl FromRequest<AppState> for CodePost {
     async fn from_request(req: Request, state: &AppState) -> Result<Self, WebError> {
         let (mut kept, form) = head_and_form(req, state).await?;
         let Ok(client) = Client::from_request_parts(&mut kept, state).await;
-        let found = find(&state.db, &state.pages, &state.limits, client, &kept, &form).await?;
+        let found = find(&state.db, &state.pages, client, &kept, &form).await?;
         Ok(CodePost {
+            limits: state.limits.clone(),
+            client,
             db: state.db.clone(),
             pages: state.pages.clone(),
             parts: kept,
@@ -234,6 +242,14 @@ async fn open(post: CodePost) -> WebResult {
 }
 
 async fn send(post: CodePost) -> WebResult {
+    // Replies count against the same per-client limit as the other forms.
+    if !post.limits.forms.allow(post.client.0) {
+        let mut res = post
+            .shown(FieldErrors::one("message", k("form-too-many")))
+            .await?;
+        *res.status_mut() = StatusCode::TOO_MANY_REQUESTS;
+        return Ok(res);
+    }
     let errors = match parse_message(field(&post.form, "message")) {
         Ok(text) => {
             store::add_message(&post.db, post.id(), true, &text).await?;
@@ -287,7 +303,26 @@ async fn claim(State(db): State<Db>, SignedIn(me): SignedIn, Path(id): Path<Stri
     logged(&db, &me, "help-claim", &id).await
 }
 
-async fn close(State(db): State<Db>, SignedIn(me): SignedIn, Path(id): Path<String>) -> WebResult {
+/// "Mark as solved" asks first: without `confirm=yes` nothing changes and the question's page
+/// asks (no JavaScript needed); with it, the question is solved.
+async fn close(
+    State(db): State<Db>,
+    State(pages): State<Pages>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+    req: Request,
+) -> WebResult {
+    let (mut parts, form) = head_and_form(req, &()).await?;
+    if field(&form, "confirm") != "yes" {
+        // Only someone who may act on it is asked; anyone else gets 404, as for the post.
+        let holder = store::holder(&db, &id).await?.or_not_found()?;
+        HelpAccess::of(&me, holder.as_deref()).or_not_found()?;
+        parts.uri = format!("/admin/help/{id}")
+            .parse()
+            .map_err(|_| WebError::NotFound)?;
+        let asking = FormState::showing("confirm", "solve".to_string());
+        return Ok(no_store(pages.render(parts, asking).await));
+    }
     take_or_hold(&db, &me, &id).await?;
     store::set_status(&db, &id, HelpStatus::Solved)
         .await?

@@ -67,28 +67,44 @@ pub const CODE_DIGITS: usize = 16;
 pub const OLD_CODE_DIGITS: usize = 36;
 pub const MESSAGE_MAX: usize = 2000;
 
-/// Wrong pick-up codes one client (an IPv4 address or an IPv6 /64) may try in a window.
+/// Pick-up codes one client (an IPv4 address or an IPv6 /64) may try in a 15-minute window;
+/// a right code is given back, so a parent reading and answering is never stopped by it.
 pub const CODE_TRIES: i64 = 10;
-/// Wrong pick-up codes the whole site accepts in a window before only first tries are checked.
-/// Far above what parents mistype (a pilot has a few hundred open questions at most).
+/// Tries of all the /64s in one IPv6 /56 together (what a provider gives one customer), so a
+/// single home cannot multiply its tries by 256.
+pub const WIDE_CODE_TRIES: i64 = 30;
+/// Tries the whole site looks up in a window at full speed. Far above what parents mistype (a
+/// pilot has a few hundred open questions at most); past it the site slows down (one try a
+/// second) and never opens up.
 pub const SITE_CODE_TRIES: i64 = 500;
 
-/// The wrong pick-up codes of the current window: this client's and the whole site's (all
-/// instances together, counted in the database).
+/// One client's tries in this window, counted with this one.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct CodeTries {
+pub struct CodeTry {
     pub mine: i64,
-    pub site: i64,
+    pub wide: i64,
 }
 
-impl CodeTries {
-    /// Whether a code from this client is looked up at all. A client that used up its tries
-    /// waits for the next window. While the whole site is over its budget (someone guessing
-    /// from many addresses), only a client's first try is checked: a parent who types their
-    /// code right is never stopped, and each address an attacker holds buys one guess a window.
-    pub fn may_try(self) -> bool {
-        self.mine < CODE_TRIES && (self.mine == 0 || self.site < SITE_CODE_TRIES)
+impl CodeTry {
+    /// Whether this try may be looked up as far as this client goes: within its own tries and
+    /// its /56's.
+    pub fn within_client_limits(self) -> bool {
+        self.mine <= CODE_TRIES && self.wide <= WIDE_CODE_TRIES
     }
+}
+
+/// Tries the whole site may have looked up this far into a window: `SITE_CODE_TRIES`, then one
+/// more each second. A hard cap (at most 1,400 in 15 minutes), so guessing from many addresses
+/// slows every guess down and never lets more through.
+pub fn site_allowance(seconds_into_window: i64) -> i64 {
+    SITE_CODE_TRIES + seconds_into_window.max(0)
+}
+
+/// New help questions one network may post in a 15-minute window: an eighth of the hourly
+/// cap, so one network can never fill more than half of an hour's cap; at least 3, so a
+/// family sharing one connection is not stopped by a small cap.
+pub fn network_share(help_per_hour: u32) -> i64 {
+    (i64::from(help_per_hour) / 8).max(3)
 }
 
 /// A pick-up code, normalised to its digits.
@@ -102,15 +118,14 @@ impl std::fmt::Debug for PickupCode {
 }
 
 impl PickupCode {
-    /// Accepts spaces, dashes and dots between the digits, and Arabic-Indic or Persian digits;
-    /// 16 digits (or the 36 of an older code).
+    /// Accepts spaces, dashes and dots between the digits; 16 digits (or the 36 of an older
+    /// code). Arabic-Indic, Persian and full-width digits are made ASCII where the form is read
+    /// (`web::form::posted`).
     pub fn parse(input: &str) -> Option<PickupCode> {
         let mut digits = String::with_capacity(CODE_DIGITS);
         for c in input.chars() {
             match c {
                 '0'..='9' => digits.push(c),
-                '٠'..='٩' => digits.push(char::from(b'0' + (c as u32 - '٠' as u32) as u8)),
-                '۰'..='۹' => digits.push(char::from(b'0' + (c as u32 - '۰' as u32) as u8)),
                 ' ' | '-' | '.' | '\u{a0}' => {}
                 _ => return None,
             }
@@ -324,7 +339,8 @@ pub struct HelpOne {
     pub handlers: Vec<crate::accounts::model::Account>,
 }
 
-/// A request in the facilitators' inbox: theme, language, status and times only.
+/// A request in the facilitators' inbox: theme, language, status, times and whether a call is
+/// asked only.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct HelpSummary {
     pub id: String,
@@ -335,6 +351,8 @@ pub struct HelpSummary {
     pub last_message_at: i64,
     pub claimed_by: String,
     pub interpreter: Option<String>,
+    /// Whether the parent asked to be called (the number itself is not in the list).
+    pub callback: bool,
 }
 
 /// Fewer cases than this (answered and unanswered together) and the page says "too few to say".
@@ -420,7 +438,9 @@ mod tests {
             .chars()
             .map(|c| char::from_u32('٠' as u32 + c.to_digit(10).unwrap()).unwrap())
             .collect();
-        assert_eq!(PickupCode::parse(&arabic), Some(code.clone()));
+        // Typed in Arabic digits: read as ASCII where the form is read.
+        let posted = crate::web::form::posted(crate::web::form::raw_form(&[("code", &arabic)]));
+        assert_eq!(PickupCode::parse(&posted["code"]), Some(code.clone()));
         assert_ne!(PickupCode::generate(), PickupCode::generate());
         assert_eq!(PickupCode::parse("1234"), None);
         assert_eq!(PickupCode::parse(&"1".repeat(15)), None);
@@ -434,15 +454,27 @@ mod tests {
     }
 
     #[test]
-    fn guessing_stops_per_client_and_narrows_when_the_site_is_under_attack() {
-        let t = |mine, site| CodeTries { mine, site }.may_try();
-        assert!(t(0, 0));
-        assert!(t(CODE_TRIES - 1, CODE_TRIES - 1));
-        assert!(!t(CODE_TRIES, CODE_TRIES), "ten wrong codes: wait");
-        // Many addresses guessing: a client that missed once is not checked again...
-        assert!(!t(1, SITE_CODE_TRIES));
-        // ...but a first try is, so a parent typing their code right still gets in.
-        assert!(t(0, SITE_CODE_TRIES * 100));
+    fn guessing_stops_per_client_per_home_and_slows_for_the_site() {
+        let t = |mine, wide| CodeTry { mine, wide }.within_client_limits();
+        assert!(t(1, 0));
+        assert!(t(CODE_TRIES, CODE_TRIES));
+        assert!(!t(CODE_TRIES + 1, CODE_TRIES + 1), "ten tries: wait");
+        // Another /64 of the same /56: its own tries, but the home's are used up.
+        assert!(t(1, WIDE_CODE_TRIES));
+        assert!(!t(1, WIDE_CODE_TRIES + 1));
+        // The site: a budget, then one a second, never more.
+        assert_eq!(site_allowance(0), SITE_CODE_TRIES);
+        assert_eq!(site_allowance(60), SITE_CODE_TRIES + 60);
+        assert_eq!(site_allowance(-5), SITE_CODE_TRIES);
+        assert!(site_allowance(899) < 2 * SITE_CODE_TRIES + 900);
+    }
+
+    #[test]
+    fn one_network_gets_a_share_of_the_help_cap() {
+        assert_eq!(network_share(60), 7);
+        assert_eq!(network_share(8), 3);
+        assert_eq!(network_share(1), 3);
+        assert!(4 * network_share(60) <= 60 / 2);
     }
 
     #[test]

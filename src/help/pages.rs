@@ -5,12 +5,14 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::api::{help_conversation, help_inbox, reply_days};
-use super::model::{Conversation, HelpAccess, HelpStatus, Theme, INTERPRETER_LANGUAGES};
+use super::model::{
+    Conversation, HelpAccess, HelpStatus, HelpSummary, Theme, INTERPRETER_LANGUAGES,
+};
 use crate::groups::model::GROUP_LANGUAGES;
 use crate::i18n::{k, language_name_key, use_i18n, I18n};
 use crate::ui::forms::{
     language_options, select_options, use_form_state, ErrorSummary, FieldError, FilterSelect,
-    Honeypot, TextField,
+    Honeypot, TextArea, TextField,
 };
 use crate::ui::{AdminPage, Icon, IconName, PrintButton};
 use crate::ui::{Notice, PageHead, TrustLinks};
@@ -43,7 +45,9 @@ fn reply_time_text(i: &I18n, estimate: Option<super::model::ReplyEstimate>) -> S
 #[component]
 fn ReplyTime() -> impl IntoView {
     let i = use_i18n();
-    let text = Suspend::new(async move { reply_time_text(&i, reply_days().await.ok()) });
+    let text = Suspend::new(async move {
+        crate::ui::bidi::text(&i, reply_time_text(&i, reply_days().await.ok()))
+    });
     view! { <p class="reply-time"><Suspense fallback=|| ()>{text}</Suspense></p> }
 }
 
@@ -80,7 +84,7 @@ fn AskForm() -> impl IntoView {
             <div class="field">
                 <label for="message">{i.t("help-message-label")}<span class="hint">{i.t("help-message-hint")}</span></label>
                 <FieldError field="message"/>
-                <textarea id="message" name="message" rows="6" maxlength="2000">{state.value("message")}</textarea>
+                <TextArea id="message" name="message" rows=6 maxlength=2000 value=state.value("message")/>
             </div>
             <div class="field check">
                 <input type="checkbox" id="callback" name="callback" value="yes" checked=callback/>
@@ -97,7 +101,7 @@ fn AskForm() -> impl IntoView {
                 </select>
             </div>
             <TextField name="email" label=i.t("help-email-label") hint=i.t("help-email-hint") kind="email" autocomplete="email" maxlength=254 ltr=true/>
-            <p>{i.t("help-anonymous-note")}</p>
+            <p>{crate::ui::bidi::text(&i, i.t("help-anonymous-note"))}</p>
             <ReplyTime/>
             <button type="submit"><Icon name=IconName::Chat/><span>{i.t("help-submit")}</span></button>
         </form>
@@ -110,21 +114,32 @@ pub fn HelpPage() -> impl IntoView {
     let i = use_i18n();
     let state = use_form_state();
     let code = state.value("code");
-    let body = if code.is_empty() {
-        view! { <AskForm/> }.into_any()
-    } else {
-        let digits: String = code.chars().filter(char::is_ascii_digit).collect();
-        // The card prints on its own (print style): the code, where to read the answer, and
-        // that nobody else can make it again.
-        view! {
-            <div class="code-box code-card" role="status">
-                <h2>{i.t("help-code-heading")}</h2>
+    if code.is_empty() {
+        return view! {
+            <section class="page narrow">
+                <PageHead title=k("help-title") heading=k("help-heading") lead=k("help-intro")/>
+                <CrisisNumbers short=true/>
+                <ReadAnswerLink/>
+                <AskForm/>
+            </section>
+        }
+        .into_any();
+    }
+    let digits: String = code.chars().filter(char::is_ascii_digit).collect();
+    // Sent: the confirmation and the code come first, right under the heading, and take the
+    // focus (`/help-code.js`); the crisis lines follow. The card prints on its own (print
+    // style): the code, where to read the answer, and that nobody else can make it again.
+    view! {
+        <Title text=i.t("help-title")/>
+        <section class="page narrow">
+            <h1>{i.t("help-heading")}</h1>
+            <section id="help-sent" class="code-box code-card" tabindex="-1" aria-labelledby="help-sent-heading">
+                <h2 id="help-sent-heading">{i.t("help-code-heading")}</h2>
                 <p>{i.t("help-code-text")}</p>
                 <p class="pickup-code" dir="ltr"><bdi>{code}</bdi></p>
                 <p>{i.t("help-code-where")}" "<bdi dir="ltr" class="reply-link">{state.value("reply_link")}</bdi></p>
                 <p>{i.t("help-code-once")}</p>
-            </div>
-            <ReplyTime/>
+            </section>
             <p class="share">
                 <PrintButton label=i.t("help-print")/>
                 <button type="button" class="secondary keep-code" data-code=digits hidden=true>
@@ -133,29 +148,49 @@ pub fn HelpPage() -> impl IntoView {
                 <a class="button" href="/help/reply"><Icon name=IconName::Key/><span>{i.t("help-wrote-it-down")}</span></a>
             </p>
             <p class="keep-done" role="status" hidden=true>{i.t("help-keep-done")}</p>
+            <ReplyTime/>
+            <CrisisNumbers short=true/>
             <CodeScript/>
-        }
-        .into_any()
-    };
-    view! {
-        <section class="page narrow">
-            <PageHead title=k("help-title") heading=k("help-heading") lead=k("help-intro")/>
-            <CrisisNumbers/>
-            {body}
         </section>
+    }
+    .into_any()
+}
+
+/// "I have a code: read my answer", for a parent who comes back (home page and `/help`).
+#[component]
+fn ReadAnswerLink() -> impl IntoView {
+    let i = use_i18n();
+    view! {
+        <p class="read-answer">
+            <a href="/help/reply"><Icon name=IconName::Key/><span>{i.t("home-read-answer")}</span></a>
+        </p>
     }
 }
 
-fn message_list(i: &I18n, c: &Conversation) -> impl IntoView {
+/// Who reads a conversation, so each message is labelled from the reader's side.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reader {
+    /// The parent: their own messages are "You", the answers "Volunteer".
+    Parent,
+    /// The volunteer who holds the question: "Parent" and "You".
+    Holder,
+    /// The coordinator reading another volunteer's question: "Parent" and "Volunteer".
+    Overseer,
+}
+
+fn message_list(i: &I18n, c: &Conversation, reader: Reader) -> impl IntoView {
     c.messages
         .iter()
         .map(|m| {
-            let who = i.t(if m.from_parent {
-                k("help-from-you")
-            } else {
-                k("help-from-helper")
-            });
-            let class = if m.from_parent {
+            let (who, mine) = match (reader, m.from_parent) {
+                (Reader::Parent, true) => (k("help-from-you"), true),
+                (Reader::Parent, false) => (k("help-from-helper"), false),
+                (_, true) => (k("help-from-parent"), false),
+                (Reader::Holder, false) => (k("help-from-you"), true),
+                (Reader::Overseer, false) => (k("help-from-helper"), true),
+            };
+            let who = i.t(who);
+            let class = if mine {
                 "message mine"
             } else {
                 "message theirs"
@@ -188,7 +223,7 @@ pub fn HelpReplyPage() -> impl IntoView {
             let kept = (!kept.is_empty()).then(|| view! {
                 <div class="field">
                     <label for="message">{i.t("help-answer-label")}<span class="hint">{i.t("help-message-kept")}</span></label>
-                    <textarea id="message" name="message" rows="4" maxlength="2000">{kept}</textarea>
+                    <TextArea id="message" name="message" rows=4 maxlength=2000 value=kept/>
                 </div>
             });
             view! {
@@ -218,13 +253,13 @@ pub fn HelpReplyPage() -> impl IntoView {
             let solved = c.status == HelpStatus::Solved;
             view! {
                 <p>{i.t(c.theme.key())}" · "{i.t(c.status.key())}</p>
-                <ol class="messages">{message_list(&i, &c)}</ol>
+                <ol class="messages">{message_list(&i, &c, Reader::Parent)}</ol>
                 <form method="post" action="/help/reply/send" novalidate=true>
                     <input type="hidden" name="code" value=code.clone()/>
                     <div class="field">
                         <label for="message">{i.t("help-answer-label")}</label>
                         <FieldError field="message"/>
-                        <textarea id="message" name="message" rows="4" maxlength="2000">{state.value("message")}</textarea>
+                        <TextArea id="message" name="message" rows=4 maxlength=2000 value=state.value("message")/>
                     </div>
                     <button type="submit"><Icon name=IconName::Chat/><span>{i.t("help-send")}</span></button>
                 </form>
@@ -247,7 +282,7 @@ pub fn HelpReplyPage() -> impl IntoView {
         <Title text=i.t("help-reply-title")/>
         <section class="page narrow">
             <h1>{i.t("help-reply-title")}</h1>
-            <CrisisNumbers/>
+            <CrisisNumbers short=true/>
             {body}
         </section>
     }
@@ -276,9 +311,34 @@ fn CodeScript() -> impl IntoView {
     view! { <script src=src defer=true nonce=leptos::nonce::use_nonce()></script> }
 }
 
-fn waited(i: &I18n, now: i64, since: i64) -> String {
-    let hours = ((now - since).max(0) / 3600).to_string();
-    i.t_args("help-waited", &[("hours", hours)])
+/// How long a question waits for a volunteer ("waits 3 hours", "waits 2 days"), or, once
+/// answered, how long ago the last message was.
+fn waited(i: &I18n, now: i64, h: &HelpSummary) -> String {
+    let hours = (now - h.last_message_at).max(0) / 3600;
+    match h.status {
+        HelpStatus::New if hours >= 48 => {
+            i.t_args("help-waits-days", &[("days", (hours / 24).to_string())])
+        }
+        HelpStatus::New => i.t_args("help-waits", &[("hours", hours.to_string())]),
+        _ => i.t_args("help-waited", &[("hours", hours.to_string())]),
+    }
+}
+
+/// Whether the parent asked to be called (and with an interpreter in which language), or
+/// waits for a written answer.
+fn callback_fact(i: &I18n, interpreter: Option<&str>, callback: bool) -> impl IntoView {
+    let (icon, text) = match (interpreter, callback) {
+        (Some(l), _) => (
+            IconName::Phone,
+            i.t_args(
+                "help-interpreter-asked",
+                &[("language", i.t(language_name_key(l)))],
+            ),
+        ),
+        (None, true) => (IconName::Phone, i.t("help-callback-wanted")),
+        (None, false) => (IconName::Chat, i.t("help-callback-none")),
+    };
+    view! { <li><Icon name=icon/><span>{text}</span></li> }
 }
 
 #[component]
@@ -301,16 +361,17 @@ pub fn AdminHelpPage() -> impl IntoView {
             .into_iter()
             .map(|h| {
                 let href = format!("/admin/help/{}", h.id);
+                // Theme, language, wait and call-back: cards differ without the question.
+                let wait = waited(&i, now, &h);
+                let callback = callback_fact(&i, h.interpreter.as_deref(), h.callback);
                 view! {
                     <li class="inbox-item">
                         <h2 class="item-title"><a href=href>{i.t(h.theme.key())}</a></h2>
                         <ul class="facts">
-                            <li><Icon name=IconName::Info/><span>{i.t(h.status.key())}</span></li>
                             <li><Icon name=IconName::Globe/><span>{i.t(language_name_key(&h.language))}</span></li>
-                            {h.interpreter.clone().map(|l| view! {
-                                <li><Icon name=IconName::Phone/><span>{i.t_args("help-interpreter-asked", &[("language", i.t(language_name_key(&l)))])}</span></li>
-                            })}
-                            <li><Icon name=IconName::Clock/><span>{waited(&i, now, h.last_message_at)}</span></li>
+                            <li><Icon name=IconName::Clock/><span>{wait}</span></li>
+                            {callback}
+                            <li><Icon name=IconName::Info/><span>{i.t(h.status.key())}</span></li>
                             <li><Icon name=IconName::Users/><span>{i.t_args("inbox-handler", &[("name", h.claimed_by)])}</span></li>
                         </ul>
                     </li>
@@ -349,10 +410,29 @@ pub fn AdminHelpPage() -> impl IntoView {
 #[component]
 pub fn AdminHelpOnePage() -> impl IntoView {
     let (i, id) = (use_i18n(), crate::ui::param("id"));
+    // "Mark as solved" posted without `confirm=yes` draws this page asking first.
+    let confirming = use_form_state().value("confirm") == "solve";
     crate::ui::loaded(help_conversation(id.clone()), move |one| {
         let c = one.conversation;
-        let claim = format!("/admin/help/{id}/claim");
-        let body = if one.access == HelpAccess::Open {
+        let close = format!("/admin/help/{id}/close");
+        let body = if confirming {
+            let back = format!("/admin/help/{id}");
+            view! {
+                <section class="confirm" aria-labelledby="confirm-heading">
+                    <h2 id="confirm-heading">{i.t("help-solve-confirm-heading")}</h2>
+                    <p>{i.t("help-solve-confirm-text")}</p>
+                    <div class="actions">
+                        <form method="post" action=close>
+                            <input type="hidden" name="confirm" value="yes"/>
+                            <button type="submit"><Icon name=IconName::Check/><span>{i.t("help-solve-confirm-yes")}</span></button>
+                        </form>
+                        <a class="button secondary" href=back><Icon name=IconName::Chat/><span>{i.t("help-solve-confirm-no")}</span></a>
+                    </div>
+                </section>
+            }
+            .into_any()
+        } else if one.access == HelpAccess::Open {
+            let claim = format!("/admin/help/{id}/claim");
             view! {
                 <p class="notice">{i.t("help-take-first")}</p>
                 <form method="post" action=claim>
@@ -362,8 +442,12 @@ pub fn AdminHelpOnePage() -> impl IntoView {
             .into_any()
         } else {
             let reply = format!("/admin/help/{id}/reply");
-            let close = format!("/admin/help/{id}/close");
             let assign = format!("/admin/help/{id}/assign");
+            let reader = if one.access == HelpAccess::Holder {
+                Reader::Holder
+            } else {
+                Reader::Overseer
+            };
             let phone = c.callback_phone.clone().map(|p| {
                 let href = format!("tel:{p}");
                 view! { <p class="notice">{i.t("help-callback-asked")}" "<a href=href dir="ltr">{p}</a></p> }
@@ -382,21 +466,27 @@ pub fn AdminHelpOnePage() -> impl IntoView {
                     </form>
                 }
             });
+            // Asks first (the post without `confirm=yes` changes nothing).
+            let solve = (c.status != HelpStatus::Solved).then(|| {
+                view! {
+                    <form method="post" action=close>
+                        <button type="submit" class="secondary"><Icon name=IconName::Check/><span>{i.t("help-close")}</span></button>
+                    </form>
+                }
+            });
             view! {
                 {phone}
-                <ol class="messages">{message_list(&i, &c)}</ol>
+                <ol class="messages">{message_list(&i, &c, reader)}</ol>
                 <CrisisNumbers/>
                 <form method="post" action=reply>
                     <div class="field">
                         <label for="message">{i.t("help-answer-label")}<span class="hint">{i.t("help-helper-hint")}</span></label>
-                        <textarea id="message" name="message" rows="5" maxlength="2000"></textarea>
+                        <TextArea id="message" name="message" rows=5 maxlength=2000/>
                     </div>
                     <button type="submit"><Icon name=IconName::Chat/><span>{i.t("help-send")}</span></button>
                 </form>
-                <div class="actions">
-                    <form method="post" action=close>
-                        <button type="submit" class="secondary"><Icon name=IconName::Info/><span>{i.t("help-close")}</span></button>
-                    </form>
+                <div class="actions after-send">
+                    {solve}
                     {hand_over}
                 </div>
             }
@@ -408,12 +498,21 @@ pub fn AdminHelpOnePage() -> impl IntoView {
                     <span>{i.t_args("help-interpreter-asked", &[("language", i.t(language_name_key(&l)))])}</span></p>
             }
         });
+        // Which language the parent used, and in which to answer.
+        let language = i.t(language_name_key(&c.language));
+        let answer_in = if c.language == "nl" {
+            i.t("help-answer-dutch")
+        } else {
+            i.t("help-answer-language")
+        };
         view! {
             <Title text=i.t("admin-help")/>
             <section class="page narrow">
                 <crate::ui::AdminNav coordinator=one.me.is_coordinator()/>
                 <h1>{i.t(c.theme.key())}</h1>
-                <p>{i.t(language_name_key(&c.language))}" · "{i.t(c.status.key())}</p>
+                <p>{i.t(c.status.key())}</p>
+                <p class="notice parent-language"><Icon name=IconName::Globe/>
+                    <span>{i.t_args("help-parent-language", &[("language", language)])}" "{answer_in}</span></p>
                 {interpreter}
                 {body}
             </section>

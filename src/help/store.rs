@@ -6,102 +6,9 @@ use sqlx::any::AnyRow;
 use sqlx::Row;
 
 use super::model::{
-    AskInput, CodeTries, Conversation, HelpMessage, HelpStatus, HelpSummary, PickupCode, Theme,
+    AskInput, Conversation, HelpMessage, HelpStatus, HelpSummary, PickupCode, Theme,
 };
 use crate::db::{new_id, Db};
-
-/// Length of a throttle window for wrong pick-up codes.
-pub const CODE_WINDOW_SECONDS: i64 = 900;
-
-/// The current throttle window and its key (made on first use; it goes with the window).
-async fn window_key(db: &Db, create: bool) -> Result<(i64, Option<String>), sqlx::Error> {
-    let now = db.now();
-    let window = now - now.rem_euclid(CODE_WINDOW_SECONDS);
-    if create {
-        sqlx::query(
-            "INSERT INTO throttle_windows (window_start, secret) VALUES ($1, $2) \
-             ON CONFLICT (window_start) DO NOTHING",
-        )
-        .bind(window)
-        .bind(crate::security::tokens::new_token())
-        .execute(&db.pool)
-        .await?;
-    }
-    let secret: Option<String> =
-        sqlx::query_scalar("SELECT secret FROM throttle_windows WHERE window_start = $1")
-            .bind(window)
-            .fetch_optional(&db.pool)
-            .await?;
-    if secret.is_none() {
-        // A new window: the keys and counts of the old ones go now.
-        sqlx::query("DELETE FROM throttle_hits WHERE window_start < $1")
-            .bind(window)
-            .execute(&db.pool)
-            .await?;
-        sqlx::query("DELETE FROM throttle_windows WHERE window_start < $1")
-            .bind(window)
-            .execute(&db.pool)
-            .await?;
-    }
-    Ok((window, secret))
-}
-
-/// The client as the throttle knows it: an HMAC of its address under the window's key.
-fn client_key(secret: &str, client: Option<std::net::IpAddr>) -> String {
-    let who = client.map_or_else(|| "-".to_string(), |ip| ip.to_string());
-    let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).expect("any key length");
-    mac.update(who.as_bytes());
-    mac.finalize().into_bytes()[..16]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
-/// The wrong pick-up codes of this window so far: this client's and the whole site's, for all
-/// instances together. Asked before a code is looked up.
-pub async fn code_tries(
-    db: &Db,
-    client: Option<std::net::IpAddr>,
-) -> Result<CodeTries, sqlx::Error> {
-    let (window, Some(secret)) = window_key(db, false).await? else {
-        return Ok(CodeTries::default());
-    };
-    counts(db, window, &client_key(&secret, client)).await
-}
-
-/// This client's and the whole site's wrong codes in a window.
-async fn counts(db: &Db, window: i64, key: &str) -> Result<CodeTries, sqlx::Error> {
-    let (site, mine): (i64, i64) = sqlx::query_as(
-        "SELECT CAST(COALESCE(SUM(hits), 0) AS BIGINT), \
-         CAST(COALESCE(SUM(CASE WHEN client = $2 THEN hits ELSE 0 END), 0) AS BIGINT) \
-         FROM throttle_hits WHERE window_start = $1",
-    )
-    .bind(window)
-    .bind(key)
-    .fetch_one(&db.pool)
-    .await?;
-    Ok(CodeTries { mine, site })
-}
-
-/// Counts one wrong pick-up code of this client in the current window, for all instances
-/// together, and returns the window's counts after it. The client is kept only as an HMAC
-/// under a key of this window; the key and the counts go when the window is over.
-pub async fn wrong_code(
-    db: &Db,
-    client: Option<std::net::IpAddr>,
-) -> Result<CodeTries, sqlx::Error> {
-    let (window, secret) = window_key(db, true).await?;
-    let key = client_key(&secret.ok_or(sqlx::Error::RowNotFound)?, client);
-    sqlx::query(
-        "INSERT INTO throttle_hits (window_start, client, hits) VALUES ($1, $2, 1) \
-         ON CONFLICT (window_start, client) DO UPDATE SET hits = throttle_hits.hits + 1",
-    )
-    .bind(window)
-    .bind(&key)
-    .execute(&db.pool)
-    .await?;
-    counts(db, window, &key).await
-}
 
 pub fn code_hash(pepper: &str, code: &PickupCode) -> String {
     let mut mac = Hmac::<Sha256>::new_from_slice(pepper.as_bytes()).expect("any key length");
@@ -313,7 +220,11 @@ enum Holder {
 async fn set_holder(db: &Db, id: &str, account_id: &str, how: Holder) -> Result<bool, sqlx::Error> {
     let only = match how {
         Holder::Takes => "(claimed_by IS NULL OR claimed_by = $1)",
-        Holder::HandedTo => "$1 IN (SELECT id FROM accounts WHERE active = 1)",
+        // Only someone who works on the help inbox: never a partner account (handovers only).
+        Holder::HandedTo => {
+            "$1 IN (SELECT id FROM accounts WHERE active = 1 \
+             AND role IN ('facilitator', 'coordinator'))"
+        }
     };
     let sql = format!("UPDATE help_requests SET claimed_by = $1 WHERE id = $2 AND {only}");
     db.changed_one(sqlx::query(&sql).bind(account_id).bind(id))
@@ -325,7 +236,8 @@ pub async fn claim(db: &Db, id: &str, account_id: &str) -> Result<bool, sqlx::Er
     set_holder(db, id, account_id, Holder::Takes).await
 }
 
-/// The coordinator hands a request to an active account; false when there is no such account.
+/// The coordinator hands a request to an active facilitator or coordinator; false when there is
+/// no such account (a partner account cannot hold a help question).
 pub async fn hand_over(db: &Db, id: &str, account_id: &str) -> Result<bool, sqlx::Error> {
     set_holder(db, id, account_id, Holder::HandedTo).await
 }
@@ -396,6 +308,7 @@ pub async fn inbox(
 ) -> Result<Vec<HelpSummary>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT h.id, h.theme, h.language, h.status, h.created_at, h.last_message_at, h.interpreter, \
+         CASE WHEN h.callback_phone IS NULL THEN 0 ELSE 1 END AS callback, \
          COALESCE(a.display_name, '-') AS claimed FROM help_requests h \
          LEFT JOIN accounts a ON a.id = h.claimed_by \
          WHERE ($1 = '' OR h.theme = $1) AND ($2 = '' OR h.language = $2) AND ($3 = '' OR h.status = $3) \
@@ -424,6 +337,7 @@ pub async fn inbox(
                 last_message_at: r.try_get("last_message_at")?,
                 claimed_by: r.try_get("claimed")?,
                 interpreter: r.try_get("interpreter")?,
+                callback: r.try_get::<i64, _>("callback")? == 1,
             })
         })
         .collect()

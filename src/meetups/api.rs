@@ -16,13 +16,19 @@ pub async fn load_meetup(id: String) -> Result<MeetupDetail, AppError> {
         .ok_or(AppError::NotFound)
 }
 
+/// A parent's RSVP page: their place (or the waiting list), and their link to keep (with its
+/// QR code) as `DOORSTART_PUBLIC_URL` makes it.
 #[server(prefix = "/api", endpoint = "meetups/rsvp")]
-pub async fn load_rsvp(token: String) -> Result<RsvpView, AppError> {
+pub async fn load_rsvp(token: String) -> Result<(RsvpView, crate::ui::KeptLink), AppError> {
     let db = expect_context::<crate::db::Db>();
     if !crate::web::form::valid_token(&token) {
         return Err(AppError::NotFound);
     }
-    super::store::rsvp_view(&db, &token)
+    let view = super::store::rsvp_view(&db, &token)
         .await?
-        .ok_or(AppError::NotFound)
+        .ok_or(AppError::NotFound)?;
+    let link = expect_context::<crate::web::PublicUrl>().link(&format!("/rsvp/{token}"));
+    // The partners' QR drawing (plain SVG, one `<rect>` per run of dark modules).
+    let qr_svg = crate::partners::qr::svg(&link).unwrap_or_default();
+    Ok((view, crate::ui::KeptLink { link, qr_svg }))
 }

@@ -1,4 +1,5 @@
-//! The meetup page with its calendar file and the RSVP post; cancelling an RSVP.
+//! The meetup page with its calendar file and the RSVP post; cancelling an RSVP (only with
+//! `confirm=yes`, from the page that asks first).
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::http::request::Parts;
@@ -12,8 +13,8 @@ use super::store;
 use crate::db::Db;
 use crate::i18n::Lang;
 use crate::security::tokens::derive_token;
-use crate::web::form::{valid_token, FormState};
-use crate::web::valid::landing;
+use crate::web::form::{field, valid_token, FormState};
+use crate::web::valid::{landing, Posted};
 use crate::web::{see_other, AppState, Limited, OrNotFound, Pages, PublicUrl, WebError, WebResult};
 
 /// Paths this feature serves itself instead of the Leptos route list: the meetup page shares
@@ -104,8 +105,21 @@ async fn rsvp(
     landing(stored, &format!("/rsvp/{token}"), &pages, form).await
 }
 
-async fn cancel(State(db): State<Db>, Path(token): Path<String>) -> WebResult {
+/// Gives the place up only when the post says `confirm=yes` (the button on the page that asks
+/// "can you really not come?"); any other post shows that page and changes nothing.
+async fn cancel(
+    State(db): State<Db>,
+    State(pages): State<Pages>,
+    Path(token): Path<String>,
+    parts: Parts,
+    // Not a form at all (no body): nothing is deleted either, and the page asks.
+    posted: Result<Posted, axum::response::Response>,
+) -> WebResult {
+    let form = posted.map(|Posted(form)| form).unwrap_or_default();
     valid_token(&token).or_not_found()?;
+    if field(&form, "confirm") != "yes" {
+        return Ok(pages.render(parts, FormState::default()).await);
+    }
     store::cancel_rsvp(&db, &token).await?;
     Ok(see_other("/rsvp-cancelled"))
 }
@@ -124,6 +138,9 @@ mod tests {
             place: format!("Buurthuis{evil}"),
             capacity: 10,
             cancelled: false,
+            theme: None,
+            kind: Default::default(),
+            guest: String::new(),
         };
         let ics = calendar_file(&m, &format!("Koffie{evil}"), "localhost");
         assert!(ics.ends_with("\r\n"));

@@ -7,6 +7,8 @@ pub mod api;
 mod handlers;
 pub mod model;
 pub mod pages;
+pub mod plan;
+pub mod themes;
 /// Types of the facilitator's meetup list (both server and views use them).
 pub mod store_types {
     use super::MeetupSummary;

@@ -17,6 +17,172 @@ pub struct MeetupSummary {
     pub place: String,
     pub capacity: u32,
     pub cancelled: bool,
+    /// The theme from the council motion, if the facilitator chose one.
+    #[serde(default)]
+    pub theme: Option<Theme>,
+    #[serde(default)]
+    pub kind: MeetupKind,
+    /// Who comes along, e.g. "a JGZ nurse" (empty: nobody).
+    #[serde(default)]
+    pub guest: String,
+}
+
+/// The themes the council motion names for the meetups.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Theme {
+    /// Language development.
+    Language,
+    /// Less stress.
+    Stress,
+    /// Raising children.
+    Parenting,
+    /// Practical help: childcare, transport, food, money.
+    Practical,
+    /// Meeting each other.
+    Meeting,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 5] = [
+        Theme::Language,
+        Theme::Stress,
+        Theme::Parenting,
+        Theme::Practical,
+        Theme::Meeting,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::Language => "language",
+            Theme::Stress => "stress",
+            Theme::Parenting => "parenting",
+            Theme::Practical => "practical",
+            Theme::Meeting => "meeting",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Theme> {
+        let s = s.trim();
+        Theme::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+
+    /// Its place in `ALL` (and in a group's `theme_ends`).
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The plain words for the theme.
+    pub fn key(self) -> &'static str {
+        match self {
+            Theme::Language => k("meetup-theme-language"),
+            Theme::Stress => k("meetup-theme-stress"),
+            Theme::Parenting => k("meetup-theme-parenting"),
+            Theme::Practical => k("meetup-theme-practical"),
+            Theme::Meeting => k("meetup-theme-meeting"),
+        }
+    }
+}
+
+/// A meetup as usual, or a workshop (often with a guest).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MeetupKind {
+    #[default]
+    Meetup,
+    Workshop,
+}
+
+impl MeetupKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MeetupKind::Meetup => "meetup",
+            MeetupKind::Workshop => "workshop",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<MeetupKind> {
+        match s.trim() {
+            "meetup" => Some(MeetupKind::Meetup),
+            "workshop" => Some(MeetupKind::Workshop),
+            _ => None,
+        }
+    }
+}
+
+/// The longest guest line.
+pub const GUEST_MAX: usize = 80;
+
+/// The theme, kind and guest fields of the facilitator's meetup forms (`theme`, `kind`,
+/// `guest`). An empty theme is none; an unknown theme or kind, or a guest line that is too long
+/// or carries control characters, is the field's error.
+pub fn parse_theme_fields(
+    form: &HashMap<String, String>,
+    errors: &mut FieldErrors,
+) -> (Option<Theme>, MeetupKind, String) {
+    let field = |name: &str| form.get(name).map(String::as_str).unwrap_or("").trim();
+    let theme = match field("theme") {
+        "" => None,
+        t => Theme::parse(t).or_else(|| {
+            errors.add("theme", k("meetup-theme-invalid"));
+            None
+        }),
+    };
+    let kind = match field("kind") {
+        "" => MeetupKind::Meetup,
+        s => MeetupKind::parse(s).unwrap_or_else(|| {
+            errors.add("kind", k("meetup-kind-invalid"));
+            MeetupKind::Meetup
+        }),
+    };
+    let guest = field("guest").to_string();
+    if guest.chars().count() > GUEST_MAX || guest.chars().any(char::is_control) {
+        errors.add("guest", k("meetup-guest-invalid"));
+    }
+    (theme, kind, guest)
+}
+
+/// What changed about a meetup since a parent said yes (shown on their RSVP page).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Changed {
+    Time,
+    Place,
+    TimeAndPlace,
+}
+
+impl Changed {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Changed::Time => "time",
+            Changed::Place => "place",
+            Changed::TimeAndPlace => "time-place",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Changed> {
+        [Changed::Time, Changed::Place, Changed::TimeAndPlace]
+            .into_iter()
+            .find(|c| c.as_str() == s)
+    }
+
+    /// From what moved; `None` when neither did.
+    pub fn of(time: bool, place: bool) -> Option<Changed> {
+        match (time, place) {
+            (true, true) => Some(Changed::TimeAndPlace),
+            (true, false) => Some(Changed::Time),
+            (false, true) => Some(Changed::Place),
+            (false, false) => None,
+        }
+    }
+
+    /// Adds a later change to an earlier one.
+    pub fn and(self, other: Option<Changed>) -> Changed {
+        let time = |c: Changed| c != Changed::Place;
+        let place = |c: Changed| c != Changed::Time;
+        Changed::of(
+            time(self) || other.is_some_and(time),
+            place(self) || other.is_some_and(place),
+        )
+        .unwrap_or(self)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -131,6 +297,9 @@ pub struct RsvpView {
     pub moved: Option<Moved>,
     /// Whether the parent left an e-mail address for news.
     pub mails: bool,
+    /// The time or place changed since they said yes.
+    #[serde(default)]
+    pub changed: Option<Changed>,
 }
 
 #[cfg(test)]
@@ -206,6 +375,57 @@ mod tests {
                 proptest::prop_assert!((1..=15).contains(&r.people()));
             }
         }
+    }
+
+    #[test]
+    fn themes_and_changes() {
+        for t in Theme::ALL {
+            assert_eq!(Theme::parse(t.as_str()), Some(t));
+            assert_eq!(Theme::ALL[t.index()], t);
+        }
+        assert_eq!(Theme::parse("stress"), Some(Theme::Stress));
+        assert_eq!(Theme::parse("Stress'--"), None);
+        assert_eq!(MeetupKind::parse("workshop"), Some(MeetupKind::Workshop));
+        let mut errors = FieldErrors::default();
+        let got = parse_theme_fields(
+            &form(&[
+                ("theme", "parenting"),
+                ("kind", "workshop"),
+                ("guest", " a JGZ nurse "),
+            ]),
+            &mut errors,
+        );
+        assert!(errors.is_empty());
+        assert_eq!(
+            got,
+            (
+                Some(Theme::Parenting),
+                MeetupKind::Workshop,
+                "a JGZ nurse".into()
+            )
+        );
+        let mut errors = FieldErrors::default();
+        parse_theme_fields(
+            &form(&[
+                ("theme", "nope"),
+                ("kind", "party"),
+                ("guest", &"x".repeat(81)),
+            ]),
+            &mut errors,
+        );
+        assert_eq!(errors.get("theme"), Some("meetup-theme-invalid"));
+        assert_eq!(errors.get("kind"), Some("meetup-kind-invalid"));
+        assert_eq!(errors.get("guest"), Some("meetup-guest-invalid"));
+        assert_eq!(Changed::of(false, false), None);
+        assert_eq!(
+            Changed::Time.and(Changed::of(false, true)),
+            Changed::TimeAndPlace
+        );
+        assert_eq!(Changed::Place.and(None), Changed::Place);
+        assert_eq!(
+            Changed::parse(Changed::TimeAndPlace.as_str()),
+            Some(Changed::TimeAndPlace)
+        );
     }
 
     #[test]

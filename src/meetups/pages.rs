@@ -1,16 +1,18 @@
-//! The meetup page (`/meetups/{id}`), the private RSVP page (`/rsvp/{token}`) and the page
-//! after cancelling (`/rsvp-cancelled`).
+//! The meetup page (`/meetups/{id}`), the private RSVP page (`/rsvp/{token}`) with the link to
+//! keep, cancelling after a question (`/rsvp/{token}/cancel`) and the page after cancelling
+//! (`/rsvp-cancelled`).
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::api::{load_meetup, load_rsvp};
-use super::model::{MeetupSummary, Moved, RsvpView};
+use super::model::{Changed, MeetupKind, MeetupSummary, Moved, RsvpView};
+pub use super::themes::{theme_icon, theme_line};
 use super::MeetupDetail;
 use crate::i18n::k;
 use crate::i18n::{use_i18n, I18n};
+use crate::ui::bidi::sentence;
 use crate::ui::forms::{form_token, no_store, Choice, ErrorSummary, Honeypot, TextField};
-use crate::ui::Notice;
-use crate::ui::{Icon, IconName};
+use crate::ui::{Icon, IconName, KeepLink, KeptLink, Notice};
 
 fn when(i: &I18n, m: &MeetupSummary) -> String {
     i.t_args(
@@ -46,6 +48,16 @@ fn meetup_view(i: I18n, d: MeetupDetail) -> AnyView {
     let ics = format!("/meetups/{}.ics", meetup.id);
     let action = format!("/meetups/{}", meetup.id);
     let group_href = format!("/groups/{group_id}");
+    let page_url = format!("{}/meetups/{}", crate::seo::public_origin(), meetup.id);
+    let events = crate::seo::events_json(&[crate::seo::EventFacts {
+        group_name: &group_name,
+        starts_at: meetup.starts_at,
+        ends_at: meetup.ends_at,
+        place: &meetup.place,
+        online: false,
+        cancelled: meetup.cancelled,
+        url: &page_url,
+    }]);
     let body = if meetup.cancelled {
         view! { <p class="notice" role="status"><strong>{i.t("meetup-is-cancelled")}</strong></p> }
             .into_any()
@@ -74,6 +86,15 @@ fn meetup_view(i: I18n, d: MeetupDetail) -> AnyView {
                 <li><Icon name=IconName::Calendar/><span>{when(&i, &meetup)}</span></li>
                 <li><Icon name=IconName::Pin/><span><bdi>{meetup.place.clone()}</bdi></span></li>
                 <li><Icon name=IconName::Users/><span>{places}</span></li>
+                {meetup.theme.map(|t| view! {
+                    <li class="theme"><Icon name=theme_icon(t)/><span>{i.t_args("meetup-theme-line", &[("theme", i.t(t.key()))])}</span></li>
+                })}
+                {(meetup.kind == MeetupKind::Workshop).then(|| view! {
+                    <li><Icon name=IconName::Book/><span>{i.t("meetup-kind-workshop")}</span></li>
+                })}
+                {(!meetup.guest.is_empty()).then(|| view! {
+                    <li><Icon name=IconName::Info/><span><bdi>{i.t_args("meetup-guest-line", &[("guest", meetup.guest.clone())])}</bdi></span></li>
+                })}
             </ul>
             <p class="share">
                 <a class="button secondary" href=ics>
@@ -84,6 +105,7 @@ fn meetup_view(i: I18n, d: MeetupDetail) -> AnyView {
                 </a>
             </p>
             {body}
+            <crate::seo::meta::EventData json=events/>
         </article>
     }
     .into_any()
@@ -95,7 +117,7 @@ pub fn MeetupPage() -> impl IntoView {
     crate::ui::loaded(load_meetup(id), move |d| meetup_view(i, d))
 }
 
-fn rsvp_view(i: I18n, token: String, r: RsvpView) -> AnyView {
+fn rsvp_view(i: I18n, token: String, r: RsvpView, kept: KeptLink) -> AnyView {
     let heading = if r.waiting {
         i.t_args("rsvp-waiting-heading", &[("name", r.first_name.clone())])
     } else {
@@ -121,13 +143,30 @@ fn rsvp_view(i: I18n, token: String, r: RsvpView) -> AnyView {
     .map(
         |(id, key)| view! { <p class="notice" role="status" id=id><strong>{i.t(key)}</strong></p> },
     );
+    // A new time or place since they said yes: said first, with the new values.
+    let changed = r.changed.filter(|_| !r.meetup.cancelled).map(|c| {
+        let time = i.t_args("rsvp-changed-time", &[("when", when(&i, &r.meetup))]);
+        let place = i.t_args("rsvp-changed-place", &[("place", r.meetup.place.clone())]);
+        let lines = match c {
+            Changed::Time => vec![time],
+            Changed::Place => vec![place],
+            Changed::TimeAndPlace => vec![time, place],
+        };
+        view! {
+            <div class="notice" role="status" id="rsvp-changed">
+                {lines.into_iter().map(|l| view! { <p><strong><bdi>{l}</bdi></strong></p> }).collect_view()}
+            </div>
+        }
+    });
     let mails = (r.mails && !r.meetup.cancelled).then(|| view! { <p>{i.t("rsvp-mails-you")}</p> });
     let ics = format!("/meetups/{}.ics", r.meetup.id);
+    // Cancelling asks first, on a page of its own (no JavaScript needed).
     let cancel = format!("/rsvp/{token}/cancel");
     view! {
         <Title text=i.t("rsvp-title")/>
-        <section class="page narrow">
+        <section class="page narrow kept-page">
             {cancelled}
+            {changed}
             {moved}
             <h1>{heading}</h1>
             <ul class="facts">
@@ -143,10 +182,10 @@ fn rsvp_view(i: I18n, token: String, r: RsvpView) -> AnyView {
                     <Icon name=IconName::Calendar/><span>{i.t("meetup-add-calendar")}</span>
                 </a>
             </p>
-            <p>{i.t("join-keep-link")}</p>
-            <form method="post" action=cancel>
-                <button type="submit" class="secondary"><Icon name=IconName::Exit/><span>{i.t("rsvp-cancel")}</span></button>
-            </form>
+            <KeepLink kept=kept text=k("keep-rsvp-text")/>
+            <p class="withdraw">
+                <a class="button secondary" href=cancel><Icon name=IconName::Undo/><span>{i.t("rsvp-cancel")}</span></a>
+            </p>
         </section>
     }
     .into_any()
@@ -156,7 +195,49 @@ fn rsvp_view(i: I18n, token: String, r: RsvpView) -> AnyView {
 pub fn RsvpPage() -> impl IntoView {
     no_store();
     let (i, token) = (use_i18n(), crate::ui::param("token"));
-    crate::ui::loaded(load_rsvp(token.clone()), move |r| rsvp_view(i, token, r))
+    crate::ui::loaded(load_rsvp(token.clone()), move |(r, kept)| {
+        rsvp_view(i, token, r, kept)
+    })
+}
+
+/// "Can you really not come?": what is given up and deleted, and the one form that does it
+/// (`confirm=yes`). A post without it shows this page and changes nothing.
+#[component]
+pub fn RsvpCancelPage() -> impl IntoView {
+    no_store();
+    let (i, token) = (use_i18n(), crate::ui::param("token"));
+    crate::ui::loaded(load_rsvp(token.clone()), move |(r, _)| {
+        let action = format!("/rsvp/{token}/cancel");
+        let back = format!("/rsvp/{token}");
+        let what = sentence(
+            &i,
+            k("rsvp-cancel-confirm-what"),
+            &[
+                ("group", r.group_name.clone()),
+                ("date", i.date(r.meetup.starts_at)),
+            ],
+        );
+        // Someone waiting may get the place, unless the meetup is off anyway.
+        let waiting = (!r.meetup.cancelled && !r.waiting)
+            .then(|| view! { <p>{i.t("rsvp-cancel-confirm-waiting")}</p> });
+        view! {
+            <Title text=i.t("rsvp-cancel-confirm-title")/>
+            <section class="page narrow confirm-page">
+                <h1>{i.t("rsvp-cancel-confirm-title")}</h1>
+                <p>{what}</p>
+                {waiting}
+                <p><strong>{i.t("rsvp-cancel-confirm-final")}</strong></p>
+                <p class="confirm-actions">
+                    <a class="button" href=back><Icon name=IconName::Check/><span>{i.t("rsvp-cancel-confirm-no")}</span></a>
+                </p>
+                <form method="post" action=action class="confirm-actions">
+                    <input type="hidden" name="confirm" value="yes"/>
+                    <button type="submit" class="secondary"><Icon name=IconName::Trash/><span>{i.t("rsvp-cancel-confirm-yes")}</span></button>
+                </form>
+            </section>
+        }
+        .into_any()
+    })
 }
 
 #[component]

@@ -14,7 +14,7 @@ pub async fn upcoming_for_group(
     group_id: &str,
 ) -> Result<Vec<MeetupSummary>, sqlx::Error> {
     let rows = sqlx::query(
-        "SELECT id, starts_at, ends_at, place, capacity, cancelled FROM meetups \
+        "SELECT id, starts_at, ends_at, place, capacity, cancelled, theme, kind, guest FROM meetups \
          WHERE group_id = $1 AND ends_at >= $2 ORDER BY starts_at LIMIT 8",
     )
     .bind(group_id)
@@ -57,7 +57,36 @@ fn summary(r: &sqlx::any::AnyRow) -> Result<MeetupSummary, sqlx::Error> {
         place: r.try_get("place")?,
         capacity: r.try_get::<i64, _>("capacity")?.max(0) as u32,
         cancelled: r.try_get::<i64, _>("cancelled")? != 0,
+        theme: r
+            .try_get::<Option<String>, _>("theme")?
+            .as_deref()
+            .and_then(super::model::Theme::parse),
+        kind: super::model::MeetupKind::parse(&r.try_get::<String, _>("kind")?).unwrap_or_default(),
+        guest: r.try_get("guest")?,
     })
+}
+
+/// Sets a meetup's theme, kind and guest line. The finder filters groups on the themes of
+/// their coming meetups, so this raises `finder_version` in the same transaction.
+pub async fn set_theme(
+    db: &Db,
+    id: &str,
+    theme: Option<super::model::Theme>,
+    kind: super::model::MeetupKind,
+    guest: &str,
+) -> Result<(), sqlx::Error> {
+    let mut tx = db.pool.begin().await?;
+    sqlx::query("UPDATE meetups SET theme = $1, kind = $2, guest = $3 WHERE id = $4")
+        .bind(theme.map(|t| t.as_str()))
+        .bind(kind.as_str())
+        .bind(guest)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    crate::groups::store::finder::bump_version(&mut *tx).await?;
+    tx.commit().await?;
+    crate::groups::store::finder::mark_stale(db);
+    Ok(())
 }
 
 /// People (adults and children) with a place, not on the waiting list.
@@ -77,7 +106,8 @@ async fn taken<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(
 /// A meetup of an active group.
 pub async fn detail(db: &Db, id: &str) -> Result<Option<super::MeetupDetail>, sqlx::Error> {
     let row = sqlx::query(
-        "SELECT m.id, m.starts_at, m.ends_at, m.place, m.capacity, m.cancelled, g.id AS group_id, \
+        "SELECT m.id, m.starts_at, m.ends_at, m.place, m.capacity, m.cancelled, m.theme, m.kind, \
+         m.guest, g.id AS group_id, \
          g.name AS group_name FROM meetups m JOIN peer_groups g ON g.id = m.group_id \
          WHERE m.id = $1 AND g.active = 1",
     )
@@ -177,8 +207,9 @@ pub async fn rsvp_view(
     token: &str,
 ) -> Result<Option<super::model::RsvpView>, sqlx::Error> {
     let row = sqlx::query(
-        "SELECT m.id, m.starts_at, m.ends_at, m.place, m.capacity, m.cancelled, g.name AS group_name, \
-         r.first_name, r.adults, r.children, r.waiting, r.moved, r.email FROM rsvps r \
+        "SELECT m.id, m.starts_at, m.ends_at, m.place, m.capacity, m.cancelled, m.theme, m.kind, \
+         m.guest, g.name AS group_name, r.first_name, r.adults, r.children, r.waiting, r.moved, \
+         r.email, r.changed FROM rsvps r \
          JOIN meetups m ON m.id = r.meetup_id JOIN peer_groups g ON g.id = m.group_id \
          WHERE r.token_hash = $1",
     )
@@ -198,6 +229,10 @@ pub async fn rsvp_view(
                 .as_deref()
                 .and_then(super::model::Moved::parse),
             mails: r.try_get::<Option<String>, _>("email")?.is_some(),
+            changed: r
+                .try_get::<Option<String>, _>("changed")?
+                .as_deref()
+                .and_then(super::model::Changed::parse),
         })
     })
     .transpose()
@@ -289,6 +324,12 @@ pub async fn cancel_rsvp(db: &Db, token: &str) -> Result<bool, sqlx::Error> {
         return Ok(false);
     };
     let capacity = lock_open_meetup(&mut tx, &meetup_id).await?;
+    // Once the meetup has begun, a freed place helps nobody: nobody moves up (or is mailed).
+    let starts_at: i64 = sqlx::query_scalar("SELECT starts_at FROM meetups WHERE id = $1")
+        .bind(&meetup_id)
+        .fetch_one(&mut *tx)
+        .await?;
+    let capacity = capacity.filter(|_| starts_at > db.now());
     sqlx::query("DELETE FROM rsvps WHERE token_hash = $1")
         .bind(crate::security::tokens::hash_token(token))
         .execute(&mut *tx)
@@ -406,13 +447,17 @@ pub async fn cancel_meetup(db: &Db, id: &str) -> Result<bool, sqlx::Error> {
         Kind::MeetupCancelled,
     )
     .await?;
+    // A cancelled meetup's theme no longer counts in the finder.
+    crate::groups::store::finder::bump_version(&mut *tx).await?;
     tx.commit().await?;
+    crate::groups::store::finder::mark_stale(db);
     Ok(true)
 }
 
 pub async fn managed_meetups(db: &Db, group_id: &str) -> Result<Vec<ManagedMeetup>, sqlx::Error> {
     let rows = sqlx::query(
-        "SELECT m.id, m.starts_at, m.ends_at, m.place, m.capacity, m.cancelled, m.attended_adults, \
+        "SELECT m.id, m.starts_at, m.ends_at, m.place, m.capacity, m.cancelled, m.theme, m.kind, \
+         m.guest, m.attended_adults, \
          m.attended_children, \
          CAST(COALESCE((SELECT SUM(r.adults) FROM rsvps r WHERE r.meetup_id = m.id AND r.waiting = 0), 0) AS BIGINT) AS ca, \
          CAST(COALESCE((SELECT SUM(r.children) FROM rsvps r WHERE r.meetup_id = m.id AND r.waiting = 0), 0) AS BIGINT) AS cc, \
@@ -466,6 +511,8 @@ pub async fn record_attendance(
 
 /// Changes a meetup; a new capacity gives the places again (see `rebalance`) and mails the
 /// parents who left an address and moved either way. A cancelled meetup's lists stay as they are.
+/// A new time or place (of a meetup not yet over and not cancelled) is marked on every RSVP
+/// (their page says what changed) and mailed to everyone who said yes with an address.
 pub async fn update_meetup(
     db: &Db,
     id: &str,
@@ -476,6 +523,11 @@ pub async fn update_meetup(
 ) -> Result<(), sqlx::Error> {
     let pepper = db.pepper().await?;
     let mut tx = db.pool.begin().await?;
+    let before: Option<(i64, i64, String)> =
+        sqlx::query_as("SELECT starts_at, ends_at, place FROM meetups WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
     sqlx::query(
         "UPDATE meetups SET starts_at = $1, ends_at = $2, place = $3, capacity = $4 WHERE id = $5",
     )
@@ -491,7 +543,51 @@ pub async fn update_meetup(
         let now = db.now();
         mail_parents(&mut tx, now, &pepper, id, &down, Kind::RsvpWaiting).await?;
         mail_parents(&mut tx, now, &pepper, id, &up, Kind::RsvpPlace).await?;
+        let changed = before.and_then(|(s, e, p)| {
+            let time = s != starts_at || e != ends_at;
+            let place_moved = p.trim() != place.trim();
+            super::model::Changed::of(time, place_moved).filter(|_| e.max(ends_at) >= now)
+        });
+        if let Some(changed) = changed {
+            tell_about_change(&mut tx, now, &pepper, id, changed).await?;
+        }
     }
+    // Its end (and so its theme's) may have moved: the finder looks again.
+    crate::groups::store::finder::bump_version(&mut *tx).await?;
     tx.commit().await?;
+    crate::groups::store::finder::mark_stale(db);
     Ok(())
+}
+
+/// Marks a change of time or place on every RSVP of a meetup (added to an earlier change) and
+/// mails everyone who said yes (or waits) and left an address.
+async fn tell_about_change(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    now: i64,
+    pepper: &str,
+    id: &str,
+    changed: super::model::Changed,
+) -> Result<(), sqlx::Error> {
+    let rows: Vec<(String, Option<String>)> =
+        sqlx::query_as("SELECT id, changed FROM rsvps WHERE meetup_id = $1")
+            .bind(id)
+            .fetch_all(&mut **tx)
+            .await?;
+    for (rsvp, before) in rows {
+        let before = before.as_deref().and_then(super::model::Changed::parse);
+        let now_changed = changed.and(before);
+        sqlx::query("UPDATE rsvps SET changed = $1 WHERE id = $2")
+            .bind(now_changed.as_str())
+            .bind(&rsvp)
+            .execute(&mut **tx)
+            .await?;
+    }
+    let rows = sqlx::query(&format!(
+        "SELECT {MOVING} FROM rsvps WHERE meetup_id = $1 AND email IS NOT NULL ORDER BY created_at, id"
+    ))
+    .bind(id)
+    .fetch_all(&mut **tx)
+    .await?;
+    let everyone = rows.iter().map(Change::of).collect::<Result<Vec<_>, _>>()?;
+    mail_parents(tx, now, pepper, id, &everyone, Kind::MeetupChanged).await
 }

@@ -214,5 +214,40 @@ pub fn dashboard(period: Period, raw: Raw) -> Dashboard {
         guides,
         misses,
         totals,
+        help_cap: Vec::new(),
+        partners: Vec::new(),
+        waiting: Vec::new(),
+        // The check-in is read and added by `api::load`.
+        outcomes: Vec::new(),
+        referrals: super::outcomes::referrals(period, &raw.joins),
+        meetup_themes: meetup_themes(&raw.meetups),
     }
+}
+
+/// Held meetups, adults and children per month and theme (meetups without a theme left out).
+fn meetup_themes(meetups: &[HeldMeetup]) -> Vec<ThemeRow> {
+    let mut cells: BTreeMap<(Month, usize), (i64, i64, i64)> = BTreeMap::new();
+    for m in meetups {
+        let Some(theme) = m
+            .theme
+            .as_deref()
+            .and_then(crate::meetups::model::Theme::parse)
+        else {
+            continue;
+        };
+        let cell = cells.entry((m.month, theme.index())).or_default();
+        cell.0 += 1;
+        cell.1 += m.adults.unwrap_or(0);
+        cell.2 += m.children.unwrap_or(0);
+    }
+    cells
+        .into_iter()
+        .map(|((month, t), (held, adults, children))| ThemeRow {
+            month: month.to_string(),
+            theme: crate::meetups::model::Theme::ALL[t].as_str().to_string(),
+            meetups_held: Figure::of(held),
+            adults: Figure::of(adults),
+            children: Figure::of(children),
+        })
+        .collect()
 }

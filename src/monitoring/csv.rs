@@ -1,5 +1,6 @@
 //! The dashboard's tables as CSV: the same rows and the same small-count rule as on screen.
 use super::model::{Dashboard, Figure};
+use crate::checkin::model::{references, Measure, REFERENCES};
 
 fn pct(v: Option<u32>) -> String {
     v.map(|p| p.to_string()).unwrap_or_default()
@@ -119,8 +120,121 @@ pub fn table(d: &Dashboard, name: &str) -> Option<(Vec<&'static str>, Vec<Vec<St
                 .map(|r| vec![r.pc4.clone(), r.place.clone(), fig(&r.searches)])
                 .collect(),
         ),
+        "outcomes" => outcomes(d),
+        "referrals" => (
+            vec![
+                "month",
+                "join_requests_self",
+                "join_requests_someone_they_know",
+                "join_requests_professional",
+                "join_requests_other",
+                "join_requests_not_given",
+                "joined_with_child_4_or_older",
+            ],
+            d.referrals
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.month.clone(),
+                        fig(&r.self_),
+                        fig(&r.known),
+                        fig(&r.professional),
+                        fig(&r.other),
+                        fig(&r.not_given),
+                        fig(&r.joined_child_four_plus),
+                    ]
+                })
+                .collect(),
+        ),
         _ => return None,
     })
+}
+
+/// The CBS figure of a measure for one population, as the header names it (year, who).
+fn reference(measure: Measure, population: &str) -> String {
+    references(measure)
+        .find(|r| r.population == population)
+        .map(|r| r.percent.to_string())
+        .unwrap_or_default()
+}
+
+/// The check-in per quarter (or "all") and moment, each row beside CBS's national figures.
+fn outcomes(d: &Dashboard) -> (Vec<&'static str>, Vec<Vec<String>>) {
+    let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    let sources = REFERENCES
+        .iter()
+        .map(|r| format!("{} {}", r.year, r.source))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let all = "checkin-ref-all";
+    let refs = [
+        reference(Measure::NotLonely, all),
+        reference(Measure::Moderately, all),
+        reference(Measure::Strongly, all),
+        reference(Measure::Strongly, "checkin-ref-single-parents"),
+        reference(Measure::Satisfied, "checkin-ref-adults"),
+    ];
+    let rows = d
+        .outcomes
+        .iter()
+        .map(|r| {
+            let c = r.change.as_ref();
+            let mut row = vec![
+                r.quarter.clone(),
+                r.moment.clone(),
+                fig(&r.checkins),
+                fig(&r.scored),
+                pct(r.not_lonely),
+                pct(r.moderately),
+                pct(r.strongly),
+                pct(r.emotional),
+                pct(r.social),
+                fig(&r.life_answered),
+                text(&r.life_mean),
+                pct(r.satisfied),
+                pct(r.help_yes),
+                fig(&r.unvalidated),
+                c.map(|c| fig(&c.pairs)).unwrap_or_default(),
+                c.map(|c| text(&c.loneliness)).unwrap_or_default(),
+                c.map(|c| pct(c.less_lonely)).unwrap_or_default(),
+                c.map(|c| fig(&c.life_pairs)).unwrap_or_default(),
+                c.map(|c| text(&c.life)).unwrap_or_default(),
+            ];
+            row.extend(refs.iter().cloned());
+            row.push(sources.clone());
+            row
+        })
+        .collect();
+    (
+        vec![
+            "quarter",
+            "moment",
+            "checkins",
+            "with_loneliness_score",
+            "not_lonely_pct",
+            "moderately_lonely_pct",
+            "strongly_lonely_pct",
+            "emotionally_lonely_pct",
+            "socially_lonely_pct",
+            "life_satisfaction_answers",
+            "life_satisfaction_mean",
+            "satisfied_7_to_10_pct",
+            "someone_to_help_with_children_pct",
+            "in_unvalidated_translation",
+            "paired_with_start",
+            "mean_change_loneliness_score",
+            "less_lonely_than_at_start_pct",
+            "paired_life_satisfaction",
+            "mean_change_life_satisfaction",
+            "cbs_2024_age_15_plus_not_lonely_pct",
+            "cbs_2024_age_15_plus_moderately_lonely_pct",
+            "cbs_2024_age_15_plus_strongly_lonely_pct",
+            "cbs_2019_single_parents_strongly_lonely_pct",
+            "cbs_2023_age_18_plus_satisfied_pct",
+            "reference_sources",
+        ],
+        rows,
+    )
 }
 
 /// One table as CSV bytes (UTF-8), header first; `None` for an unknown table.

@@ -7,6 +7,8 @@ pub mod csv;
 #[cfg(feature = "ssr")]
 mod handlers;
 pub mod model;
+#[cfg(feature = "ssr")]
+pub mod outcomes;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod store;

@@ -153,9 +153,40 @@ impl Figure {
     }
 }
 
-/// A share in whole percent, only over at least `SMALL` cases (else `None`, shown as "–").
+/// Whether a count is one the report hides (1 to 4).
+pub fn hidden(n: usize) -> bool {
+    n > 0 && (n as i64) < SMALL
+}
+
+/// A share in whole percent (else `None`, shown as "–"): only over at least `SMALL` cases, and
+/// never when the part or the rest is a hidden count. "20 % of 5" would give the hidden 1 away,
+/// and "83 % of 6" the 1 that is not in it.
 pub fn share(part: usize, whole: usize) -> Option<u32> {
-    (whole as i64 >= SMALL).then(|| ((part as f64 / whole as f64) * 100.0).round() as u32)
+    let rest = whole.saturating_sub(part);
+    (whole as i64 >= SMALL && !hidden(part) && !hidden(rest))
+        .then(|| ((part as f64 / whole as f64) * 100.0).round() as u32)
+}
+
+/// The mean, only over at least `SMALL` values.
+pub fn mean(values: &[f64]) -> Option<f64> {
+    ((values.len() as i64) >= SMALL).then(|| values.iter().sum::<f64>() / values.len() as f64)
+}
+
+/// A change with its sign and one decimal ("+0.5", "-1.2"), for the paired change.
+pub fn signed_decimal(v: Option<f64>) -> Option<String> {
+    v.map(|v| {
+        let r = (v * 10.0).round() / 10.0;
+        if r == 0.0 {
+            "0.0".to_string()
+        } else {
+            format!("{r:+.1}")
+        }
+    })
+}
+
+/// The quarter of a month: "2026-11" → "2026-Q4".
+pub fn quarter_of(month: Month) -> String {
+    format!("{}-Q{}", month.year, (month.month - 1) / 3 + 1)
 }
 
 /// The median, only over at least `SMALL` values.
@@ -232,6 +263,67 @@ pub struct MissRow {
     pub searches: Figure,
 }
 
+/// The check-in's figures for one quarter (or `ALL_QUARTERS`, the whole period) and moment.
+/// Every share is of the check-ins that answered what it counts; none over a hidden count.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OutcomeRow {
+    pub quarter: String,
+    /// "start", "3m" or "6m".
+    pub moment: String,
+    pub checkins: Figure,
+    /// Check-ins with every statement answered (a loneliness score).
+    pub scored: Figure,
+    pub not_lonely: Option<u32>,
+    pub moderately: Option<u32>,
+    pub strongly: Option<u32>,
+    /// Emotionally lonely (1–3 on the emotional sub-scale), of those with that score.
+    pub emotional: Option<u32>,
+    /// Socially lonely (1–3 on the social sub-scale), of those with that score.
+    pub social: Option<u32>,
+    pub life_answered: Figure,
+    /// Mean life satisfaction 0–10, one decimal.
+    pub life_mean: Option<String>,
+    /// Satisfied (7–10), of those who answered.
+    pub satisfied: Option<u32>,
+    /// "Someone to ask for help with the children": yes, of those who answered.
+    pub help_yes: Option<u32>,
+    /// Check-ins read in a language whose wording is not a validated translation.
+    pub unvalidated: Figure,
+    /// For 3 and 6 months: the change since the same parent's start check-in.
+    pub change: Option<PairedChange>,
+}
+
+/// Later check-ins paired with the same parent's start check-in (by the key of their link).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PairedChange {
+    /// Pairs with a loneliness score at both moments.
+    pub pairs: Figure,
+    /// Mean change of the score 0–6 (negative: less lonely), signed, one decimal.
+    pub loneliness: Option<String>,
+    /// Share of those pairs whose score went down.
+    pub less_lonely: Option<u32>,
+    /// Pairs with life satisfaction at both moments.
+    pub life_pairs: Figure,
+    /// Mean change of life satisfaction (positive: more satisfied).
+    pub life: Option<String>,
+}
+
+/// The quarter of `OutcomeRow` for the whole period.
+pub const ALL_QUARTERS: &str = "all";
+
+/// Join requests per month by "who sent you" (a kind of source, never a name), and the
+/// families that joined with a child of 4 or older.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReferralRow {
+    pub month: String,
+    pub self_: Figure,
+    pub known: Figure,
+    pub professional: Figure,
+    pub other: Figure,
+    pub not_given: Figure,
+    pub joined_child_four_plus: Figure,
+}
+
 /// Totals over the whole period, for the one-page report and the charts.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Totals {
@@ -272,10 +364,58 @@ pub struct Dashboard {
     pub guides: Vec<GuideRow>,
     pub misses: Vec<MissRow>,
     pub totals: Totals,
+    /// Days in the period on which the hourly cap on new help questions turned questions
+    /// away, with how many (load, not people: shown as counted).
+    #[serde(default)]
+    pub help_cap: Vec<(String, i64)>,
+    /// Per partner and month: visits through its link and join requests through it.
+    #[serde(default)]
+    pub partners: Vec<PartnerRow>,
+    /// Confirmed "tell me when a group starts" addresses waiting now, per PC4 area (numbers only).
+    #[serde(default)]
+    pub waiting: Vec<WaitingRow>,
+    /// The check-in per quarter and moment, then per moment over the whole period.
+    #[serde(default)]
+    pub outcomes: Vec<OutcomeRow>,
+    /// Join requests per month by "who sent you", and families with a child of 4 or older.
+    #[serde(default)]
+    pub referrals: Vec<ReferralRow>,
+    /// Held meetups and who came, per month and meetup theme.
+    #[serde(default)]
+    pub meetup_themes: Vec<ThemeRow>,
+}
+
+/// Meetups of one theme held in one month, and the adults and children who came (small
+/// counts hidden like every other figure).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ThemeRow {
+    pub month: String,
+    /// The theme's text (`language`, `stress`, …).
+    pub theme: String,
+    pub meetups_held: Figure,
+    pub adults: Figure,
+    pub children: Figure,
+}
+
+/// One partner in one month (small counts hidden like every other figure).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PartnerRow {
+    pub month: String,
+    pub partner: String,
+    pub visits: Figure,
+    pub join_requests: Figure,
+}
+
+/// Parents waiting for a group in one PC4 area (a count now, not per month; small hidden).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WaitingRow {
+    pub pc4: String,
+    pub place: String,
+    pub waiting: Figure,
 }
 
 /// The tables that can be downloaded, by name.
-pub const TABLES: [&str; 8] = [
+pub const TABLES: [&str; 10] = [
     "activity",
     "joins",
     "help",
@@ -284,6 +424,8 @@ pub const TABLES: [&str; 8] = [
     "help-interpreters",
     "guides",
     "unmet-demand",
+    "outcomes",
+    "referrals",
 ];
 
 // ---- Anonymous facts as the store reads them (the raw material of the dashboard).
@@ -296,6 +438,8 @@ pub struct HeldMeetup {
     pub group_id: String,
     pub adults: Option<i64>,
     pub children: Option<i64>,
+    /// Its theme (`meetups::model::Theme` as text), if it had one.
+    pub theme: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -410,9 +554,40 @@ mod tests {
 
     #[test]
     fn shares_and_medians_need_five_cases() {
-        assert_eq!(share(3, 4), None);
-        assert_eq!(share(3, 5), Some(60));
-        assert_eq!(share(2, 3 * 3), Some(22));
+        // (part, whole, shown): never over fewer than 5, never when the part or the rest is a
+        // hidden count (1 to 4): "20 % of 5" would give a 1 away.
+        let table = [
+            (3, 4, None),
+            (1, 5, None),
+            (3, 5, None),
+            (4, 5, None),
+            (5, 6, None),
+            (2, 9, None),
+            (0, 5, Some(0)),
+            (5, 5, Some(100)),
+            (5, 10, Some(50)),
+            (6, 11, Some(55)),
+            (20, 24, None),
+            (25, 30, Some(83)),
+        ];
+        for (part, whole, shown) in table {
+            assert_eq!(share(part, whole), shown, "{part} of {whole}");
+        }
+        // Whatever is shown, no hidden count can be worked back from it.
+        for whole in 0..40usize {
+            for part in 0..=whole {
+                if share(part, whole).is_some() {
+                    assert!(!hidden(part) && !hidden(whole - part), "{part} of {whole}");
+                }
+            }
+        }
+        assert_eq!(mean(&[1.0, 2.0, 3.0, 4.0]), None);
+        assert_eq!(mean(&[1.0, 2.0, 3.0, 4.0, 5.0]), Some(3.0));
+        assert_eq!(signed_decimal(Some(-0.84)), Some("-0.8".into()));
+        assert_eq!(signed_decimal(Some(0.25)), Some("+0.3".into()));
+        assert_eq!(signed_decimal(Some(0.01)), Some("0.0".into()));
+        assert_eq!(quarter_of(Month::parse("2026-11").unwrap()), "2026-Q4");
+        assert_eq!(quarter_of(Month::parse("2026-03").unwrap()), "2026-Q1");
         assert_eq!(median(&mut [1.0, 2.0, 3.0, 4.0]), None);
         assert_eq!(median(&mut [5.0, 1.0, 3.0, 2.0, 4.0]), Some(3.0));
         assert_eq!(median(&mut [6.0, 1.0, 3.0, 2.0, 4.0, 5.0]), Some(3.5));

@@ -4,7 +4,8 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::api::monitoring_figures;
-use super::model::{Dashboard, Figure, GuideRow, SplitRow};
+use super::model::{Dashboard, Figure, GuideRow, OutcomeRow, PairedChange, SplitRow, ALL_QUARTERS};
+use crate::checkin::model::{references, Measure, REFERENCES};
 use crate::i18n::{k, language_name_key, use_i18n, I18n};
 use crate::ui::AdminNav;
 use crate::ui::{DataTable, Icon, IconName, PrintButton};
@@ -121,6 +122,100 @@ fn guides_table(i: &I18n, rows: &[GuideRow]) -> impl IntoView {
     }
 }
 
+fn moment_label(i: &I18n, moment: &str) -> String {
+    crate::checkin::model::Moment::parse(moment)
+        .map(|m| {
+            i.t(match m {
+                crate::checkin::model::Moment::Start => k("monitoring-moment-start"),
+                crate::checkin::model::Moment::ThreeMonths => k("monitoring-moment-3m"),
+                crate::checkin::model::Moment::SixMonths => k("monitoring-moment-6m"),
+            })
+        })
+        .unwrap_or_else(|| moment.to_string())
+}
+
+/// CBS's figures beside a measure: "10% (2024, everyone aged 15 and over)".
+fn cbs(i: &I18n, measure: Measure) -> String {
+    let figures: Vec<String> = references(measure)
+        .map(|r| format!("{}% ({}, {})", r.percent, r.year, i.t(r.population)))
+        .collect();
+    if figures.is_empty() {
+        "–".into()
+    } else {
+        i.list(figures)
+    }
+}
+
+/// The check-in per moment over the whole period, each measure beside CBS's national figure:
+/// the same table on the dashboard and in the one-page report.
+fn outcomes_summary(i: &I18n, d: &Dashboard) -> impl IntoView {
+    let moments = ["start", "3m", "6m"];
+    let of = |m: &str| {
+        d.outcomes
+            .iter()
+            .find(|r| r.quarter == ALL_QUARTERS && r.moment == m)
+    };
+    let cells = |value: &dyn Fn(&OutcomeRow) -> String| {
+        moments
+            .iter()
+            .map(|m| {
+                let v = of(m).map(value).unwrap_or_else(|| "–".into());
+                view! { <td>{v}</td> }
+            })
+            .collect_view()
+    };
+    let change = |value: fn(&PairedChange) -> String| {
+        move |r: &OutcomeRow| r.change.as_ref().map(value).unwrap_or_else(|| "–".into())
+    };
+    let line = |key: &'static str, value: &dyn Fn(&OutcomeRow) -> String, reference: String| {
+        view! { <tr><th scope="row">{i.t(key)}</th>{cells(value)}<td>{reference}</td></tr> }
+    };
+    let none = || "–".to_string();
+    view! {
+        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="outcomes-summary">
+            <table class="report">
+                <caption id="outcomes-summary">{i.t("monitoring-outcomes-summary")}</caption>
+                <thead><tr>
+                    <th scope="col">{i.t("monitoring-measure")}</th>
+                    <th scope="col">{i.t("monitoring-moment-start")}</th>
+                    <th scope="col">{i.t("monitoring-moment-3m")}</th>
+                    <th scope="col">{i.t("monitoring-moment-6m")}</th>
+                    <th scope="col">{i.t("monitoring-cbs")}</th>
+                </tr></thead>
+                <tbody>
+                    {line(k("monitoring-checkins"), &|r| r.checkins.shown(), none())}
+                    {line(k("monitoring-scored"), &|r| r.scored.shown(), none())}
+                    {line(k("monitoring-not-lonely"), &|r| pct(r.not_lonely), cbs(i, Measure::NotLonely))}
+                    {line(k("monitoring-moderately"), &|r| pct(r.moderately), cbs(i, Measure::Moderately))}
+                    {line(k("monitoring-strongly"), &|r| pct(r.strongly), cbs(i, Measure::Strongly))}
+                    {line(k("monitoring-emotional"), &|r| pct(r.emotional), none())}
+                    {line(k("monitoring-social"), &|r| pct(r.social), none())}
+                    {line(k("monitoring-life-mean"), &|r| text(&r.life_mean), none())}
+                    {line(k("monitoring-satisfied"), &|r| pct(r.satisfied), cbs(i, Measure::Satisfied))}
+                    {line(k("monitoring-help-yes"), &|r| pct(r.help_yes), none())}
+                    {line(k("monitoring-unvalidated"), &|r| r.unvalidated.shown(), none())}
+                    {line(k("monitoring-paired"), &change(|c| c.pairs.shown()), none())}
+                    {line(k("monitoring-change-loneliness"), &change(|c| text(&c.loneliness)), none())}
+                    {line(k("monitoring-less-lonely"), &change(|c| pct(c.less_lonely)), none())}
+                    {line(k("monitoring-change-life"), &change(|c| text(&c.life)), none())}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// Where the national figures come from, and how the check-in is scored.
+fn outcomes_sources(i: &I18n) -> impl IntoView {
+    let list = REFERENCES
+        .iter()
+        .map(|r| view! { <li><span dir="ltr">{format!("{}% · {} · {}", r.percent, r.year, r.source)}</span>" ("{i.t(r.population)}")"</li> })
+        .collect_view();
+    view! {
+        <p class="hint">{i.t("monitoring-outcomes-how")}</p>
+        <ul class="hint sources">{list}</ul>
+    }
+}
+
 #[component]
 fn PeriodForm(action: &'static str, from: String, to: String) -> impl IntoView {
     let i = use_i18n();
@@ -158,6 +253,22 @@ pub fn MonitoringPage() -> impl IntoView {
                 }
             })
             .collect_view();
+        let meetup_themes = d
+            .meetup_themes
+            .iter()
+            .map(|r| {
+                let theme = crate::meetups::model::Theme::parse(&r.theme)
+                    .map(|t| i.t(t.key()))
+                    .unwrap_or_else(|| r.theme.clone());
+                view! {
+                    <tr>
+                        <td>{r.month.clone()}</td><td>{theme}</td>
+                        <td>{r.meetups_held.shown()}</td>
+                        <td>{r.adults.shown()}</td><td>{r.children.shown()}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
         let joins = d
             .joins
             .iter()
@@ -189,6 +300,20 @@ pub fn MonitoringPage() -> impl IntoView {
                 <tr><td dir="ltr">{r.pc4.clone()}</td><td>{r.place.clone()}</td><td>{r.searches.shown()}</td></tr>
             })
             .collect_view();
+        let waiting_rows = d
+            .waiting
+            .iter()
+            .map(|r| view! {
+                <tr><td dir="ltr">{r.pc4.clone()}</td><td>{r.place.clone()}</td><td>{r.waiting.shown()}</td></tr>
+            })
+            .collect_view();
+        let partner_rows = d
+            .partners
+            .iter()
+            .map(|r| view! {
+                <tr><td>{r.month.clone()}</td><td><bdi>{r.partner.clone()}</bdi></td><td>{r.visits.shown()}</td><td>{r.join_requests.shown()}</td></tr>
+            })
+            .collect_view();
         let join_chart: Vec<(String, Figure)> = d
             .totals
             .per_month
@@ -207,11 +332,55 @@ pub fn MonitoringPage() -> impl IntoView {
             .take(10)
             .map(|r| (r.pc4.clone(), r.searches))
             .collect();
+        let quarter_rows = d
+            .outcomes
+            .iter()
+            .filter(|r| r.quarter != ALL_QUARTERS)
+            .map(|r| {
+                let c = r.change.as_ref();
+                let or_dash = |v: Option<String>| v.unwrap_or_else(|| "–".into());
+                view! {
+                    <tr>
+                        <td>{r.quarter.clone()}</td><td>{moment_label(&i, &r.moment)}</td>
+                        <td>{r.checkins.shown()}</td><td>{pct(r.not_lonely)}</td>
+                        <td>{pct(r.moderately)}</td><td>{pct(r.strongly)}</td>
+                        <td>{text(&r.life_mean)}</td><td>{pct(r.satisfied)}</td>
+                        <td>{or_dash(c.map(|c| c.pairs.shown()))}</td>
+                        <td>{or_dash(c.map(|c| text(&c.loneliness)))}</td>
+                        <td>{or_dash(c.map(|c| text(&c.life)))}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        let referral_rows = d
+            .referrals
+            .iter()
+            .map(|r| view! {
+                <tr>
+                    <td>{r.month.clone()}</td><td>{r.self_.shown()}</td><td>{r.known.shown()}</td>
+                    <td>{r.professional.shown()}</td><td>{r.other.shown()}</td>
+                    <td>{r.not_given.shown()}</td><td>{r.joined_child_four_plus.shown()}</td>
+                </tr>
+            })
+            .collect_view();
         view! {
             <AdminNav coordinator=me.is_coordinator()/>
             <h1>{i.t("monitoring-title")}</h1>
             <p class="lead">{i.t("monitoring-intro")}</p>
             <PeriodForm action="/admin/monitoring" from=d.from.clone() to=d.to.clone()/>
+            {(!d.help_cap.is_empty()).then(|| {
+                let turned: i64 = d.help_cap.iter().map(|(_, n)| n).sum();
+                let days = d.help_cap.iter().map(|(day, _)| day.clone()).collect::<Vec<_>>().join(", ");
+                view! {
+                    <p class="notice" role="status">
+                        <Icon name=IconName::Info/>
+                        <span>{i.t_args("monitoring-help-cap", &[
+                            ("days", d.help_cap.len().to_string()),
+                            ("turned", turned.to_string()),
+                        ])}" "<span dir="ltr">{days}</span></span>
+                    </p>
+                }
+            })}
             <p><a href=report class="button secondary"><Icon name=IconName::Print/><span>{i.t("monitoring-report-link")}</span></a></p>
 
             <section aria-labelledby="activity-heading">
@@ -224,6 +393,15 @@ pub fn MonitoringPage() -> impl IntoView {
                 {csv_link(&i, "activity", &d)}
             </section>
 
+            <section aria-labelledby="meetup-themes-heading">
+                <h2 id="meetup-themes-heading">{i.t("monitoring-meetup-themes")}</h2>
+                <DataTable label=table_label(&i, "monitoring-meetup-themes") heads=vec![
+                    i.t("monitoring-month"), i.t("monitoring-meetup-theme"),
+                    i.t("monitoring-meetups-held"),
+                    i.t("monitoring-adults"), i.t("monitoring-children"),
+                ]>{meetup_themes}</DataTable>
+            </section>
+
             <section aria-labelledby="joins-heading">
                 <h2 id="joins-heading">{i.t("monitoring-joins")}</h2>
                 <BarChart label=i.t("monitoring-joins-chart") rows=join_chart/>
@@ -233,6 +411,15 @@ pub fn MonitoringPage() -> impl IntoView {
                     i.t("monitoring-median-days"), i.t("monitoring-joined"),
                 ]>{joins}</DataTable>
                 {csv_link(&i, "joins", &d)}
+            </section>
+
+            <section>
+                <h2 id="partners-heading">{i.t("monitoring-partners")}</h2>
+                <p>{i.t("monitoring-partners-intro")}</p>
+                <DataTable labelled_by="partners-heading" heads=vec![
+                    i.t("monitoring-month"), i.t("monitoring-partner"),
+                    i.t("monitoring-visits"), i.t("monitoring-join-requests"),
+                ]>{partner_rows}</DataTable>
             </section>
 
             <section aria-labelledby="help-heading">
@@ -255,10 +442,45 @@ pub fn MonitoringPage() -> impl IntoView {
                 {csv_link(&i, "help-interpreters", &d)}
             </section>
 
+            <section aria-labelledby="outcomes-heading">
+                <h2 id="outcomes-heading">{i.t("monitoring-outcomes")}</h2>
+                <p>{i.t("monitoring-outcomes-intro")}</p>
+                {outcomes_summary(&i, &d)}
+                <h3 id="outcomes-quarters">{i.t("monitoring-outcomes-quarters")}</h3>
+                <DataTable labelled_by="outcomes-quarters" heads=vec![
+                    i.t("monitoring-quarter"), i.t("monitoring-moment"), i.t("monitoring-checkins"),
+                    i.t("monitoring-not-lonely"), i.t("monitoring-moderately"), i.t("monitoring-strongly"),
+                    i.t("monitoring-life-mean"), i.t("monitoring-satisfied"), i.t("monitoring-paired"),
+                    i.t("monitoring-change-loneliness"), i.t("monitoring-change-life"),
+                ]>{quarter_rows}</DataTable>
+                {csv_link(&i, "outcomes", &d)}
+                {outcomes_sources(&i)}
+            </section>
+
+            <section>
+                <h2 id="referrals-heading">{i.t("monitoring-referrals")}</h2>
+                <p>{i.t("monitoring-referrals-intro")}</p>
+                <DataTable labelled_by="referrals-heading" heads=vec![
+                    i.t("monitoring-month"), i.t("join-referral-self"), i.t("join-referral-known"),
+                    i.t("join-referral-professional"), i.t("join-referral-other"),
+                    i.t("monitoring-referral-not-given"), i.t("monitoring-joined-four-plus"),
+                ]>{referral_rows}</DataTable>
+                {csv_link(&i, "referrals", &d)}
+            </section>
+
             <section aria-labelledby="guides-heading">
                 <h2 id="guides-heading">{i.t("monitoring-guides")}</h2>
                 {guides_table(&i, &d.guides)}
                 {csv_link(&i, "guides", &d)}
+            </section>
+
+            <section>
+                <h2 id="waiting-heading">{i.t("monitoring-waiting")}</h2>
+                <p>{i.t("monitoring-waiting-intro")}</p>
+                <DataTable labelled_by="waiting-heading" heads=vec![
+                    i.t("monitoring-pc4"), i.t("monitoring-place"),
+                    i.t("monitoring-waiting-count"),
+                ]>{waiting_rows}</DataTable>
             </section>
 
             <section aria-labelledby="misses-heading">
@@ -338,6 +560,9 @@ pub fn MonitoringReportPage() -> impl IntoView {
                 <thead><tr><th scope="col">{i.t("monitoring-month")}</th><th scope="col">{i.t("monitoring-join-requests")}</th><th scope="col">{i.t("monitoring-help-requests")}</th></tr></thead>
                 <tbody>{months}</tbody>
             </table>
+            <h2>{i.t("monitoring-outcomes")}</h2>
+            {outcomes_summary(&i, &d)}
+            {outcomes_sources(&i)}
             <h2>{i.t("monitoring-misses")}</h2>
             <ul>{top}</ul>
             <p class="hint">{i.t("monitoring-privacy")}</p>

@@ -88,31 +88,38 @@ pub async fn help_replied(tx: &mut Tx<'_>, request_id: &str) -> Result<(), sqlx:
     Ok(())
 }
 
-/// A held meetup as the query reads it: start, group, adults, children, municipality.
-type HeldRow = (i64, String, Option<i64>, Option<i64>, String);
+/// A held meetup as the query reads it: start, group, adults, children, municipality, theme.
+type HeldRow = (
+    i64,
+    String,
+    Option<i64>,
+    Option<i64>,
+    String,
+    Option<String>,
+);
 
 pub async fn held_meetups(db: &Db, period: Period) -> Result<Vec<HeldMeetup>, sqlx::Error> {
     let (from, to) = period.unix_range();
     let to = to.min(db.now());
     let rows: Vec<HeldRow> = sqlx::query_as(
-        "SELECT m.starts_at, m.group_id, m.attended_adults, m.attended_children, g.municipality \
-         FROM meetups m JOIN peer_groups g ON g.id = m.group_id \
+        "SELECT m.starts_at, m.group_id, m.attended_adults, m.attended_children, g.municipality, \
+         m.theme FROM meetups m JOIN peer_groups g ON g.id = m.group_id \
          WHERE m.cancelled = 0 AND m.starts_at >= $1 AND m.starts_at < $2",
     )
     .bind(from)
     .bind(to)
     .fetch_all(&db.pool)
     .await?;
-    let held =
-        rows.into_iter().map(
-            |(starts_at, group_id, adults, children, municipality)| HeldMeetup {
-                month: month_of(starts_at),
-                municipality,
-                group_id,
-                adults,
-                children,
-            },
-        );
+    let held = rows.into_iter().map(
+        |(starts_at, group_id, adults, children, municipality, theme)| HeldMeetup {
+            month: month_of(starts_at),
+            municipality,
+            group_id,
+            adults,
+            children,
+            theme,
+        },
+    );
     Ok(held.collect())
 }
 

@@ -45,12 +45,14 @@ pub fn content_security_policy(nonce: &str) -> String {
     )
 }
 
-/// Whether the person reached us over HTTPS (directly, or through the proxy in front).
+/// Whether the person reached us over HTTPS, as the web kernel decided it once per request
+/// from the scheme or a trusted proxy (`web::client::scheme_layer`); never from a header a
+/// client can send itself.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct OverHttps(pub bool);
+
 pub fn over_https(req: &Request) -> bool {
-    req.headers()
-        .get("x-forwarded-proto")
-        .is_some_and(|v| v.as_bytes() == b"https")
-        || req.uri().scheme_str() == Some("https")
+    req.extensions().get::<OverHttps>().is_some_and(|h| h.0)
 }
 
 /// Sets the security headers on every response.

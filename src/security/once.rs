@@ -1,40 +1,27 @@
-//! "Count this at most once per client per day", in memory only, for the anonymous statistics
-//! written while a page is shown (guide views, searches without a group). Without it, anyone
-//! could inflate the council's figures by reloading a page.
+//! "Count this at most once per client per day" for the anonymous statistics written while a
+//! page is shown (guide views, searches without a group). Without it, anyone could inflate the
+//! council's figures by reloading a page.
 //!
-//! Only keyed hashes are kept (a key made at start, never stored), of the client's address
-//! (IPv6 by its /64, which one household gets) with the thing counted; the table is emptied
-//! when the day changes and has a hard size cap. A full table counts nothing more that day,
-//! so a flood can neither inflate the figures nor grow the memory.
-use std::collections::{HashMap, HashSet};
+//! The decision is made in the database, so it holds across every instance on one PostgreSQL
+//! (an in-memory table per instance let each instance count the same reader again). Only keyed
+//! hashes are kept: HMAC-SHA256 under the app's secret and the day, of the client's network
+//! (IPv6 by its /64, which one household gets) with the thing counted, and of the network alone
+//! for its daily budget. The rows of a day are deleted the next day (`purge`, hourly in the
+//! retention task); the day is part of the key, so yesterday's hashes mean nothing today. The
+//! table has a hard cap per day: a full day counts nothing more, so a flood can neither inflate
+//! the figures nor grow the table.
 use std::net::IpAddr;
-use std::sync::Mutex;
 
-use super::client_key::ClientKey;
+use crate::db::Db;
 
-/// Pairs (client, thing) remembered per day, at most.
-pub const MAX_ENTRIES: usize = 100_000;
+/// Pairs (client, thing) kept per day, at most.
+pub const MAX_ENTRIES: i64 = 100_000;
 /// Different things one client may add to the figures per day (guides read, PC4s searched
 /// without a group nearby): far above what a parent does, far below a script.
-pub const PER_CLIENT_PER_DAY: u32 = 30;
-
-pub struct OncePerDay {
-    key: ClientKey,
-    max_entries: usize,
-    per_client: u32,
-    state: Mutex<Day>,
-}
-
-#[derive(Default)]
-struct Day {
-    day: i64,
-    seen: HashSet<u64>,
-    per_client: HashMap<u64, u32>,
-    full_logged: bool,
-}
+pub const PER_CLIENT_PER_DAY: i64 = 30;
 
 /// The part of an address that names a client: IPv4 whole, IPv6 by its /64.
-fn network(ip: Option<IpAddr>) -> Option<IpAddr> {
+pub fn network(ip: Option<IpAddr>) -> Option<IpAddr> {
     match ip {
         Some(IpAddr::V6(v6)) if v6.to_ipv4_mapped().is_none() => {
             let s = v6.segments();
@@ -47,108 +34,126 @@ fn network(ip: Option<IpAddr>) -> Option<IpAddr> {
     }
 }
 
-impl OncePerDay {
-    pub fn new() -> Self {
-        Self::with_caps(MAX_ENTRIES, PER_CLIENT_PER_DAY)
+/// The keyed hash of one thing on one day (hex, 128 bits are plenty to tell pairs apart).
+fn keyed(secret: &str, day: i64, parts: &[&str]) -> String {
+    use hmac::{Hmac, Mac};
+    let mut mac = Hmac::<sha2::Sha256>::new_from_slice(secret.as_bytes()).expect("any key length");
+    mac.update(format!("doorstart counted once\0{day}").as_bytes());
+    for part in parts {
+        mac.update(b"\0");
+        mac.update(part.as_bytes());
     }
-
-    pub fn with_caps(max_entries: usize, per_client: u32) -> Self {
-        Self {
-            key: ClientKey::new(),
-            max_entries,
-            per_client,
-            state: Mutex::new(Day::default()),
-        }
-    }
-
-    fn hash(&self, client: Option<IpAddr>, what: Option<&str>) -> u64 {
-        self.key.hash((network(client), what))
-    }
-
-    /// True the first time this client shows this thing on this day (then it is counted); false
-    /// after that, past the client's daily budget, or when the table is full.
-    pub fn first(&self, client: Option<IpAddr>, what: &str, day: i64) -> bool {
-        let pair = self.hash(client, Some(what));
-        let who = self.hash(client, None);
-        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        if state.day != day {
-            *state = Day {
-                day,
-                ..Day::default()
-            };
-        }
-        if state.seen.contains(&pair) {
-            return false;
-        }
-        if state.seen.len() + state.per_client.len() >= self.max_entries {
-            if !state.full_logged {
-                state.full_logged = true;
-                tracing::warn!(
-                    cap = self.max_entries,
-                    "statistics: the once-a-day table is full; no more views or searches are counted today"
-                );
-            }
-            return false;
-        }
-        let used = state.per_client.entry(who).or_insert(0);
-        if *used >= self.per_client {
-            return false;
-        }
-        *used += 1;
-        state.seen.insert(pair);
-        true
-    }
+    mac.finalize().into_bytes()[..16]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
-impl Default for OncePerDay {
-    fn default() -> Self {
-        Self::new()
-    }
+/// The two hashes of a client and thing on a day: (the pair, the client alone).
+pub fn hashes(secret: &str, client: Option<IpAddr>, what: &str, day: i64) -> (String, String) {
+    let who = network(client).map(|n| n.to_string()).unwrap_or_default();
+    (
+        keyed(secret, day, &[&who, what]),
+        keyed(secret, day, &[&who]),
+    )
+}
+
+/// True the first time this client shows this thing on this day, on any instance (then it is
+/// counted); false after that, past the client's daily budget, or when the day's table is full.
+/// One statement: the unique key decides who is first, even when two instances ask at once.
+pub async fn first_today(
+    db: &Db,
+    client: Option<IpAddr>,
+    what: &str,
+    day: i64,
+) -> Result<bool, sqlx::Error> {
+    let (pair, who) = hashes(&db.pepper().await?, client, what, day);
+    let done = sqlx::query(
+        "INSERT INTO counted_once (day, hash, client) SELECT $1, $2, $3 \
+         WHERE (SELECT COUNT(*) FROM counted_once WHERE day = $1 AND client = $3) < $4 \
+         AND (SELECT COUNT(*) FROM counted_once WHERE day = $1) < $5 \
+         ON CONFLICT (day, hash) DO NOTHING",
+    )
+    .bind(day)
+    .bind(pair)
+    .bind(who)
+    .bind(PER_CLIENT_PER_DAY)
+    .bind(MAX_ENTRIES)
+    .execute(&db.pool)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Deletes the hashes of the days before today. Returns how many.
+pub async fn purge(db: &Db) -> Result<u64, sqlx::Error> {
+    let today = crate::time::day_number(db.now());
+    let done = sqlx::query("DELETE FROM counted_once WHERE day < $1")
+        .bind(today)
+        .execute(&db.pool)
+        .await?;
+    Ok(done.rows_affected())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// A client known by its address.
     fn client(address: &str) -> Option<IpAddr> {
         Some(address.parse().unwrap())
     }
 
     #[test]
-    fn once_per_client_thing_and_day_and_household() {
-        let once = OncePerDay::new();
-        assert!(once.first(client("10.0.0.1"), "guide:debts", 1));
-        assert!((0..100).all(|_| !once.first(client("10.0.0.1"), "guide:debts", 1)));
-        // (client, thing, day, counted, why), in this order.
-        for (who, thing, day, counted, why) in [
-            ("10.0.0.1", "guide:money", 1, true, "another guide"),
-            ("10.0.0.2", "guide:debts", 1, true, "another client"),
-            ("10.0.0.1", "guide:debts", 2, true, "the next day"),
-            ("10.0.0.1", "guide:debts", 2, false, "once that day"),
-            ("2001:db8:1:2::1", "pc4:6211", 1, true, "a household"),
-            ("2001:db8:1:2:ffff::9", "pc4:6211", 1, false, "same /64"),
-            ("10.0.0.1", "x", 1, true, "an IPv4 address"),
-            ("::ffff:10.0.0.1", "x", 1, false, "an IPv4 in IPv6 clothes"),
-        ] {
-            assert_eq!(once.first(client(who), thing, day), counted, "{why}");
+    fn one_household_one_key_per_thing_and_day() {
+        let h = |who: &str, what: &str, day: i64| hashes("pepper", client(who), what, day);
+        // (a, b, the same pair?, why)
+        let table = [
+            (
+                ("10.0.0.1", "guide:debts", 1),
+                ("10.0.0.1", "guide:debts", 1),
+                true,
+                "the same",
+            ),
+            (
+                ("10.0.0.1", "guide:debts", 1),
+                ("10.0.0.1", "guide:money", 1),
+                false,
+                "another guide",
+            ),
+            (
+                ("10.0.0.1", "guide:debts", 1),
+                ("10.0.0.2", "guide:debts", 1),
+                false,
+                "another client",
+            ),
+            (
+                ("10.0.0.1", "guide:debts", 1),
+                ("10.0.0.1", "guide:debts", 2),
+                false,
+                "the next day",
+            ),
+            (
+                ("2001:db8:1:2::1", "pc4:6211", 1),
+                ("2001:db8:1:2:ffff::9", "pc4:6211", 1),
+                true,
+                "same /64",
+            ),
+            (
+                ("10.0.0.1", "x", 1),
+                ("::ffff:10.0.0.1", "x", 1),
+                true,
+                "an IPv4 in IPv6 clothes",
+            ),
+        ];
+        for ((a1, a2, a3), (b1, b2, b3), same, why) in table {
+            assert_eq!(h(a1, a2, a3).0 == h(b1, b2, b3).0, same, "{why}");
         }
-    }
-
-    #[test]
-    fn budgets_and_the_hard_cap() {
-        let once = OncePerDay::with_caps(1_000, 3);
-        let a = client("10.0.0.1");
-        let counted = (0..10)
-            .filter(|n| once.first(a, &format!("pc4:{n}"), 1))
-            .count();
-        assert_eq!(counted, 3, "a client's daily budget");
-
-        let small = OncePerDay::with_caps(10, 100);
-        let counted = (0..50u8)
-            .filter(|n| small.first(Some(IpAddr::from([10, 0, 0, *n])), "x", 1))
-            .count();
-        assert!(counted <= 10, "the table never grows past its cap");
-        assert!(small.first(a, "x", 2), "a new day, an empty table");
+        // The client's own hash does not depend on the thing; nothing shows the address.
+        assert_eq!(h("10.0.0.1", "a", 1).1, h("10.0.0.1", "b", 1).1);
+        assert!(!h("10.0.0.1", "a", 1).0.contains("10.0.0.1"));
+        assert_ne!(
+            hashes("pepper", client("10.0.0.1"), "a", 1),
+            hashes("other", client("10.0.0.1"), "a", 1),
+            "the secret keys the hash"
+        );
     }
 }

@@ -12,6 +12,10 @@ use crate::web::form::{clean_text, FieldErrors, FromForm, RawForm};
 pub struct Organisation {
     pub name: Option<String>,
     pub contact: Option<String>,
+    /// A demo without a name of its own: the pages say plainly that no real organisation
+    /// stands behind it (outside demo mode the server does not start without a name).
+    #[serde(default)]
+    pub demo: bool,
 }
 
 /// The longest organisation name or contact line we show.
@@ -29,16 +33,20 @@ impl Organisation {
         Organisation {
             name: clean(name),
             contact: clean(contact),
+            demo: false,
         }
     }
 
     #[cfg(feature = "ssr")]
     pub fn from_env() -> Self {
         let var = |k: &str| std::env::var(k).ok();
-        Self::new(
+        let mut org = Self::new(
             var("DOORSTART_ORG_NAME").as_deref(),
             var("DOORSTART_ORG_CONTACT").as_deref(),
-        )
+        );
+        org.demo =
+            org.name.is_none() && var("DOORSTART_DEMO").is_some_and(|v| v == "1" || v == "true");
+        org
     }
 }
 
@@ -57,6 +65,20 @@ pub struct Periods {
     pub help_days: i64,
     /// Anonymous counts, months.
     pub stats_months: u32,
+    /// Backups, days: deleted data leaves them within this period.
+    pub backup_days: i64,
+    /// Check-in answers, months.
+    #[serde(default)]
+    pub checkin_months: u32,
+    /// A check-in reminder (address and sealed key), days at most.
+    #[serde(default)]
+    pub checkin_reminder_days: i64,
+    /// "Tell me when a group starts near me": an address, days at most.
+    #[serde(default)]
+    pub notify_days: i64,
+    /// The same address, hours while it is not confirmed.
+    #[serde(default)]
+    pub notify_unconfirmed_hours: i64,
 }
 
 /// The organisation's own protocol: when a facilitator would contact Veilig Thuis or 112.

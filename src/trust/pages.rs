@@ -6,7 +6,7 @@ use leptos_router::hooks::use_query_map;
 use super::api::{protocol_admin, protocol_text};
 use super::model::{Organisation, Periods, Protocol, PROTOCOL_CONTACT_MAX, PROTOCOL_MAX};
 use crate::i18n::{k, use_i18n, I18n};
-use crate::ui::forms::{use_form_state, ErrorSummary, FieldError, TextField};
+use crate::ui::forms::{use_form_state, ErrorSummary, FieldError, TextArea, TextField};
 use crate::ui::{AdminPage, CrisisNumbers, Icon, IconName, Notice, PageHead};
 
 /// Who is responsible, and how to reach them; said plainly when the settings are empty.
@@ -17,6 +17,7 @@ fn organisation(i: &I18n) -> impl IntoView {
             <p>{i.t("trust-org-responsible")}" "<strong><bdi>{name}</bdi></strong></p>
         }
         .into_any(),
+        None if org.demo => view! { <p class="notice">{i.t("trust-org-demo")}</p> }.into_any(),
         None => view! { <p class="notice">{i.t("trust-org-unset")}</p> }.into_any(),
     };
     let contact = org.contact.map(|c| {
@@ -81,11 +82,19 @@ pub fn PrivacyPage() -> impl IntoView {
                 {kept(&i, IconName::Chat, k("privacy-help-what"), k("privacy-help-why"), help)}
                 {kept(&i, IconName::Chart, k("privacy-counts-what"), k("privacy-counts-why"), counts)}
             </ul>
+            <h2 id="check-in">{i.t("privacy-checkin-heading")}</h2>
+            <p>{i.t("privacy-checkin-text")}</p>
+            <p>{i.t("privacy-checkin-law")}</p>
+            <p><strong>{i.t_args("privacy-checkin-long", &[("months", periods.checkin_months.to_string()), ("days", periods.checkin_reminder_days.to_string())])}</strong></p>
+            <h2 id="notify">{i.t("privacy-notify-heading")}</h2>
+            <p>{i.t_args("privacy-notify-text", &[("hours", periods.notify_unconfirmed_hours.to_string()), ("days", periods.notify_days.to_string())])}</p>
             <h2>{i.t("privacy-delete-heading")}</h2>
             <p>{i.t("privacy-delete-text")}</p>
+            <p>{i.t_args("privacy-backup-text", &[("days", periods.backup_days.to_string())])}</p>
             <p>{i.t("privacy-lost-text")}</p>
             <h2>{i.t("privacy-never-heading")}</h2>
             <p>{i.t("privacy-never-text")}</p>
+            <p>{i.t_args("privacy-partner-cookie", &[("days", crate::partners::model::REF_DAYS.to_string())])}</p>
             <p>{i.t("privacy-third-text")}</p>
             <h2>{i.t("privacy-rights-heading")}</h2>
             <p>{i.t("privacy-rights-text")}</p>
@@ -140,6 +149,8 @@ pub fn WhatHappensPage() -> impl IntoView {
             <h2>{i.t("what-report-heading")}</h2>
             <p>{i.t("what-report-text")}</p>
             <p>{i.t("what-normal-text")}</p>
+            <h2>{i.t("what-checkin-heading")}</h2>
+            <p>{i.t("what-checkin-text")}</p>
             <h2>{i.t("what-danger-heading")}</h2>
             <p>{i.t("what-danger-112")}</p>
             <p>{i.t("what-danger-veilig-thuis")}</p>
@@ -227,7 +238,7 @@ pub fn ProtocolAdminPage() -> impl IntoView {
                     <div class="field">
                         <label for="body">{i.t("protocol-body-label")}</label>
                         <FieldError field="body"/>
-                        <textarea id="body" name="body" rows="10" maxlength=PROTOCOL_MAX.to_string()>{state.value("body")}</textarea>
+                        <TextArea id="body" name="body" rows=10 maxlength=PROTOCOL_MAX value=state.value("body")/>
                     </div>
                     <TextField name="contact" label=i.t("protocol-contact-label") maxlength=PROTOCOL_CONTACT_MAX/>
                     <button type="submit"><Icon name=IconName::Check/><span>{i.t("protocol-save")}</span></button>

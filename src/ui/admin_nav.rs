@@ -33,10 +33,13 @@ pub fn AdminNav(coordinator: bool) -> impl IntoView {
             <a href="/admin"><Icon name=IconName::Users/><span>{i.t("admin-inbox")}</span></a>
             <a href="/admin/groups"><Icon name=IconName::Calendar/><span>{i.t("admin-groups")}</span></a>
             <a href="/admin/help"><Icon name=IconName::Chat/><span>{i.t("admin-help")}</span></a>
+            <a href="/admin/check-in"><Icon name=IconName::Smile/><span>{i.t("admin-checkin")}</span></a>
+            <a href="/admin/handover"><Icon name=IconName::Heart/><span>{i.t("handover-title")}</span></a>
             {coordinator.then(|| view! {
                 <a href="/admin/invites"><Icon name=IconName::Share/><span>{i.t("admin-invites")}</span></a>
                 <a href="/admin/accounts"><Icon name=IconName::Key/><span>{i.t("admin-accounts")}</span></a>
                 <a href="/admin/monitoring"><Icon name=IconName::Chart/><span>{i.t("admin-monitoring")}</span></a>
+                <a href="/admin/partners"><Icon name=IconName::Share/><span>{i.t("partners-title")}</span></a>
                 <a href="/admin/local-help"><Icon name=IconName::Pin/><span>{i.t("admin-local-help")}</span></a>
                 <a href="/admin/protocol"><Icon name=IconName::Document/><span>{i.t("admin-protocol")}</span></a>
                 <a href="/admin/audit"><Icon name=IconName::Book/><span>{i.t("admin-audit")}</span></a>
@@ -46,14 +49,17 @@ pub fn AdminNav(coordinator: bool) -> impl IntoView {
                 <button type="submit" class="secondary"><Icon name=IconName::Exit/><span>{i.t("admin-sign-out")}</span></button>
             </form>
         </nav>
-        {(!mail_on()).then(|| view! {
-            <p class="notice" role="status" id="mail-off">{i.t("admin-mail-off")}</p>
+        {(coordinator && !mail_on()).then(|| view! {
+            <p class="notice" role="status" id="mail-off">
+                <Icon name=IconName::Info/><span>{i.t("admin-mail-off")}</span>
+            </p>
         })}
         </>
     }
 }
 
-/// Mail is on when `DOORSTART_SMTP_URL` is set; when it is not, every admin page says so.
+/// Mail is on when `DOORSTART_SMTP_URL` is set; when it is not, every coordinator's page says
+/// so (a facilitator cannot change it).
 pub fn mail_on() -> bool {
     #[cfg(feature = "ssr")]
     {

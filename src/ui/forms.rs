@@ -72,6 +72,40 @@ pub fn FieldError(
     message.map(|e| view! { <p class="field-error" id=id>{e}</p> })
 }
 
+/// Text made safe to write between tags or inside an attribute value: `& < > " '` escaped.
+pub fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A text area filled with `value` as text. Leptos writes a `<textarea>`'s children raw (as it
+/// does a `<script>`'s), so typed or stored text would close the element and become markup;
+/// every text area goes through here, which escapes the value. The newline first keeps a value
+/// that starts with one (the browser drops a newline right after `<textarea>`).
+#[component]
+pub fn TextArea(
+    id: &'static str,
+    name: &'static str,
+    rows: u32,
+    maxlength: usize,
+    #[prop(optional, into)] value: String,
+) -> impl IntoView {
+    let text = format!("\n{}", escape_text(&value));
+    view! {
+        <textarea id=id name=name rows=rows.to_string() maxlength=maxlength.to_string() inner_html=text></textarea>
+    }
+}
+
 /// A labelled text input with its hint and its error, filled with what was posted.
 #[component]
 pub fn TextField(
@@ -225,9 +259,9 @@ pub fn PostcodeField(hint: String, value: String, error: Option<String>) -> impl
         <div class="field">
             <label for="postcode">
                 {i.t("postcode-label")}
-                <span class="hint" id="postcode-hint">{hint}</span>
+                <span class="hint" id="postcode-hint">{crate::ui::bidi::text(&i, hint)}</span>
             </label>
-            {error.map(|e| view! { <p class="field-error" id="postcode-error">{e}</p> })}
+            {error.map(|e| view! { <p class="field-error" id="postcode-error">{crate::ui::bidi::text(&i, e)}</p> })}
             <input
                 id="postcode"
                 name="postcode"
@@ -240,5 +274,26 @@ pub fn PostcodeField(hint: String, value: String, error: Option<String>) -> impl
                 aria-describedby=if has_error { "postcode-hint postcode-error" } else { "postcode-hint" }
             />
         </div>
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_area_shows_markup_as_text() {
+        let typed = "</textarea><h1 id=x>Bel 0900</h1>\"'&";
+        let html =
+            view! { <TextArea id="m" name="m" rows=4 maxlength=2000 value=typed/> }.to_html();
+        assert!(!html.contains("<h1"), "{html}");
+        assert_eq!(html.matches("</textarea>").count(), 1, "{html}");
+        assert!(
+            html.contains(
+                "\n&lt;/textarea&gt;&lt;h1 id=x&gt;Bel 0900&lt;/h1&gt;&quot;&#39;&amp;</textarea>"
+            ),
+            "{html}"
+        );
+        assert!(html.starts_with("<textarea id=\"m\" name=\"m\" rows=\"4\" maxlength=\"2000\""));
     }
 }

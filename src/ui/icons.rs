@@ -29,6 +29,19 @@ pub enum IconName {
     Check,
     Briefcase,
     Chart,
+    /// "More or less" (a wave between yes and no).
+    Tilde,
+    /// The happy and the sad end of a scale.
+    Smile,
+    Frown,
+    /// An envelope: "send to myself by mail".
+    Mail,
+    /// Two sheets: "copy the link".
+    Copy,
+    /// A bin: what deletes data, only on the page that asks to confirm.
+    Trash,
+    /// A curved arrow back: "withdraw", "I cannot come after all" (calmer than quick exit's ✕).
+    Undo,
 }
 
 impl IconName {
@@ -98,6 +111,21 @@ impl IconName {
                 r#"<rect x="3" y="7" width="18" height="13" rx="2"/><path d="M9 7V4h6v3M3 13h18"/>"#
             }
             IconName::Chart => r#"<path d="M4 20V4M4 20h16M8 16v-5M12 16V8M16 16v-3"/>"#,
+            IconName::Tilde => r#"<path d="M4 13c2.5-4 5-4 8 0s5.5 4 8 0"/>"#,
+            IconName::Smile => {
+                r#"<circle cx="12" cy="12" r="9"/><path d="M8 14a5 5 0 0 0 8 0M9 9.5h.01M15 9.5h.01"/>"#
+            }
+            IconName::Frown => {
+                r#"<circle cx="12" cy="12" r="9"/><path d="M8 16.5a5 5 0 0 1 8 0M9 9.5h.01M15 9.5h.01"/>"#
+            }
+            IconName::Mail => {
+                r#"<rect x="3" y="5" width="18" height="14" rx="2"/><path d="M3 7l9 6 9-6"/>"#
+            }
+            IconName::Copy => {
+                r#"<rect x="8" y="8" width="13" height="13" rx="2"/><path d="M16 8V5a2 2 0 0 0-2-2H5a2 2 0 0 0-2 2v9a2 2 0 0 0 2 2h3"/>"#
+            }
+            IconName::Trash => r#"<path d="M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3"/>"#,
+            IconName::Undo => r#"<path d="M9 14L4 9l5-5"/><path d="M4 9h10a6 6 0 0 1 0 12h-3"/>"#,
         }
     }
 
@@ -134,7 +162,7 @@ impl IconName {
 
     /// Icons that point a direction are mirrored in right-to-left pages.
     fn points_a_direction(self) -> bool {
-        matches!(self, IconName::Arrow | IconName::Route)
+        matches!(self, IconName::Arrow | IconName::Route | IconName::Undo)
     }
 }
 

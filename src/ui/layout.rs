@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_location;
 
-use super::{Icon, IconName};
+use super::{bidi, Icon, IconName};
 use crate::i18n::{k, use_i18n, Lang};
 
 /// A neutral site to leave for.
@@ -92,7 +92,7 @@ pub fn Header() -> impl IntoView {
         <header class="site-header">
             <a class="brand" href="/">
                 <Icon name=IconName::Home/>
-                <span>"Doorstart"</span>
+                <bdi>"Doorstart"</bdi>
             </a>
             <LanguagePicker/>
             <QuickExit label=i.t("quick-exit")/>
@@ -114,11 +114,11 @@ pub fn Footer() -> impl IntoView {
                 </ul>
             </nav>
             // The crisis lines on every page, not only on /help (numbers checked: README, Guides).
-            <p>{i.t("footer-emergency")}</p>
+            <p>{bidi::text(&i, i.t("footer-emergency"))}</p>
             <ul class="footer-crisis">
-                <li><a href="tel:112"><Icon name=IconName::Phone/><bdi dir="ltr">"112"</bdi></a>" – "{i.t("crisis-112")}</li>
-                <li><a href="tel:08002000"><Icon name=IconName::Phone/><bdi dir="ltr">"0800-2000"</bdi></a>" "<strong>"Veilig Thuis"</strong>" – "{i.t("crisis-veilig-thuis")}</li>
-                <li><a href="tel:113"><Icon name=IconName::Phone/><bdi dir="ltr">"113"</bdi></a>" / "<a href="tel:08000113"><bdi dir="ltr">"0800-0113"</bdi></a>" "<strong>"113 Zelfmoordpreventie"</strong>" – "{i.t("crisis-113")}</li>
+                <li><a href="tel:112"><Icon name=IconName::Phone/><bdi dir="ltr">"112"</bdi></a>" – "{bidi::text(&i, i.t("crisis-112"))}</li>
+                <li><a href="tel:08002000"><Icon name=IconName::Phone/><bdi dir="ltr">"0800-2000"</bdi></a>" "<strong><bdi>"Veilig Thuis"</bdi></strong>" – "{bidi::text(&i, i.t("crisis-veilig-thuis"))}</li>
+                <li><a href="tel:113"><Icon name=IconName::Phone/><bdi dir="ltr">"113"</bdi></a>" / "<a href="tel:08000113"><bdi dir="ltr">"0800-0113"</bdi></a>" "<strong><bdi>"113 Zelfmoordpreventie"</bdi></strong>" – "{bidi::text(&i, i.t("crisis-113"))}</li>
             </ul>
         </footer>
     }
@@ -160,7 +160,7 @@ pub fn PageHead(
     view! {
         <Title text=i.t(title)/>
         <h1>{i.t(heading.unwrap_or(title))}</h1>
-        <p class="lead">{i.t(lead)}</p>
+        <p class="lead">{bidi::text(&i, i.t(lead))}</p>
     }
 }
 

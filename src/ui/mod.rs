@@ -1,19 +1,27 @@
 //! Shared view pieces: layout, quick exit, language picker, icons, tables.
 mod admin_nav;
+pub mod bidi;
 mod crisis;
 pub mod forms;
 pub mod icons;
+pub mod keep_link;
 mod layout;
+pub mod read_aloud;
 mod table;
+mod unavailable;
 
 pub use admin_nav::{mail_on, AdminNav, AdminPage};
 pub use crisis::CrisisNumbers;
 pub use icons::{Icon, IconName};
+pub use keep_link::{KeepLink, KeptLink};
 pub use layout::{
     ErrorNote, Footer, Header, NotFound, Notice, PageHead, PrintButton, QuickExit, ToSignIn,
     TrustLinks, EXIT_PATH, QUICK_EXIT_URL,
 };
 pub use table::DataTable;
+#[cfg(feature = "ssr")]
+pub use unavailable::unavailable_page;
+pub use unavailable::Unavailable;
 
 /// Sets the HTTP status of the page being rendered (400 for bad input, 404, ...).
 #[cfg(feature = "ssr")]
@@ -30,14 +38,18 @@ pub fn set_status(code: u16) {
 pub fn set_status(_code: u16) {}
 
 /// What a page shows when its data does not come: to the sign-in page when the session is
-/// missing (facilitator side), 404 for something unknown or malformed, otherwise the general
-/// error note with 500.
+/// missing (facilitator side), 404 for something unknown or malformed, 503 with the crisis
+/// numbers while the database cannot be reached, otherwise the general error note with 500.
 pub fn failed(e: crate::error::AppError) -> leptos::prelude::AnyView {
     use crate::error::AppError;
     use leptos::prelude::*;
     match e {
         AppError::SignIn => view! { <ToSignIn/> }.into_any(),
         AppError::NotFound | AppError::Invalid(_) => view! { <NotFound/> }.into_any(),
+        AppError::Unavailable => {
+            set_status(503);
+            view! { <Unavailable/> }.into_any()
+        }
         _ => {
             set_status(500);
             view! { <ErrorNote/> }.into_any()

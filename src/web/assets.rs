@@ -20,11 +20,12 @@ pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 pub const REVALIDATE: &str = "public, no-cache";
 
 /// The scripts of `public/` that pages link to (served from the site root).
-pub const SCRIPTS: [&str; 4] = [
+pub const SCRIPTS: [&str; 5] = [
     "quick-exit.js",
     "offline.js",
     "guide-tools.js",
     "help-code.js",
+    "keep-link.js",
 ];
 
 /// The versioned files of this build and their hashes.

@@ -82,6 +82,75 @@ impl FormState {
     }
 }
 
+/// The fields that hold a number, a code, a date or a time, whatever form they are in: their
+/// digits are read as people type them (see `posted`). Free text (a name, a message, an address)
+/// is never among them: what a parent wrote stays as written.
+pub const NUMBER_FIELDS: &[&str] = &[
+    // A parent's forms: join, RSVP, help, pick-up code.
+    "postcode",
+    "phone",
+    "code",
+    "child_count",
+    "child_ages",
+    "adults",
+    "kids",
+    // A facilitator's forms: a group, a series of meetups, attendance.
+    "children",
+    "age_min",
+    "age_max",
+    "weekday",
+    "start",
+    "date",
+    "minutes",
+    "weeks",
+    "capacity",
+    "cost",
+    "lat",
+    "lon",
+];
+
+/// One digit as ASCII: Arabic-Indic (٠–٩, U+0660), Extended Arabic-Indic or Persian (۰–۹,
+/// U+06F0) and full-width (０–９, U+FF10) digits; anything else is not a digit here.
+fn ascii_digit(c: char) -> Option<char> {
+    let zero = match c {
+        '0'..='9' => '0',
+        '\u{660}'..='\u{669}' => '\u{660}',
+        '\u{6F0}'..='\u{6F9}' => '\u{6F0}',
+        '\u{FF10}'..='\u{FF19}' => '\u{FF10}',
+        _ => return None,
+    };
+    char::from_digit(c as u32 - zero as u32, 10)
+}
+
+/// A number, code, date or time as a person typed it, as the parsers read it: every digit
+/// ASCII, the Arabic comma, semicolon and decimal sign as `,` `;` `.`, full-width signs and
+/// letters (＋, －, ：, ＡＢ) as ASCII, and the direction marks a phone puts around a number
+/// (LRM, RLM, ALM) left out. Nothing else changes.
+pub fn typed_number(s: &str) -> String {
+    s.chars()
+        .filter_map(|c| match c {
+            '\u{200E}' | '\u{200F}' | '\u{61C}' => None,
+            '\u{60C}' => Some(','),
+            '\u{61B}' => Some(';'),
+            '\u{66B}' => Some('.'),
+            '\u{3000}' => Some(' '),
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0),
+            c => Some(ascii_digit(c).unwrap_or(c)),
+        })
+        .collect()
+}
+
+/// A posted form as the parsers read it, made once where a form is read (`web::valid`): the
+/// values of `NUMBER_FIELDS` as `typed_number`, every other value as it was sent.
+pub fn posted(mut form: RawForm) -> RawForm {
+    for name in NUMBER_FIELDS {
+        if let Some(value) = form.get_mut(*name) {
+            *value = typed_number(value);
+        }
+    }
+    form
+}
+
 /// One field of a posted form, empty when it is missing.
 pub fn field<'a>(form: &'a RawForm, name: &str) -> &'a str {
     form.get(name).map(String::as_str).unwrap_or("")
@@ -253,6 +322,102 @@ mod tests {
                 proptest::prop_assert_eq!(EmailAddress::parse(e.as_str()), Some(e.clone()));
                 proptest::prop_assert!(!e.as_str().chars().any(char::is_whitespace));
             }
+        }
+    }
+
+    /// The zero of each family of digits people type: ASCII, Arabic-Indic, Persian, full-width.
+    const FAMILIES: [char; 4] = ['0', '\u{660}', '\u{6F0}', '\u{FF10}'];
+
+    /// `ascii` written in the digits of the family that starts at `zero`.
+    fn in_family(ascii: &str, zero: char) -> String {
+        ascii
+            .chars()
+            .map(|c| match c.to_digit(10) {
+                Some(d) => char::from_u32(zero as u32 + d).unwrap(),
+                None => c,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_family_of_digits_becomes_ascii_in_number_fields() {
+        // One row per kind of field: what was typed (in ASCII) and what the parser reads.
+        let rows = [
+            ("postcode", "7607 AB", "7607 AB"),
+            ("phone", "06 12345678", "06 12345678"),
+            ("phone", "+31 6 1234 5678", "+31 6 1234 5678"),
+            ("code", "1234 5678 9012 3456", "1234 5678 9012 3456"),
+            ("child_count", "2", "2"),
+            ("child_ages", "4, 7", "4, 7"),
+            ("adults", "2", "2"),
+            ("kids", "3", "3"),
+            ("children", "12", "12"),
+            ("capacity", "15", "15"),
+            ("age_min", "0", "0"),
+            ("age_max", "4", "4"),
+            ("minutes", "90", "90"),
+            ("weeks", "8", "8"),
+            ("date", "2026-12-08", "2026-12-08"),
+            ("start", "09:30", "09:30"),
+            ("cost", "2.50", "2.50"),
+            ("lat", "52.35", "52.35"),
+        ];
+        for (name, typed, read) in rows {
+            for zero in FAMILIES {
+                let value = in_family(typed, zero);
+                let form = posted(raw_form(&[(name, &value)]));
+                assert_eq!(form[name], read, "{name} typed as {value:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn signs_typed_with_arabic_or_wide_digits_are_read_too() {
+        let form = posted(raw_form(&[
+            ("child_ages", "\u{664}\u{60C} \u{667}"), // ٤، ٧
+            ("cost", "\u{662}\u{66B}\u{665}\u{660}"), // ٢٫٥٠
+            (
+                "phone",
+                "\u{200E}\u{FF0B}\u{FF13}\u{FF11}\u{3000}\u{FF16}\u{200F}",
+            ), // ＋３１　６
+            ("start", "\u{FF10}\u{FF19}\u{FF1A}\u{FF13}\u{FF10}"), // ０９：３０
+            ("postcode", "\u{6F7}\u{6F6}\u{6F0}\u{6F7} \u{FF21}\u{FF22}"), // ۷۶۰۷ ＡＢ
+        ]));
+        assert_eq!(form["child_ages"], "4, 7");
+        assert_eq!(form["cost"], "2.50");
+        assert_eq!(form["phone"], "+31 6");
+        assert_eq!(form["start"], "09:30");
+        assert_eq!(form["postcode"], "7607 AB");
+    }
+
+    #[test]
+    fn free_text_keeps_its_digits_as_written() {
+        let typed = "\u{639}\u{645}\u{631}\u{647} \u{664} \u{633}\u{646}\u{648}\u{627}\u{62A}\u{60C} \u{667}"; // عمره ٤ سنوات، ٧
+        let form = posted(raw_form(&[
+            ("message", typed),
+            ("first_name", "\u{664}"),
+            ("address", "Straat \u{664}"),
+            ("description", "\u{FF11}"),
+            ("place", "\u{6F4}"),
+        ]));
+        assert_eq!(form["message"], typed);
+        assert_eq!(form["first_name"], "\u{664}");
+        assert_eq!(form["address"], "Straat \u{664}");
+        assert_eq!(form["description"], "\u{FF11}");
+        assert_eq!(form["place"], "\u{6F4}");
+        // Letters, other scripts and other numerals in a number field stay what they are.
+        assert_eq!(
+            typed_number("vier \u{0966} \u{2163}"),
+            "vier \u{0966} \u{2163}"
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn reading_digits_is_done_once(s in proptest::prelude::any::<String>()) {
+            let once = typed_number(&s);
+            proptest::prop_assert_eq!(typed_number(&once), once.clone());
+            proptest::prop_assert!(!once.chars().any(|c| ascii_digit(c).is_some() && !c.is_ascii_digit()));
         }
     }
 

@@ -23,7 +23,7 @@ pub mod valid;
 
 #[cfg(feature = "ssr")]
 pub use {
-    auth::{Coordinator, SignedIn},
+    auth::{AnyRole, Coordinator, SignedIn},
     respond::{see_other, OrNotFound, WebError, WebResult},
     state::{AppState, Limits, Pages, PublicUrl},
     valid::{Limited, Valid},

@@ -5,10 +5,13 @@
 //! What is kept: a `GET` of a path on the list, by a visitor without any cookie but the
 //! language, answered 200 with HTML, without `Set-Cookie`, without `no-store`/`private`, and
 //! not marked by the page as this visitor's own (`security::keep_out_of_page_cache`: a form
-//! token, a view that is counted). The key is the address with its query, the language and the
-//! content version (the finder's `finder_version`); an entry lives `TTL`. The page's CSP nonce
-//! is cut out when kept and the new request's nonce put in when served, so every answer still
-//! has its own nonce. Memory is bounded (`MAX_BYTES`).
+//! token, a view that is counted). The key is the path with only the query parameters that page
+//! reads (in a fixed order; the request the page sees is cut to the same, so the page can only
+//! depend on what is in the key, and `?x=1`, `?x=2`, … cannot fill the cache or carry one
+//! visitor's parameters to another), the language and the content version (the finder's
+//! `finder_version`); an entry lives `TTL`. The page's CSP nonce is cut out when kept and the
+//! new request's nonce put in when served, so every answer still has its own nonce. Memory is
+//! bounded (`MAX_BYTES`, `MAX_ENTRIES`): the least recently used pages go first.
 #![cfg(feature = "ssr")]
 use std::collections::HashMap;
 use std::future::Future;
@@ -31,6 +34,11 @@ pub const TTL: Duration = Duration::from_secs(1);
 /// All kept pages together at most this many bytes; one page at most `MAX_PAGE`.
 pub const MAX_BYTES: usize = 4 * 1024 * 1024;
 pub const MAX_PAGE: usize = 256 * 1024;
+/// At most this many pages are kept.
+pub const MAX_ENTRIES: usize = 2_000;
+
+/// A page the cache may keep, with the query parameters it reads.
+pub type SharedPage = (&'static str, &'static [&'static str]);
 
 /// The content version now (None: do not cache now).
 pub type VersionFn =
@@ -53,53 +61,87 @@ struct Entry {
 }
 
 struct Kept {
-    entries: HashMap<Key, Arc<Entry>>,
+    /// Each page with the tick it was last used at.
+    entries: HashMap<Key, (Arc<Entry>, u64)>,
     bytes: usize,
+    tick: u64,
+}
+
+impl Kept {
+    /// Drops the least recently used page.
+    fn evict_one(&mut self) -> bool {
+        let Some(oldest) = self
+            .entries
+            .iter()
+            .min_by_key(|(_, (_, used))| *used)
+            .map(|(k, _)| k.clone())
+        else {
+            return false;
+        };
+        if let Some((gone, _)) = self.entries.remove(&oldest) {
+            self.bytes -= gone.size;
+        }
+        true
+    }
 }
 
 #[derive(Clone)]
 pub struct PageCache(Arc<Inner>);
 
 struct Inner {
-    paths: &'static [&'static str],
+    paths: &'static [SharedPage],
     version: VersionFn,
     kept: Mutex<Kept>,
 }
 
 impl PageCache {
     /// A cache for these exact paths, with the content version from `version`.
-    pub fn new(paths: &'static [&'static str], version: VersionFn) -> Self {
+    pub fn new(paths: &'static [SharedPage], version: VersionFn) -> Self {
         Self(Arc::new(Inner {
             paths,
             version,
             kept: Mutex::new(Kept {
                 entries: HashMap::new(),
                 bytes: 0,
+                tick: 0,
             }),
         }))
     }
 
     fn lookup(&self, key: &Key) -> Option<Arc<Entry>> {
-        let kept = self.0.kept.lock().unwrap_or_else(|e| e.into_inner());
-        kept.entries
-            .get(key)
-            .filter(|e| e.made.elapsed() < TTL)
-            .cloned()
+        let mut kept = self.0.kept.lock().unwrap_or_else(|e| e.into_inner());
+        kept.tick += 1;
+        let tick = kept.tick;
+        let (entry, used) = kept.entries.get_mut(key)?;
+        if entry.made.elapsed() >= TTL {
+            return None;
+        }
+        *used = tick;
+        Some(entry.clone())
     }
 
     fn keep(&self, key: Key, entry: Entry) {
-        let mut kept = self.0.kept.lock().unwrap_or_else(|e| e.into_inner());
-        if kept.bytes + entry.size > MAX_BYTES {
-            kept.entries.retain(|_, e| e.made.elapsed() < TTL);
-            kept.bytes = kept.entries.values().map(|e| e.size).sum();
-            if kept.bytes + entry.size > MAX_BYTES {
-                return;
-            }
+        if entry.size > MAX_PAGE {
+            return;
         }
-        kept.bytes += entry.size;
-        if let Some(old) = kept.entries.insert(key, Arc::new(entry)) {
+        let mut kept = self.0.kept.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((old, _)) = kept.entries.remove(&key) {
             kept.bytes -= old.size;
         }
+        // Pages past their time go first, then the least recently used.
+        if kept.bytes + entry.size > MAX_BYTES || kept.entries.len() >= MAX_ENTRIES {
+            kept.entries.retain(|_, (e, _)| e.made.elapsed() < TTL);
+            kept.bytes = kept.entries.values().map(|(e, _)| e.size).sum();
+        }
+        while kept.bytes + entry.size > MAX_BYTES || kept.entries.len() >= MAX_ENTRIES {
+            if !kept.evict_one() {
+                break;
+            }
+        }
+        kept.tick += 1;
+        let tick = kept.tick;
+        kept.bytes += entry.size;
+        kept.entries.insert(key, (Arc::new(entry), tick));
     }
 
     /// How many pages are kept now (tests).
@@ -165,11 +207,30 @@ fn shareable(res: &Response) -> bool {
         })
 }
 
+/// The path with only the parameters the page reads, in the page's order (the first value of
+/// each; `None` when the path is not kept).
+fn canonical(paths: &[SharedPage], uri: &axum::http::Uri) -> Option<String> {
+    let (_, reads) = paths.iter().find(|(p, _)| *p == uri.path())?;
+    let query = uri.query().unwrap_or("");
+    let pairs: Vec<&str> = reads
+        .iter()
+        .filter_map(|name| {
+            query
+                .split('&')
+                .find(|pair| pair.split('=').next() == Some(*name))
+        })
+        .collect();
+    Some(if pairs.is_empty() {
+        uri.path().to_string()
+    } else {
+        format!("{}?{}", uri.path(), pairs.join("&"))
+    })
+}
+
 /// The middleware: serves a kept page, or renders and keeps it when it may.
-pub async fn layer(State(cache): State<PageCache>, req: Request, next: Next) -> Response {
-    let wanted = req.method() == Method::GET
-        && cache.0.paths.contains(&req.uri().path())
-        && anonymous(req.headers());
+pub async fn layer(State(cache): State<PageCache>, mut req: Request, next: Next) -> Response {
+    let canonical = canonical(cache.0.paths, req.uri());
+    let wanted = req.method() == Method::GET && canonical.is_some() && anonymous(req.headers());
     let lang = req.extensions().get::<Lang>().copied();
     let nonce = req.extensions().get::<CspNonce>().map(|n| n.0.clone());
     let (true, Some(lang), Some(nonce)) = (wanted, lang, nonce) else {
@@ -182,12 +243,14 @@ pub async fn layer(State(cache): State<PageCache>, req: Request, next: Next) -> 
         res.headers_mut().remove(NO_PAGE_CACHE);
         return res;
     };
+    let path_and_query = canonical.unwrap_or_default();
+    // The page sees exactly what the key holds.
+    match path_and_query.parse() {
+        Ok(uri) => *req.uri_mut() = uri,
+        Err(_) => return next.run(req).await,
+    }
     let key = Key {
-        path_and_query: req
-            .uri()
-            .path_and_query()
-            .map(|p| p.as_str().to_string())
-            .unwrap_or_default(),
+        path_and_query,
         lang,
         version,
     };
@@ -289,7 +352,7 @@ mod tests {
     #[test]
     fn memory_stays_bounded() {
         let version: VersionFn = Arc::new(|| Box::pin(async { Some(1) }));
-        let cache = PageCache::new(&["/"], version);
+        let cache = PageCache::new(&[("/", &[])], version);
         for n in 0..100 {
             cache.keep(
                 Key {
@@ -307,5 +370,63 @@ mod tests {
             );
         }
         assert_eq!(cache.len(), MAX_BYTES / MAX_PAGE);
+    }
+
+    fn page(size: usize) -> Entry {
+        Entry {
+            made: Instant::now(),
+            status: StatusCode::OK,
+            headers: HeaderMap::new(),
+            parts: vec![],
+            size,
+        }
+    }
+
+    fn key(n: usize) -> Key {
+        Key {
+            path_and_query: format!("/groups?postcode={n}"),
+            lang: Lang::Nl,
+            version: 1,
+        }
+    }
+
+    #[test]
+    fn the_least_recently_used_page_goes_first() {
+        let version: VersionFn = Arc::new(|| Box::pin(async { Some(1) }));
+        let cache = PageCache::new(&[("/groups", &["postcode"])], version);
+        let per = MAX_BYTES / MAX_PAGE;
+        for n in 0..per {
+            cache.keep(key(n), page(MAX_PAGE));
+        }
+        // Page 0 is asked for again; page 1 is now the least recently used.
+        assert!(cache.lookup(&key(0)).is_some());
+        cache.keep(key(per), page(MAX_PAGE));
+        assert!(cache.lookup(&key(0)).is_some(), "recently used stays");
+        assert!(cache.lookup(&key(1)).is_none(), "least recently used went");
+        assert!(cache.lookup(&key(per)).is_some());
+        assert_eq!(cache.len(), per);
+        // Many small pages: the count is bounded too.
+        for n in 0..MAX_ENTRIES + 50 {
+            cache.keep(key(10_000 + n), page(10));
+        }
+        assert_eq!(cache.len(), MAX_ENTRIES);
+    }
+
+    #[test]
+    fn the_key_holds_only_the_parameters_a_page_reads() {
+        let paths: &[SharedPage] = &[("/", &[]), ("/groups", &["postcode", "age"])];
+        let c = |u: &str| canonical(paths, &u.parse().unwrap());
+        assert_eq!(c("/?x=1").as_deref(), Some("/"));
+        assert_eq!(c("/?utm=abc&lang=ar").as_deref(), Some("/"));
+        assert_eq!(
+            c("/groups?x=9&age=2&postcode=7607&junk").as_deref(),
+            Some("/groups?postcode=7607&age=2")
+        );
+        assert_eq!(
+            c("/groups?postcode=7607&postcode=1011").as_deref(),
+            Some("/groups?postcode=7607")
+        );
+        assert_eq!(c("/groups?postcodes=1").as_deref(), Some("/groups"));
+        assert_eq!(c("/admin"), None);
     }
 }

@@ -10,12 +10,11 @@ use axum::http::{Request, StatusCode};
 use axum::response::Response;
 use leptos::prelude::*;
 
-use super::client::TrustedProxies;
 use super::form::{FieldErrors, FormState, RawForm};
-use crate::config::LimitSettings;
+pub use crate::config::PublicUrl;
+use crate::config::{LimitSettings, ProxySettings};
 use crate::db::Db;
 use crate::security::limit::RateLimiter;
-use crate::security::once::OncePerDay;
 
 /// `State<Db>`, `State<Pages>`, `State<Limits>` and `State<LeptosOptions>` each take one part.
 #[derive(Clone, FromRef)]
@@ -27,27 +26,6 @@ pub struct AppState {
     pub public_url: PublicUrl,
 }
 
-/// The start of every absolute link (`DOORSTART_PUBLIC_URL`), never taken from a request.
-#[derive(Clone, Debug)]
-pub struct PublicUrl(pub Arc<str>);
-
-impl PublicUrl {
-    /// `DOORSTART_PUBLIC_URL`, or this server's own address (demo and tests).
-    pub fn from_env(options: &LeptosOptions) -> Self {
-        let url = std::env::var("DOORSTART_PUBLIC_URL")
-            .ok()
-            .map(|u| u.trim().trim_end_matches('/').to_string())
-            .filter(|u| !u.is_empty())
-            .unwrap_or_else(|| format!("http://{}", options.site_addr));
-        PublicUrl(url.into())
-    }
-
-    /// An absolute link to a path of the app.
-    pub fn link(&self, path: &str) -> String {
-        format!("{}{path}", self.0)
-    }
-}
-
 /// Limits: per client in memory, and the site-wide cap on help requests (counted in the
 /// database, so every instance shares it).
 #[derive(Clone)]
@@ -56,29 +34,22 @@ pub struct Limits {
     pub forms: Arc<RateLimiter>,
     /// Sign-in attempts: 20 in 15 minutes.
     pub logins: Arc<RateLimiter>,
-    /// Wrong pick-up codes: 10 in 15 minutes (this instance; the database keeps the same
-    /// count for all instances together).
-    pub codes: Arc<RateLimiter>,
-    /// Whose `Forwarded` / `X-Forwarded-For` headers are believed.
-    pub proxies: Arc<TrustedProxies>,
+    /// Whose `Forwarded` or `X-Forwarded-For` header is believed, and which one.
+    pub proxies: Arc<ProxySettings>,
     /// New help requests site-wide in the last hour: `DOORSTART_HELP_PER_HOUR`.
     pub help_per_hour: u32,
-    /// Statistics written while a page is shown count once per client, thing and day.
-    pub counted: Arc<OncePerDay>,
 }
 
 impl Limits {
-    pub fn new(settings: LimitSettings, proxies: TrustedProxies) -> Self {
+    pub fn new(settings: LimitSettings, proxies: ProxySettings) -> Self {
         Self {
             forms: Arc::new(RateLimiter::new(
                 settings.forms_per_10_minutes,
                 Duration::from_secs(600),
             )),
             logins: Arc::new(RateLimiter::new(20, Duration::from_secs(900))),
-            codes: Arc::new(RateLimiter::new(10, Duration::from_secs(900))),
             proxies: Arc::new(proxies),
             help_per_hour: settings.help_per_hour,
-            counted: Arc::new(OncePerDay::new()),
         }
     }
 }

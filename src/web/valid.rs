@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Form;
 
 use super::client::client_ip;
-use super::form::{FormState, FromForm, RawForm};
+use super::form::{posted, FormState, FromForm, RawForm};
 use super::state::{Limits, Pages};
 
 pub struct Valid<T> {
@@ -23,13 +23,27 @@ pub struct Valid<T> {
 /// A parent's form: rate-limited per client, then parsed.
 pub struct Limited<T>(pub Valid<T>);
 
+/// Where every posted form is read: the body as fields, the digits of number fields as ASCII
+/// (`form::posted`), so no parser needs to know the digits people type.
 async fn read<S: Send + Sync>(req: Request, state: &S) -> Result<(Parts, RawForm), Response> {
     let (parts, body) = req.into_parts();
     let kept = parts.clone();
     let Form(raw) = Form::<RawForm>::from_request(Request::from_parts(parts, body), state)
         .await
         .map_err(IntoResponse::into_response)?;
-    Ok((kept, raw))
+    Ok((kept, posted(raw)))
+}
+
+/// A posted form read as `Valid` reads it (digits made ASCII), for a handler that checks its
+/// fields itself: use it instead of `Form<RawForm>`.
+pub struct Posted(pub RawForm);
+
+impl<S: Send + Sync> FromRequest<S> for Posted {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Response> {
+        read(req, state).await.map(|(_, form)| Posted(form))
+    }
 }
 
 /// The request's head and its form, for an extractor that needs both (a body that is not a

@@ -80,6 +80,24 @@ pub async fn spawn_configured(
     guides: Option<&'static doorstart::guides::library::GuideLibrary>,
     limits: Option<doorstart::config::LimitSettings>,
 ) -> TestApp {
+    spawn_full(backend, guides, limits, None).await
+}
+
+/// The app behind a reverse proxy: these proxies (and their one header) are believed.
+pub async fn spawn_behind(
+    backend: Backend,
+    proxies: doorstart::config::ProxySettings,
+    limits: Option<doorstart::config::LimitSettings>,
+) -> TestApp {
+    spawn_full(backend, None, limits, Some(proxies)).await
+}
+
+async fn spawn_full(
+    backend: Backend,
+    guides: Option<&'static doorstart::guides::library::GuideLibrary>,
+    limits: Option<doorstart::config::LimitSettings>,
+    proxies: Option<doorstart::config::ProxySettings>,
+) -> TestApp {
     use sqlx::Connection;
     let id = doorstart::db::new_id();
     let (url, pg_database, sqlite_file) = match backend {
@@ -107,6 +125,13 @@ pub async fn spawn_configured(
         .expect("connect and migrate");
     let options = doorstart::server::leptos_options();
     let router = match (guides, limits) {
+        _ if proxies.is_some() => doorstart::server::router_with_proxies(
+            options,
+            db.clone(),
+            guides.unwrap_or_else(doorstart::guides::library::builtin),
+            limits.unwrap_or_default(),
+            proxies.unwrap_or_default(),
+        ),
         (None, None) => doorstart::server::router(options, db.clone()),
         (Some(g), None) => doorstart::server::router_with_guides(options, db.clone(), g),
         (g, Some(l)) => doorstart::server::router_with(
@@ -311,6 +336,7 @@ pub async fn add_group(app: &TestApp, municipality: &str) -> String {
             childcare: false,
             cost_cents: 0,
             online: false,
+            audience: Default::default(),
             facilitator_name: "Anna",
             texts: &[("nl", "Beschrijving", "Eerste keer")],
         },

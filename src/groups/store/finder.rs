@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
-use super::candidate;
+use super::{candidate, CANDIDATE_COLUMNS};
 use crate::db::Db;
 use crate::groups::model::{distance_km, Candidate};
 
@@ -129,6 +129,30 @@ impl Snapshot {
         }
     }
 
+    /// How many groups lie within `km`, and how many of them `admit` lets through.
+    pub fn count_within(
+        &self,
+        lat: f64,
+        lon: f64,
+        km: f64,
+        admit: impl Fn(&Candidate) -> bool,
+    ) -> (usize, usize) {
+        let rings = (km / CELL_MIN_KM).ceil() as i32 + 1;
+        let center = cell_of(lat, lon);
+        let mut counts = (0, 0);
+        for r in 0..=rings {
+            for cell in Self::ring(center, r) {
+                for g in self.cells.get(&cell).into_iter().flatten() {
+                    if distance_km(lat, lon, g.lat, g.lon) <= km {
+                        counts.0 += 1;
+                        counts.1 += usize::from(admit(g));
+                    }
+                }
+            }
+        }
+        counts
+    }
+
     /// True when any group (whatever the filters) lies within `km`.
     pub fn any_within(&self, lat: f64, lon: f64, km: f64) -> bool {
         let rings = (km / CELL_MIN_KM).ceil() as i32 + 1;
@@ -236,14 +260,14 @@ async fn refresh(db: &Db, index: &FinderIndex) -> Result<Option<Arc<Snapshot>>, 
     } else if !stale && index.too_many.load(Ordering::Acquire) && !index.due() {
         return Ok(None);
     }
-    let rows = sqlx::query(
-        "SELECT id, lat, lon, weekday, age_min, age_max, languages, children_welcome, childcare \
-         FROM peer_groups WHERE active = 1 AND online = 0 LIMIT $1",
-    )
-    .bind((MAX_INDEXED + 1) as i64)
-    .fetch_all(&db.pool)
-    .await
-    .inspect_err(|_| index.stale.store(true, Ordering::Release))?;
+    let sql = format!(
+        "SELECT {CANDIDATE_COLUMNS} FROM peer_groups WHERE active = 1 AND online = 0 LIMIT $1"
+    );
+    let rows = sqlx::query(&sql)
+        .bind((MAX_INDEXED + 1) as i64)
+        .fetch_all(&db.pool)
+        .await
+        .inspect_err(|_| index.stale.store(true, Ordering::Release))?;
     index.checked();
     if rows.len() > MAX_INDEXED {
         index.too_many.store(true, Ordering::Release);
@@ -273,6 +297,9 @@ mod tests {
             weekday: Weekday::new(1).unwrap(),
             children_welcome: false,
             childcare: false,
+            audience: Default::default(),
+            theme_ends: [0; crate::groups::model::THEMES],
+            start_minute: 570,
         }
     }
 

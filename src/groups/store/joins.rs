@@ -12,7 +12,24 @@ pub async fn insert_join_request(
     token: &str,
     input: &crate::groups::join::JoinInput,
 ) -> Result<Stored, sqlx::Error> {
-    let now = db.now();
+    let mut tx = db.pool.begin().await?;
+    let (stored, _) =
+        insert_join_request_in(&mut tx, db.now(), group_id, token, input, None).await?;
+    tx.commit().await?;
+    Ok(stored)
+}
+
+/// The same in the caller's transaction, through a partner when one is given (its link, or a
+/// warm handover): the request keeps the partner and the partner's month counts it. Returns the
+/// new request's id with it.
+pub async fn insert_join_request_in(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    now: i64,
+    group_id: &str,
+    token: &str,
+    input: &crate::groups::join::JoinInput,
+    partner_id: Option<&str>,
+) -> Result<(Stored, Option<String>), sqlx::Error> {
     let ages = input
         .child_ages
         .iter()
@@ -20,15 +37,15 @@ pub async fn insert_join_request(
         .collect::<Vec<_>>()
         .join(",");
     let fact = crate::db::new_id();
-    let mut tx = db.pool.begin().await?;
+    let id = crate::db::new_id();
     let done = sqlx::query(
         "INSERT INTO join_requests (id, group_id, token_hash, first_name, contact_kind, contact, \
          language, children, child_ages, status, created_at, contact_deadline, updated_at, fact_id, \
-         remind_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'received', $10, $11, $10, $12, $13) \
+         remind_at, partner_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'received', $10, $11, $10, $12, $13, $14) \
          ON CONFLICT (token_hash) DO NOTHING",
     )
-    .bind(crate::db::new_id())
+    .bind(&id)
     .bind(group_id)
     .bind(crate::security::tokens::hash_token(token))
     .bind(&input.first_name)
@@ -43,32 +60,34 @@ pub async fn insert_join_request(
     // "I'll just come": nobody promised a call, so no reminder and no escalation.
     .bind((input.contact != crate::groups::join::Contact::AtMeeting)
         .then(|| crate::groups::join::reminder_at(now)))
-    .execute(&mut *tx)
+    .bind(partner_id)
+    .execute(&mut **tx)
     .await?;
     if done.rows_affected() == 1 {
-        crate::monitoring::store::join_fact(&mut tx, &fact, group_id, now).await?;
+        crate::monitoring::store::join_fact(tx, &fact, group_id, now).await?;
         crate::monitoring::store::join_fact_origin(
-            &mut tx,
+            tx,
             &fact,
             &input.referral,
             input.child_ages.iter().any(|a| *a >= 4),
         )
         .await?;
-        notify_new_join(&mut tx, group_id, now).await?;
-        tx.commit().await?;
-        return Ok(Stored::New);
+        if let Some(partner) = partner_id {
+            crate::partners::store::count_join_in(tx, partner, now).await?;
+        }
+        notify_new_join(tx, group_id, now).await?;
+        return Ok((Stored::New, Some(id)));
     }
     let same: Option<(String, String, String)> = sqlx::query_as(
         "SELECT group_id, first_name, contact FROM join_requests WHERE token_hash = $1",
     )
     .bind(crate::security::tokens::hash_token(token))
-    .fetch_optional(&mut *tx)
+    .fetch_optional(&mut **tx)
     .await?;
-    tx.commit().await?;
     let mine = (group_id, input.first_name.as_str(), input.contact.value());
     Ok(match same {
-        Some((g, n, c)) if (g.as_str(), n.as_str(), c.as_str()) == mine => Stored::Again,
-        _ => Stored::Taken,
+        Some((g, n, c)) if (g.as_str(), n.as_str(), c.as_str()) == mine => (Stored::Again, None),
+        _ => (Stored::Taken, None),
     })
 }
 
@@ -129,9 +148,21 @@ pub async fn join_status(
             contact_deadline: r.try_get("contact_deadline")?,
             just_comes: r.try_get::<String, _>("contact_kind")? == "meeting",
             late: db.now() > r.try_get::<i64, _>("contact_deadline")?,
+            checkin: None,
         })
     })
     .transpose()
+}
+
+/// The e-mail address on a join request, when the parent chose to be mailed (for the check-in
+/// reminders they may ask for on their status page).
+pub async fn mail_contact(db: &Db, token: &str) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT contact FROM join_requests WHERE token_hash = $1 AND contact_kind = 'email'",
+    )
+    .bind(crate::security::tokens::hash_token(token))
+    .fetch_optional(&db.pool)
+    .await
 }
 
 /// Deletes a join request at once (the parent withdraws). True when there was one.

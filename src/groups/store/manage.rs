@@ -61,6 +61,7 @@ pub async fn group_form_values(
         "address",
         "pc4",
         "rhythm",
+        "audience",
         "facilitator_name",
         "description",
         "first_visit",
@@ -101,7 +102,6 @@ pub async fn group_form_values(
     Ok(Some(v))
 }
 
-/// Creates a group from the facilitator's form; returns its id.
 /// A group as the facilitator's form gives it (Dutch words; the place from the postcode
 /// unless moved by hand).
 fn from_form<'a>(
@@ -126,6 +126,7 @@ fn from_form<'a>(
         childcare: input.childcare,
         cost_cents: input.cost_cents,
         online: input.online,
+        audience: input.audience,
         facilitator_name: &input.facilitator_name,
         texts,
     }
@@ -169,8 +170,8 @@ pub async fn update_group(
         "UPDATE peer_groups SET name = $3, municipality = $4, address = $5, pc4 = $6, lat = $7, \
          lon = $8, weekday = $9, start_minute = $10, rhythm = $11, age_min = $12, age_max = $13, \
          languages = $14, children_welcome = $15, childcare = $16, cost_cents = $17, online = $18, \
-         active = $19, facilitator_name = $20 \
-         WHERE id = $21 AND id IN (SELECT g.id FROM peer_groups g WHERE {MAY_MANAGE})"
+         audience = $19, active = $20, facilitator_name = $21 \
+         WHERE id = $22 AND id IN (SELECT g.id FROM peer_groups g WHERE {MAY_MANAGE})"
     );
     let statement = as_viewer(&sql, viewer);
     let done = bind_facts(statement, &group)

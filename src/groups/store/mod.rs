@@ -3,6 +3,7 @@
 pub mod finder;
 mod joins;
 mod manage;
+pub mod notify;
 
 pub use joins::*;
 pub use manage::*;
@@ -11,15 +12,35 @@ use sqlx::any::AnyRow;
 use sqlx::Row;
 
 use super::join::{InboxItem, ManagedGroup};
-use super::model::{Candidate, GroupFacts, Rhythm, Weekday};
+use super::model::{Audience, Candidate, GroupFacts, Rhythm, Weekday};
 use crate::db::Db;
 
 const FACTS: &str = "SELECT g.id, g.name, g.municipality, g.address, g.lat, g.lon, g.weekday, \
     g.start_minute, g.rhythm, g.age_min, g.age_max, g.languages, g.children_welcome, g.childcare, \
-    g.cost_cents, g.online, g.facilitator_name, \
+    g.cost_cents, g.online, g.audience, g.facilitator_name, \
     (SELECT MIN(m.starts_at) FROM meetups m \
-      WHERE m.group_id = g.id AND m.cancelled = 0 AND m.starts_at >= $1) AS next_meetup \
+      WHERE m.group_id = g.id AND m.cancelled = 0 AND m.starts_at >= $1) AS next_meetup, \
+    (SELECT MAX(m.ends_at) FROM meetups m WHERE m.group_id = g.id AND m.theme = 'language' \
+      AND m.cancelled = 0 AND m.ends_at >= $1) AS theme_language, \
+    (SELECT MAX(m.ends_at) FROM meetups m WHERE m.group_id = g.id AND m.theme = 'stress' \
+      AND m.cancelled = 0 AND m.ends_at >= $1) AS theme_stress, \
+    (SELECT MAX(m.ends_at) FROM meetups m WHERE m.group_id = g.id AND m.theme = 'parenting' \
+      AND m.cancelled = 0 AND m.ends_at >= $1) AS theme_parenting, \
+    (SELECT MAX(m.ends_at) FROM meetups m WHERE m.group_id = g.id AND m.theme = 'practical' \
+      AND m.cancelled = 0 AND m.ends_at >= $1) AS theme_practical, \
+    (SELECT MAX(m.ends_at) FROM meetups m WHERE m.group_id = g.id AND m.theme = 'meeting' \
+      AND m.cancelled = 0 AND m.ends_at >= $1) AS theme_meeting \
     FROM peer_groups g";
+
+/// The `theme_*` columns (in `Theme::ALL` order): the end of a group's last meetup per theme.
+fn theme_ends(row: &AnyRow) -> Result<[i64; super::model::THEMES], sqlx::Error> {
+    let mut ends = [0; super::model::THEMES];
+    for t in crate::meetups::model::Theme::ALL {
+        let col = format!("theme_{}", t.as_str());
+        ends[t.index()] = row.try_get::<Option<i64>, _>(col.as_str())?.unwrap_or(0);
+    }
+    Ok(ends)
+}
 
 fn facts(row: &AnyRow) -> Result<GroupFacts, sqlx::Error> {
     let int = |c: &str| row.try_get::<i64, _>(c);
@@ -42,9 +63,17 @@ fn facts(row: &AnyRow) -> Result<GroupFacts, sqlx::Error> {
         childcare: int("childcare")? != 0,
         cost_cents: int("cost_cents")?.max(0) as u32,
         online: int("online")? != 0,
+        audience: audience(row)?,
         facilitator_name: row.try_get("facilitator_name")?,
         next_meetup: row.try_get::<Option<i64>, _>("next_meetup")?,
+        theme_ends: theme_ends(row)?,
     })
+}
+
+/// The `audience` column, parsed once (an unknown value is a broken row, not a guess).
+fn audience(row: &AnyRow) -> Result<Audience, sqlx::Error> {
+    Audience::parse(&row.try_get::<String, _>("audience")?)
+        .ok_or_else(|| sqlx::Error::Decode("bad value in audience".into()))
 }
 
 fn languages(list: String) -> Vec<String> {
@@ -54,8 +83,23 @@ fn languages(list: String) -> Vec<String> {
         .collect()
 }
 
-/// A row of the light finder columns (`id, lat, lon, weekday, age_min, age_max, languages,
-/// children_welcome, childcare`).
+/// The light columns the finder filters on (a row for `candidate`), with the end of each
+/// group's last meetup per theme (the filter compares it with the time of the search, so a
+/// theme whose meetups are over drops out without a reload).
+pub(crate) const CANDIDATE_COLUMNS: &str =
+    "id, lat, lon, weekday, start_minute, age_min, age_max, languages, children_welcome, childcare, audience, \
+    (SELECT MAX(m.ends_at) FROM meetups m WHERE m.group_id = peer_groups.id \
+      AND m.theme = 'language' AND m.cancelled = 0) AS theme_language, \
+    (SELECT MAX(m.ends_at) FROM meetups m WHERE m.group_id = peer_groups.id \
+      AND m.theme = 'stress' AND m.cancelled = 0) AS theme_stress, \
+    (SELECT MAX(m.ends_at) FROM meetups m WHERE m.group_id = peer_groups.id \
+      AND m.theme = 'parenting' AND m.cancelled = 0) AS theme_parenting, \
+    (SELECT MAX(m.ends_at) FROM meetups m WHERE m.group_id = peer_groups.id \
+      AND m.theme = 'practical' AND m.cancelled = 0) AS theme_practical, \
+    (SELECT MAX(m.ends_at) FROM meetups m WHERE m.group_id = peer_groups.id \
+      AND m.theme = 'meeting' AND m.cancelled = 0) AS theme_meeting";
+
+/// A row of the light finder columns (`CANDIDATE_COLUMNS`).
 fn candidate(r: &AnyRow) -> Result<Candidate, sqlx::Error> {
     let int = |c: &str| r.try_get::<i64, _>(c);
     Ok(Candidate {
@@ -69,6 +113,9 @@ fn candidate(r: &AnyRow) -> Result<Candidate, sqlx::Error> {
         languages: languages(r.try_get("languages")?),
         children_welcome: int("children_welcome")? != 0,
         childcare: int("childcare")? != 0,
+        audience: audience(r)?,
+        theme_ends: theme_ends(r)?,
+        start_minute: int("start_minute")?.clamp(0, 24 * 60 - 1) as u16,
     })
 }
 
@@ -83,17 +130,17 @@ pub async fn candidates_near(
 ) -> Result<Vec<Candidate>, sqlx::Error> {
     let dlat = radius_km / 111.0;
     let dlon = radius_km / (111.0 * lat.to_radians().cos().max(0.1));
-    let rows = sqlx::query(
-        "SELECT id, lat, lon, weekday, age_min, age_max, languages, children_welcome, childcare \
-         FROM peer_groups WHERE active = 1 AND online = 0 \
-         AND lat BETWEEN $1 AND $2 AND lon BETWEEN $3 AND $4",
-    )
-    .bind(lat - dlat)
-    .bind(lat + dlat)
-    .bind(lon - dlon)
-    .bind(lon + dlon)
-    .fetch_all(&db.pool)
-    .await?;
+    let sql = format!(
+        "SELECT {CANDIDATE_COLUMNS} FROM peer_groups WHERE active = 1 AND online = 0 \
+         AND lat BETWEEN $1 AND $2 AND lon BETWEEN $3 AND $4"
+    );
+    let rows = sqlx::query(&sql)
+        .bind(lat - dlat)
+        .bind(lat + dlat)
+        .bind(lon - dlon)
+        .bind(lon + dlon)
+        .fetch_all(&db.pool)
+        .await?;
     rows.iter().map(candidate).collect()
 }
 
@@ -199,6 +246,7 @@ pub struct NewGroup<'a> {
     pub childcare: bool,
     pub cost_cents: u32,
     pub online: bool,
+    pub audience: Audience,
     pub facilitator_name: &'a str,
     /// (language, description, what happens at a first visit)
     pub texts: &'a [(&'a str, &'a str, &'a str)],
@@ -231,8 +279,8 @@ fn as_viewer<'q>(sql: &'q str, viewer: &'q crate::accounts::model::Account) -> S
     sqlx::query(sql).bind(viewer.role.as_str()).bind(&viewer.id)
 }
 
-/// The facts of a group, from `name` to `online`, in the column order of `peer_groups` (the
-/// same for a new group and a changed one).
+/// The facts of a group, from `name` to `online` in the column order of `peer_groups`, then
+/// `audience` (the same for a new group and a changed one).
 fn bind_facts<'q>(statement: Statement<'q>, g: &NewGroup<'q>) -> Statement<'q> {
     statement
         .bind(g.name)
@@ -251,6 +299,7 @@ fn bind_facts<'q>(statement: Statement<'q>, g: &NewGroup<'q>) -> Statement<'q> {
         .bind(g.childcare as i64)
         .bind(g.cost_cents as i64)
         .bind(g.online as i64)
+        .bind(g.audience.as_str())
 }
 
 async fn insert_in(
@@ -262,8 +311,9 @@ async fn insert_in(
     let statement = sqlx::query(
         "INSERT INTO peer_groups (id, name, municipality, address, pc4, lat, lon, weekday, \
          start_minute, rhythm, age_min, age_max, languages, children_welcome, childcare, cost_cents, \
-         online, active, facilitator_name, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, 1, $18, $19)",
+         online, audience, active, facilitator_name, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, 1, \
+         $19, $20)",
     )
     .bind(&id);
     bind_facts(statement, g)

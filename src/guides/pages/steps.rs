@@ -232,6 +232,8 @@ pub fn GuideBody(guide: Guide, place: Place, print: bool) -> impl IntoView {
     };
     let lang = guide.lang.clone();
     let slug = guide.slug.clone();
+    // The small "and"/"or" between steps, said once in plain words above the first step.
+    let joined = guide.steps.iter().any(|s| s.next.is_some());
     let steps = guide
         .steps
         .into_iter()
@@ -244,6 +246,7 @@ pub fn GuideBody(guide: Guide, place: Place, print: bool) -> impl IntoView {
         {none_here.map(|name| view! {
             <p class="notice" role="status">{i.t_args("guide-local-none", &[("municipality", name)])}</p>
         })}
+        {joined.then(|| view! { <p class="hint joiner-legend">{i.t("guide-joiner-legend")}</p> })}
         <ol class="guide-steps" lang=guide.lang.clone()>{steps}</ol>
     }
 }
