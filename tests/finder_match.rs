@@ -134,7 +134,7 @@ on_both_backends!(
         assert!(page.contains("Young kids group") && !page.contains(notice));
         // In Dutch too.
         let (_, page) = app.page("/groups?postcode=7607&lang=nl&time=evening").await;
-        assert!(page.contains("Uw keuzes verbergen groepen die dichtbij zijn"));
+        assert!(page.contains("Je keuzes verbergen groepen die dichtbij zijn"));
     }
 );
 
